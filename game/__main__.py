@@ -1,0 +1,5 @@
+"""``python -m game`` does what the ``ceasefire`` command does."""
+
+from game.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""Source notes (``seeds/``): the facts a scenario rests on, each with a stable id.
+
+A note is one YAML file per article: outlet, headline, date, and the facts in the project's own
+words. Scenario content cites facts as ``note-id#fact-id``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.model_base import Base, Date, Id, Text
+
+NoteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+
+
+class Fact(Base):
+    """One fact from the article, in our own words."""
+
+    id: Id
+    """Stable id, unique within the note; cited as ``note-id#fact-id``."""
+    text: Text
+    """The fact, in a sentence or two of our own."""
+    date: Date | None = None
+    """When it happened, if the article says or implies it."""
+
+
+class SourceNote(Base):
+    """Our notes on one published article."""
+
+    id: NoteId
+    """Stable id, also the file name, e.g. ``voa-2020-10-21``."""
+    outlet: str
+    """Who published it (and how sure we are, if the copy does not say)."""
+    headline: str
+    """The article's headline."""
+    date: Date
+    """Publication date (best known)."""
+    date_note: Text = ""
+    """How the date or outlet was worked out, when the copy does not say."""
+    byline: str = ""
+    """Author, if given."""
+    url: str = ""
+    """Address, if known."""
+    summary: Text
+    """What the article reports, in a sentence or two."""
+    facts: list[Fact]
+    """The facts, each with an id."""
+
+
+def load_notes(folder: Path) -> tuple[dict[str, SourceNote], list[Problem]]:
+    """Load every ``*.yaml`` note in ``folder``; returns notes by id and the problems found."""
+    from game.scenario.loader import load_model  # late: loader imports this module
+
+    notes: dict[str, SourceNote] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            note, pos = load_model(path, SourceNote)
+        except ScenarioError as exc:
+            problems.extend(exc.problems)
+            continue
+        if note.id != path.stem:
+            problems.append(pos.problem(("id",), "id", f"the note's id '{note.id}' differs from "
+                                        f"its file name '{path.stem}'"))
+        seen: dict[str, int] = {}
+        for i, fact in enumerate(note.facts):
+            if fact.id in seen:
+                problems.append(pos.problem(("facts", i, "id"), f"facts[{i}].id",
+                                            f"fact id '{fact.id}' is used twice in this note"))
+            seen[fact.id] = i
+        notes[note.id] = note
+    return notes, problems
+
+
+def fact_ids(notes: dict[str, SourceNote]) -> set[str]:
+    """Every citable ``note-id#fact-id``."""
+    return {f"{n.id}#{f.id}" for n in notes.values() for f in n.facts}
