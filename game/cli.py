@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the final flush
         except OSError:
             pass
-        return EXIT_OK
+        return 141  # the shell's code for a closed pipe
 
 
 def _dispatch(args: argparse.Namespace) -> int:

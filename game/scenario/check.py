@@ -125,6 +125,7 @@ class Checker:
     # -- the whole scenario -------------------------------------------------------------------
     def run(self) -> list[Problem]:
         s = self.s
+        self.check_calendar_and_meters()
         self.check_ids()
         self.check_roles()
         for fid, fac in s.factions.items():
@@ -184,6 +185,26 @@ class Checker:
                     self.ref(p, option, s.agenda[issue].options, f"an option of issue '{issue}'")
             self.cite(("history", "sources"), s.history.sources)
         return self.problems
+
+    def check_calendar_and_meters(self) -> None:
+        cal = self.s.calendar
+        if cal.deadline <= cal.start:
+            self.error(("calendar", "deadline"), f"deadline {cal.deadline} is not after "
+                       f"start {cal.start}")
+        elif (cal.deadline - cal.start).days // cal.turn_days > 200:
+            self.error(("calendar", "turn_days"), "more than 200 turns; make turns longer or "
+                       "the calendar shorter")
+        groups = [(("world",), self.s.world)]
+        groups += [(("factions", f, "meters"), fac.meters) for f, fac in self.s.factions.items()]
+        groups += [(("backers", b, "meters"), bk.meters) for b, bk in self.s.backers.items()]
+        for base, meters in groups:
+            for mid, meter in meters.items():
+                if meter.min > meter.max:
+                    self.error(base + (mid, "min"), f"min ({meter.min:g}) is above max "
+                               f"({meter.max:g})")
+                elif not meter.min <= meter.initial <= meter.max:
+                    self.error(base + (mid, "initial"), f"initial value {meter.initial:g} is "
+                               f"outside {meter.min:g}..{meter.max:g}")
 
     def check_ids(self) -> None:
         s = self.s

@@ -51,8 +51,10 @@ def _validate(text: str, model: type[M], display: str
         return model.model_validate(data), pos, list(pos.soft)
     except ValidationError as exc:
         found = [p for p in validation_problems(exc, data, pos, model) if not _under(p, pos)]
-        bad_paths = [_path_of(err["loc"], data) for err in exc.errors()]
+        errors = exc.errors()
+    bad_paths = [_path_of(err["loc"], data) for err in errors if err["type"] != "missing"]
     repaired = copy.deepcopy(data)
+    _rename_typos(repaired, errors, data)
     for path in bad_paths:
         _drop(repaired, path)
     partial = None
@@ -65,6 +67,25 @@ def _validate(text: str, model: type[M], display: str
             if not missing or not all(_fill(repaired, loc, model) for loc in missing):
                 break
     return partial, pos, pos.soft + found
+
+
+def _rename_typos(repaired: Any, errors: list[dict[str, Any]], data: Any) -> None:
+    """``turn_dayz: 7`` beside a missing ``turn_days``: read it as ``turn_days`` for the retry."""
+    import difflib
+
+    extra = [_path_of(e["loc"], data) for e in errors if e["type"] == "extra_forbidden"]
+    missing = [_path_of(e["loc"], data) for e in errors if e["type"] == "missing"]
+    for path in extra:
+        wanted = [m[-1] for m in missing if m[:-1] == path[:-1] and isinstance(m[-1], str)]
+        close = difflib.get_close_matches(str(path[-1]), wanted, n=1, cutoff=0.6)
+        node = repaired
+        try:
+            for part in path[:-1]:
+                node = node[part]
+        except (KeyError, IndexError, TypeError):
+            continue
+        if close and isinstance(node, dict) and path[-1] in node:
+            node[close[0]] = node.pop(path[-1])
 
 
 def _path_of(loc: tuple, data: Any) -> tuple:
@@ -93,8 +114,15 @@ def _fill(data: Any, loc: tuple, model: type[BaseModel]) -> bool:
     if owner is None or path[-1] not in owner.model_fields:
         return False
     neutral = {float: 0.0, int: 0, str: "", bool: False}
-    annotation = owner.model_fields[path[-1]].annotation
+    info = owner.model_fields[path[-1]]
+    annotation = info.annotation
     value = neutral.get(annotation) if isinstance(annotation, type) else None
+    for bound in info.metadata:  # respect a lower bound such as ge=1
+        low = getattr(bound, "ge", None)
+        if low is None and getattr(bound, "gt", None) is not None:
+            low = bound.gt + 1
+        if low is not None and value is not None and not isinstance(value, (str, bool)):
+            value = type(value)(low)
     node = data
     for part in path[:-1]:
         node = node[part]

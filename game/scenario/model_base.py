@@ -56,15 +56,6 @@ class Meter(Base):
     private: bool = False
     """When true only the owner's delegation (and nobody else) sees the value."""
 
-    @model_validator(mode="after")
-    def _bounds(self) -> "Meter":
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
-        if not self.min <= self.initial <= self.max:
-            raise ValueError(f"initial value {self.initial:g} is outside "
-                             f"{self.min:g}..{self.max:g}")
-        return self
-
 
 class Effect(Base):
     """One change to the state: ``{target: faction.gna.trust, add: -10}``.

@@ -163,8 +163,16 @@ def validation_problems(exc: ValidationError, data: Any, pos: Positions,
     for err in exc.errors(include_url=False):
         path, about_key = _data_path(err["loc"], data)
         grouped.setdefault((path, about_key), []).append(err)
+    # A misspelt field shows up twice: unknown 'turn_dayz' and missing 'turn_days'. Keep the
+    # first, which says "did you mean 'turn_days'?".
+    unknown = {(path[:-1], str(path[-1])) for (path, _), errs in grouped.items()
+               if path and errs[0]["type"] == "extra_forbidden"}
     problems = []
     for (path, about_key), errs in grouped.items():
+        if path and errs[0]["type"] == "missing" and any(
+                parent == path[:-1] and did_you_mean(name, [str(path[-1])])
+                for parent, name in unknown):
+            continue
         kinds = {e["type"] for e in errs}
         if len(errs) > 1 and kinds <= set(_EXPECTED):
             wanted = sorted({_EXPECTED[e["type"]] for e in errs if _EXPECTED[e["type"]]})

@@ -156,6 +156,17 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
     def here(mark: Any) -> tuple[int, int]:
         return mark.line + 1, mark.column + 1
 
+    repeats: dict[str, list[int]] = {}  # kind -> [index in pos.soft, extra count]
+
+    def once(kind: str, message: str, mark: Any, where: str, path: Path_) -> None:
+        """Anchors, aliases and tags: report the first of each kind, count the rest."""
+        if kind in repeats:
+            repeats[kind][1] += 1
+            pos.soft_paths.add(path)
+            return
+        repeats[kind] = [len(pos.soft), 0]
+        add(message, mark, where, path)
+
     def add(message: str, mark: Any, where: str, path: Path_ | None = None) -> None:
         problem = Problem(display, *here(mark), where, message)
         if path is None:
@@ -214,11 +225,11 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
             slot = stack[-1][2] if stack and isinstance(stack[-1][0], dict) else None
             slot_path = parent_path + (slot,) if isinstance(slot, str) else parent_path
             if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
-                add(f"anchors ('&{event.anchor}') are not supported; write the value out in full",
-                    event.start_mark, where_of(slot_path), slot_path)
+                once("anchor", f"anchors ('&{event.anchor}') are not supported; write the value "
+                     "out in full", event.start_mark, where_of(slot_path), slot_path)
             if isinstance(event, yaml.AliasEvent):
-                add(f"aliases ('*{event.anchor}') are not supported; write the value out in full",
-                    event.start_mark, where_of(slot_path), slot_path)
+                once("alias", f"aliases ('*{event.anchor}') are not supported; write the value "
+                     "out in full", event.start_mark, where_of(slot_path), slot_path)
                 if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                     stack[-1][2] = _DISCARD
                 else:
@@ -227,8 +238,8 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
             tag = getattr(event, "tag", None)
             if tag is not None and tag != "!" and not (isinstance(event, yaml.ScalarEvent)
                                                        and event.implicit[0]):
-                add(f"tags such as '{tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed "
-                    "in scenario files", event.start_mark, where_of(slot_path), slot_path)
+                once("tag", f"tags such as '{tag.replace('tag:yaml.org,2002:', '!!')}' are not "
+                     "allowed in scenario files", event.start_mark, where_of(slot_path), slot_path)
             in_key_slot = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
             if isinstance(event, yaml.ScalarEvent):
                 if in_key_slot:
@@ -276,6 +287,11 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
     except RecursionError:  # pragma: no cover - the depth cap should stop this first
         problems.append(Problem(display, 1, 1, "file", "nests too deeply to read"))
 
+    for index, extra in repeats.values():
+        if extra:
+            first = pos.soft[index]
+            pos.soft[index] = Problem(first.file, first.line, first.col, first.where,
+                                      f"{first.message} ({extra} more like it in this file)")
     if problems:
         raise ScenarioError(problems)
     if not have_root or root is None:

@@ -1,0 +1,140 @@
+"""One fixture per failure mode: each bad file gives a positioned, plain-words error.
+
+Every case asserts the file name, the line (and column where it is meaningful) and the key
+words of the message, through the same entry point authors use (``load_any``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import tracemalloc
+
+import pytest
+
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load_any, load_scenario
+from tests.conftest import FIXTURES
+
+BAD = FIXTURES / "bad"
+
+# file, line, column (None: any), words that must all appear in one problem's text
+CASES = [
+    ("python_tag.yaml", 2, 5, ["tags", "!!python/object/apply", "not allowed"]),
+    ("alias_bomb.yaml", 2, 4, ["anchors", "not supported"]),
+    ("deep_nesting.yaml", 2, None, ["nests deeper than 40 levels"]),
+    ("duplicate_key.yaml", 4, 1, ["duplicate key 'id'", "first defined at line 2"]),
+    ("empty.yaml", 1, 1, ["is empty"]),
+    ("comments_only.yaml", 1, 1, ["is empty", "only comments"]),
+    ("root_list.yaml", 1, 1, ["must be a mapping", "not a list"]),
+    ("syntax_error.yaml", 3, None, ["YAML syntax error"]),
+    ("two_documents.yaml", 3, 1, ["more than one YAML document"]),
+    ("not_utf8.yaml", 3, 11, ["not UTF-8", "0xe9"]),
+    ("binary.yaml", None, None, ["binary file", "NUL"]),
+    ("yaml11_bool.yaml", 69, 11, ["backers.northern_league.veto", "true or false", "'yes'",
+                                  "YAML 1.2"]),
+    ("octal_number.yaml", 43, 44, ["'050' is ambiguous", "octal", "quote it"]),
+    ("sexagesimal.yaml", 18, 14, ["calendar.turn_days", "whole number", "'1:30'"]),
+    ("unknown_field.yaml", 18, 3, ["unknown field 'turn_dayz'", "did you mean 'turn_days'"]),
+    ("missing_field.yaml", None, None, ["missing required field 'title'"]),
+    ("bad_reference.yaml", 64, 12, ["backers.northern_league.backs", "'rivr' is not a faction",
+                                    "did you mean 'river'"]),
+    ("expression_syntax.yaml", 188, 37, ["endings.war.condition", "ends too early"]),
+    ("expression_unknown_name.yaml", 46, 12, ["factions.river.hurt", "no field 'wearines'",
+                                              "did you mean 'weariness'"]),
+    ("expression_type.yaml", 188, 16, ["expected a condition", "gives a number"]),
+    ("effect_target.yaml", 155, 14, ["upkeep[1].target", "cannot be changed by an effect"]),
+    ("option_literal.yaml", 183, 43, ["'lastin' is not an option of issue 'ceasefire'",
+                                      "did you mean 'lasting'"]),
+    ("missing_value.yaml", 104, 47, ["no value for 'northern_league'"]),
+    ("bad_date.yaml", 17, 10, ["calendar.start", "not a date"]),
+    ("bad_citation.yaml", 162, 15, ["events.storm.sources[0]", "voa-2020-10-21#flightz",
+                                    "did you mean 'voa-2020-10-21#flights'"]),
+]
+
+
+@pytest.mark.parametrize("name,line,col,words", CASES, ids=[c[0] for c in CASES])
+def test_bad_file_is_reported_with_position(name, line, col, words):
+    path = BAD / name
+    with pytest.raises(ScenarioError) as info:
+        load_any(path)
+    problems = info.value.problems
+    matching = [p for p in problems if all(w in str(p) for w in words)]
+    assert matching, f"no problem mentions {words}: " + "\n".join(map(str, problems))
+    problem = matching[0]
+    assert problem.file == str(path)
+    assert str(problem).startswith(f"{path}:{problem.line}:{problem.col}:")
+    if line is not None:
+        assert problem.line == line, str(problem)
+    if col is not None:
+        assert problem.col == col, str(problem)
+
+
+def test_every_bad_fixture_has_a_case():
+    assert {c[0] for c in CASES} == {p.name for p in BAD.iterdir()}
+
+
+def test_loader_never_modifies_the_file(tmp_path):
+    for path in sorted(BAD.iterdir()) + [FIXTURES / "minimal.yaml"]:
+        before = (path.read_bytes(), path.stat().st_mtime_ns)
+        try:
+            load_any(path)
+        except ScenarioError:
+            pass
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before, path
+
+
+def test_alias_bomb_is_refused_fast_and_small():
+    """The bomb would expand to 9**9 nodes; it must be refused before anything expands."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(ScenarioError):
+        load_any(BAD / "alias_bomb.yaml")
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 2.0 and peak < 20_000_000, (elapsed, peak)
+
+
+def test_oversized_file_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_text("notes: " + "x" * 3_000_000 + "\n")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    assert "larger than" in str(info.value)
+
+
+def test_very_deep_nesting_does_not_crash(tmp_path):
+    """100k levels crashed the C parser in a plain safe_load (STYLE.md); here: an error."""
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    assert info.value.problems[0].line == 1
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(ScenarioError, match="no such file"):
+        load_scenario(tmp_path / "nope.yaml")
+    with pytest.raises(ScenarioError, match="is a directory"):
+        load_scenario(tmp_path)
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    """Typos of every kind in one file come back in one pass."""
+    text = (FIXTURES / "minimal.yaml").read_text()
+    for old, new in [("turn_days: 7 ", "turn_dayz: 7 "), ("    backs: river\n", "    backs: rivr\n"),
+                     ('hurt: "faction.river.weariness"', 'hurt: "faction.river.wearines"'),
+                     ("strength: {label: Strength, initial: 55}",
+                      "strength: {label: Strength, initial: 055}")]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "many.yaml"
+    path.write_text(text)
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    found = "\n".join(map(str, info.value.problems))
+    for words in ("turn_dayz", "'rivr'", "'wearines'", "'055' is ambiguous"):
+        assert words in found, found
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert digest == hashlib.sha256(text.encode()).hexdigest()

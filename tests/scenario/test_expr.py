@@ -1,0 +1,114 @@
+"""The expression language: parsing, checking, evaluating — and that it never evaluates Python."""
+
+from __future__ import annotations
+
+import operator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.scenario import expr as ex
+from game.scenario.names import Context, Names
+
+
+class FlatNames:
+    """A tiny namespace: a few numbers, a faction-typed name, a condition."""
+
+    types = {("x",): ex.NUMBER, ("y",): ex.NUMBER, ("flag",): ex.BOOL, ("who",): "faction"}
+
+    def type_of(self, parts):
+        if parts in self.types:
+            return self.types[parts]
+        raise ex.ExprError(f"unknown name '{'.'.join(parts)}'")
+
+    def check_literal(self, kind, value):
+        return None if value in ("gna", "lna") else f"'{value}' is not a faction id"
+
+
+def run(text, **values):
+    node = ex.parse(text)
+    ex.check(node, FlatNames())
+    fn = ex.compile_expr(node, lambda parts: (lambda ctx: ctx[parts[0]]))
+    return fn(values)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1 + 2 * 3", 7.0), ("(1 + 2) * 3", 9.0), ("-x + 4", 1.0), ("x / 0", 0.0),
+    ("clamp(x * 50, 0, 100)", 100.0), ("min(x, y, 2)", 2.0), ("max(x, y)", 5.0),
+    ("abs(-x)", 3.0), ("round(2.6)", 3.0), ("if(flag, x, y)", 3.0),
+    ("x >= 3 and y < 10", True), ("not flag or x == 4", False),
+    ('who == "lna"', True), ('who != "gna"', True), ("x < y and not (y <= x)", True),
+])
+def test_evaluates(text, expected):
+    assert run(text, x=3.0, y=5.0, flag=True, who="lna") == expected
+
+
+@pytest.mark.parametrize("text,offset,words", [
+    ("x >=", 4, "ends too early"), ("x = 3", 2, "use '=='"), ("x && y", 2, "'and'"),
+    ("x > 1 > 0", 6, "cannot be chained"), ("foo(x)", 0, "unknown function"),
+    ("x y", 2, "after a complete expression"), ("'open", 0, "never closed"),
+    ("", 0, "empty"), ("x + flag", 4, "needs numbers"), ("flag and x", 9, "joins conditions"),
+    ("clamp(x)", 0, "takes 3 arguments"), ('who == "lnaa"', 7, "not a faction id"),
+    ("who == 3", 4, "can never be equal"), ("z > 1", 0, "unknown name 'z'"),
+    ("if(x, 1, 2)", 3, "needs a condition"), ("x.", 2, "expected a name"),
+])
+def test_errors_point_at_the_offending_character(text, offset, words):
+    with pytest.raises(ex.ExprError) as info:
+        ex.check(ex.parse(text), FlatNames())
+    assert words in info.value.message
+    assert info.value.offset == offset
+
+
+def test_no_python_is_ever_evaluated():
+    """Dunder tricks are just unknown names; no attribute access or call reaches Python."""
+    for text in ("__import__('os').system('true')", "x.__class__", "().__class__"):
+        with pytest.raises(ex.ExprError):
+            ex.check(ex.parse(text), FlatNames())
+
+
+# -- generated arithmetic: parse(text) evaluates to what Python computes ---------------------
+
+OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+
+
+@st.composite
+def arithmetic(draw, depth=0):
+    if depth > 3 or draw(st.booleans()):
+        n = draw(st.integers(0, 50))
+        return str(n), float(n)
+    op = draw(st.sampled_from(sorted(OPS)))
+    left_text, left = draw(arithmetic(depth + 1))
+    right_text, right = draw(arithmetic(depth + 1))
+    return f"({left_text} {op} {right_text})", OPS[op](left, right)
+
+
+@settings(max_examples=300)
+@given(arithmetic())
+def test_generated_arithmetic_matches_python(case):
+    text, expected = case
+    assert run(text) == pytest.approx(expected)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=40))
+def test_any_text_parses_or_fails_cleanly(text):
+    try:
+        ex.check(ex.parse(text), FlatNames())
+    except ex.ExprError as exc:
+        assert 0 <= exc.offset <= len(text)
+
+
+def test_scenario_namespace(default_loaded):
+    names = Names(default_loaded.scenario)
+    assert names.type_of(("territory", "sirte", "controller")) == "faction"
+    assert names.type_of(("faction", "gna", "trust")) == ex.NUMBER
+    assert names.type_of(("issue", "oil", "option")) == "option:oil"
+    with pytest.raises(ex.ExprError, match="did you mean 'sirte'"):
+        names.type_of(("territory", "sirt", "controller"))
+    with pytest.raises(ex.ExprError, match="only means something in a delegation"):
+        names.type_of(("self",))
+    assert names.with_context(Context(actor=True)).type_of(("faction", "self", "trust"))
+    with pytest.raises(ex.ExprError, match="computed after it"):
+        names.with_context(Context(derived="hurt")).type_of(("faction", "gna", "prospects"))
+    assert names.with_context(Context(derived="batna")).type_of(("faction", "gna", "prospects"))

@@ -1,0 +1,78 @@
+"""The scenario folder: every file loads, points editors at the schema, and the schema is fresh."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.scenario.loader import load_scenario
+from game.scenario.model import Scenario
+from game.scenario.schema import schema_text
+from game.scenario.sources import SourceNote
+from tests.conftest import ROOT, SCENARIOS
+
+FILES = sorted(SCENARIOS.glob("*.yaml"))
+
+
+def test_there_are_scenarios():
+    assert FILES
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_scenario_loads_and_points_at_the_schema(path):
+    loaded = load_scenario(path)
+    assert not [w for w in loaded.warnings if w.severity == "error"]
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schema.json"
+
+
+def test_seed_notes_point_at_their_schema():
+    for path in (ROOT / "seeds").glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../scenarios/sources.schema.json"
+
+
+@pytest.mark.parametrize("kind,name", [("scenario", "schema.json"),
+                                       ("sources", "sources.schema.json")])
+def test_committed_schema_is_not_stale(kind, name):
+    committed = (SCENARIOS / name).read_text(encoding="utf-8")
+    assert committed == schema_text(kind), (
+        f"scenarios/{name} is stale: run `ceasefire schema"
+        f"{' --sources' if kind == 'sources' else ''} --output scenarios/{name}`")
+
+
+def _models(model, seen=None):
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return seen
+    seen.add(model)
+    import typing
+
+    from pydantic import BaseModel
+
+    for field in model.model_fields.values():
+        stack = [field.annotation]
+        while stack:
+            tp = stack.pop()
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                _models(tp, seen)
+            stack.extend(typing.get_args(tp))
+    return seen
+
+
+@pytest.mark.parametrize("root", [Scenario, SourceNote])
+def test_every_field_is_documented(root):
+    for model in _models(root):
+        assert model.model_config.get("extra") == "forbid", model
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.__name__}.{name} has no docstring"
+
+
+def test_the_default_scenario_has_what_the_talks_need(default_loaded):
+    s = default_loaded.scenario
+    assert {"mediator", "gna", "lna"} <= set(s.roles)
+    assert {b.backs for b in s.backers.values()} == {"gna", "lna"}
+    assert {"turkey", "qatar", "italy", "uae", "egypt", "russia", "france"} <= set(s.backers)
+    assert {"tripoli", "sirte", "al_asabaa"} <= set(s.territories)
+    assert len(s.agenda) >= 8 and all(len(i.options) >= 3 for i in s.agenda.values())
+    assert {"permanent_ceasefire", "partial", "collapse", "sirte_battle", "deadline"} <= set(
+        s.endings)

@@ -1,0 +1,52 @@
+"""Source notes exist, are well formed, and every citation in the scenarios resolves.
+
+The citation check here is independent of the loader's: it finds ``note#fact`` strings in the
+raw YAML text and looks them up in the notes read with plain PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from game.scenario.sources import load_notes
+from tests.conftest import ROOT, SCENARIOS
+
+SEEDS = ROOT / "seeds"
+CITATION = re.compile(r"\b([a-z0-9][a-z0-9-]*#[a-z0-9_]+)\b")
+
+
+def _facts() -> set[str]:
+    out = set()
+    for path in SEEDS.glob("*.yaml"):
+        note = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out |= {f"{note['id']}#{fact['id']}" for fact in note["facts"]}
+    return out
+
+
+def test_one_note_per_article_plus_the_geneva_agreement():
+    notes, problems = load_notes(SEEDS)
+    assert not problems, problems
+    assert len(notes) >= 6
+    for note in notes.values():
+        assert note.outlet and note.headline and note.date and note.facts
+
+
+def test_every_citation_in_every_scenario_exists():
+    facts = _facts()
+    cited = 0
+    for path in SCENARIOS.glob("*.yaml"):
+        for ref in CITATION.findall(path.read_text(encoding="utf-8")):
+            assert ref in facts, f"{path.name} cites {ref}, which is in no source note"
+            cited += 1
+    assert cited > 50
+
+
+def test_every_historical_event_cites_a_source(default_loaded):
+    events = default_loaded.scenario.events
+    assert sum(e.historical for e in events.values()) >= 15
+    assert any(not e.historical for e in events.values()), "no counterfactual events"
+    for eid, event in events.items():
+        if event.historical:
+            assert event.sources, eid

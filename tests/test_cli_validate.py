@@ -1,0 +1,68 @@
+"""``ceasefire validate`` and ``ceasefire schema`` as an author meets them."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from tests.conftest import FIXTURES, ROOT, SCENARIOS
+
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<where>[^:]+): (?P<what>.+)$")
+
+
+def ceasefire(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=60)
+
+
+def test_valid_files_exit_zero():
+    result = ceasefire("validate", str(SCENARIOS), str(ROOT / "seeds"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("ok: ") >= 7
+
+
+def test_invalid_files_exit_two_with_positioned_lines_and_no_traceback():
+    result = ceasefire("validate", str(FIXTURES / "bad"), str(SCENARIOS))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    problems = [line for line in result.stdout.splitlines() if not line.startswith("ok: ")]
+    assert len(problems) >= 25
+    for line in problems:
+        assert LINE.match(line), line
+    assert "ok: " in result.stdout  # the good scenario is still reported as good
+
+
+def test_a_user_can_fix_a_broken_copy_from_the_messages(tmp_path):
+    """Break a copy of the default scenario three ways; the messages name the fix."""
+    text = (SCENARIOS / "libya-5plus5-2020.yaml").read_text(encoding="utf-8")
+    broken = (text.replace("    backs: lna\n    wants: A strong LNA", "    backs: lan\n"
+                           "    wants: A strong LNA", 1)
+              .replace('looming: "world.escalation >= 75"', 'looming: "world.escalaton >= 75"')
+              .replace("  turn_days: 14", "  turn_days: fourteen"))
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    (tmp_path / "scen").mkdir()
+    path = tmp_path / "scen" / "copy.yaml"
+    path.write_text(broken, encoding="utf-8")
+    out = ceasefire("validate", str(path)).stdout
+    assert "'lan' is not a faction id (did you mean 'lna'?)" in out
+    assert "unknown name 'world.escalaton'" in out or "did you mean 'escalation'" in out
+    assert "calendar.turn_days: expected a whole number" in out
+    path.write_text(text, encoding="utf-8")
+    assert ceasefire("validate", str(path)).returncode == 0
+
+
+def test_schema_prints_json(tmp_path):
+    result = ceasefire("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Scenario" and "factions" in schema["properties"]
+    out = tmp_path / "s.json"
+    assert ceasefire("schema", "--output", str(out)).returncode == 0
+    assert json.loads(out.read_text()) == schema
+
+
+def test_unknown_option_is_a_usage_error():
+    result = ceasefire("validate")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
