@@ -37,6 +37,11 @@ class Issue(Base):
     """How much each faction or backer cares about this issue, relative to other issues."""
     options: dict[Id, Option]
     """The ways it can be settled, one of them the status quo."""
+    binding: bool = False
+    """True when agreeing on it gives up fighting over it (a ceasefire, a withdrawal). A
+    package that changes a binding issue must beat a faction's reservation value (what war is
+    still worth to it); one that changes only non-binding issues (a prisoner exchange, flights)
+    need only beat what is already agreed, so confidence can be built while the war goes on."""
     sources: list[SourceRef] = []
     """Source facts that put this issue on the agenda."""
 

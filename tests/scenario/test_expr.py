@@ -29,7 +29,7 @@ class FlatNames:
 def run(text, **values):
     node = ex.parse(text)
     ex.check(node, FlatNames())
-    fn = ex.compile_expr(node, lambda parts: (lambda ctx: ctx[parts[0]]))
+    fn = ex.compile_expr(node, lambda parts: (f"c[{parts[0]!r}]", {}))
     return fn(values)
 
 
@@ -65,6 +65,38 @@ def test_no_python_is_ever_evaluated():
     for text in ("__import__('os').system('true')", "x.__class__", "().__class__"):
         with pytest.raises(ex.ExprError):
             ex.check(ex.parse(text), FlatNames())
+
+
+ALLOWED_NAMES = {"c", "vals", "self_f", "other_f", "target", "turn", "extra", "table", "signed",
+                 "deadline", "and", "or", "not", "if", "else", "True", "False", "None", "is",
+                 "lambda", "_div", "_clamp", "_min", "_max", "_abs", "_round", "_date",
+                 "_agreed", "_deadline"}
+
+
+def test_compiled_source_contains_no_author_words(default_loaded):
+    """What is compiled is built from slot numbers, operators, helpers and quoted literals:
+    no word an author wrote ever becomes Python code."""
+    import io
+    import tokenize
+
+    from game.engine.rules import Rules
+
+    rules = Rules(default_loaded)
+    texts = []
+    s = default_loaded.scenario
+    texts += [f.batna for f in s.factions.values()] + [f.hurt for f in s.factions.values()]
+    texts += [e.condition for e in s.events.values() if isinstance(e.condition, str)]
+    texts += [e.condition for e in s.endings.values() if isinstance(e.condition, str)]
+    texts += [a.chance for a in s.actions.values() if isinstance(a.chance, str)]
+    assert len(texts) > 20
+    for text in texts:
+        bindings: dict = {}
+        source = ex.to_source(ex.parse(text), lambda parts: rules.getter(parts, "territory"),
+                              bindings)
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NAME:
+                assert token.string in ALLOWED_NAMES or token.string.startswith("_per"), (
+                    token.string, text, source)
 
 
 # -- generated arithmetic: parse(text) evaluates to what Python computes ---------------------

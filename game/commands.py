@@ -1,0 +1,137 @@
+"""The heavier ``ceasefire`` commands (the CLI imports this only when it needs it)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+from game.paths import resolve_scenario
+
+EXIT_OK, EXIT_LINT, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    print(f"ceasefire: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def load_rules(name: str | None):
+    from game.engine import Rules
+    from game.scenario.loader import load_scenario
+
+    return Rules(load_scenario(resolve_scenario(name)))
+
+
+def _role(rules, role: str | None) -> str | None:
+    role = role or rules.mediator
+    if role not in rules.roles:
+        return None
+    return role
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    if not args.plain:
+        return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch)
+    from game import plain, storage
+    from game.engine import saves
+
+    rules = load_rules(args.scenario)
+    role = _role(rules, args.role)
+    if role is None:
+        return _fail(f"there is no role '{args.role}'; the roles are {', '.join(rules.roles)}")
+    state = None
+    if args.load:
+        try:
+            loaded = saves.load(rules, args.load)
+        except saves.SaveError as exc:
+            return _fail(str(exc))
+        if loaded.message:
+            print(loaded.message)
+        state = loaded.state
+        if role not in state.humans:
+            role = sorted(state.humans)[0] if state.humans else role
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
+    target = Path(args.save) if args.save else storage.slot_path(storage.AUTOSAVE)
+
+    def save(st) -> str:
+        try:
+            saves.save(st, target)
+        except OSError as exc:
+            return f"Could not save to {target}: {exc.strerror or exc}"
+        return f"Saved to {target}."
+
+    return plain.run(rules, role, seed, sys.stdin, sys.stdout, save, state)
+
+
+def cmd_tui(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
+            watch: bool = False) -> int:
+    try:
+        from game.tui.app import run_app
+    except ImportError as exc:  # pragma: no cover - textual is a dependency
+        return _fail(f"the full-screen game needs Textual ({exc}); try --plain")
+    return run_app(scenario, role, seed, load, watch)
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.engine.simulate import POLICIES, simulate
+
+    rules = load_rules(args.scenario)
+    if args.policy not in POLICIES:
+        return _fail(f"unknown policy '{args.policy}'; choose one of {', '.join(POLICIES)}")
+    if args.runs < 1:
+        return _fail("--runs must be at least 1")
+    bar = _Progress(args.runs)
+    report = simulate(rules, args.runs, args.seed, args.policy, bar.update)
+    bar.done()
+    if args.coverage:
+        from game.authoring.coverage import coverage_report
+
+        report["coverage"] = coverage_report(rules, report, args.runs, args.seed)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        from game.engine.simulate import format_report
+
+        print(format_report(rules, report))
+    return EXIT_OK
+
+
+class _Progress:
+    """A progress bar on standard error, redrawn at most about 50 times."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.step = max(1, total // 50)
+        self.tty = sys.stderr.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        if done % self.step and done != total:
+            return
+        width = 30
+        filled = int(width * done / total)
+        line = f"simulating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if self.tty:
+            sys.stderr.write("\r" + line)
+        elif done == total or done % (self.step * 10) == 0:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def cmd_lint(paths: list[str], runs: int) -> int:
+    from game.authoring.lint import run_lint
+
+    return run_lint(paths, runs)
+
+
+def cmd_new(path: str) -> int:
+    from game.authoring.scaffold import write_starter
+
+    return write_starter(path)

@@ -1,0 +1,419 @@
+"""AI counterparts: transparent, seeded, and played from the scenario's ``ai:`` settings.
+
+Each decision returns an action and the reason in words. All chance comes from a stream
+derived from the state's seed, turn and role, so the same state always gives the same choice.
+
+Delegations judge a package by its *surplus*: value minus reservation value (see
+:mod:`game.engine.negotiation`). Strategies differ in the surplus they demand and in how they
+answer provocation:
+
+- ``hardline``: demands ``margin``; retaliates for provocations; tests the front when it can win.
+- ``conceder``: demands ``start`` at first, less as the deadline nears (``beta``).
+- ``tit_for_tat``: demands ``margin``; mirrors the other side's last move (``forgive``).
+- ``greedy``: accepts any surplus; otherwise counters with its own package.
+- ``random``: any legal move.
+
+Mediators build packages that give both sides a surplus by their *estimates* (the mediator
+does not see private values: its estimates are noisy, less so for a delegation it has held
+private talks with), and then:
+
+- ``facilitative``: holds private talks when trust is low or a side is away;
+- ``formulative``: also leans on a backer that blocked, and sets a deadline late in the game.
+"""
+
+from __future__ import annotations
+
+from game.engine import negotiation as neg
+from game.engine.core import Menu, state_ctx
+from game.engine.rng import Stream
+from game.engine.rules import Rules
+from game.engine.state import Action, State
+
+NOISE = 18.0  # how far a mediator's first guess of an option's value may be off
+
+
+def choose(state: State, role: str | None = None, strategy: str | None = None,
+           params: dict | None = None) -> tuple[Action, str]:
+    """The AI's move for ``role`` (default: the role to move) and why, in words."""
+    rules: Rules = state.rules
+    role = role or state.role
+    name, defaults = rules.ai[role]
+    strategy = strategy or name
+    if params is None:
+        params = defaults
+    rng = Stream(state.seed, state.turn, state.phase, len(state.actions))
+    by_kind = Menu(state, role)
+    if strategy == "random":
+        action = rng.choice(sorted(a for kind in by_kind.kinds() for a in by_kind.get(kind)))
+        if rules.actions.get(action.act) and rules.actions[action.act].kind in ("propose",
+                                                                                "counter"):
+            action = action._replace(package=random_package(state, rng))
+        return action, "random: any legal move"
+    if role == rules.mediator:
+        return _mediator(state, role, strategy, params, by_kind, rng)
+    return _delegation(state, role, strategy, params, by_kind, rng)
+
+
+def random_package(state: State, rng: Stream) -> tuple[str, ...]:
+    rules: Rules = state.rules
+    while True:
+        package = tuple(state.vals[s] or rng.choice(rules.options[k])
+                        for k, s in enumerate(rules.issue_slot))
+        if neg.check_package(rules, state.vals, package) is None:
+            return package
+
+
+# -- delegations ------------------------------------------------------------------------------
+
+def _demand(state: State, strategy: str, params: dict) -> float:
+    if strategy == "conceder":
+        progress = min(1.0, state.turn / max(1, state.rules.max_turns - 1))
+        return params["start"] * (1.0 - progress ** (1.0 / params["beta"]))
+    if strategy == "greedy":
+        return 0.0
+    return params.get("margin", 0.0)
+
+
+def _trust(state: State, faction: str) -> float:
+    slot = state.rules.faction_slot.get((faction, "trust"))
+    return state.vals[slot] if slot is not None else 50.0
+
+
+def _delegation(state, role, strategy, params, by_kind, rng):
+    rules: Rules = state.rules
+    vals = state.vals
+    f = rules.faction_of[role]
+    i = rules.factions.index(f)
+    demand = _demand(state, strategy, params)
+    trust = _trust(state, f)
+    prospects = vals[rules.fs[f]["prospects"]]
+    escalate = params.get("escalate", 0.0)
+    walkout = params.get("walkout", 0.0)
+
+    def pick(kind):
+        return by_kind[kind][0] if kind in by_kind else None
+
+    if "return" in by_kind:  # away from the table
+        away = vals[rules.fs[f]["away"]]
+        patience = 1 + (2 if strategy == "hardline" else 0)
+        early = 0.15 if strategy == "hardline" else 0.3
+        if away >= patience or trust >= 30 or rng.random() < early:
+            return pick("return"), f"{strategy}: back to the table after {away:.0f} turn(s) away"
+        return pick("pass"), f"{strategy}: staying away (trust {trust:.0f})"
+    grievance = max(0.0, state.grievance[i] - trust)  # trust lost since its last move
+    provoked = grievance >= 5 and strategy in ("hardline", "tit_for_tat") and (
+        rng.random() >= params.get("forgive", 0.0))
+    if provoked:
+        if "walk_out" in by_kind and rng.random() < walkout:
+            return pick("walk_out"), f"{strategy}: walks out after a provocation " \
+                                     f"(trust lost {grievance:.0f})"
+        hostile = _hostile(state, by_kind.get("other", []), f)
+        if hostile is not None:
+            return hostile, f"{strategy}: answers a provocation in kind"
+    offensive = _offensive_choice(state, by_kind, f, prospects, escalate, rng)
+    table = state.table
+    if table is not None and "accept" in by_kind:
+        a = neg.assess(rules, vals, f, table.package)
+        if not a.binding:
+            demand = demand / 2  # confidence-building: a modest gain will do
+        if a.surplus >= demand and not a.blocked:
+            return pick("accept"), (f"{strategy}: surplus {a.surplus:.1f} meets its demand "
+                                    f"{demand:.1f}")
+        if a.blocked:
+            backer = a.blockers[0].backer
+            consult = [x for x in by_kind.get("consult", []) if x.target == backer]
+            if consult and not _consulted(state, role, table):
+                return consult[0], f"{strategy}: asks {backer}, which would block this draft"
+        if offensive is not None:
+            return offensive, f"{strategy}: thinks it can win on the ground " \
+                              f"(prospects {prospects:.0f})"
+        if a.surplus < -25 and trust < 15 and "walk_out" in by_kind and rng.random() < walkout:
+            return pick("walk_out"), f"{strategy}: the draft is far from acceptable and trust " \
+                                     "is gone"
+        if "counter" in by_kind and rng.random() < 0.55:
+            package = counter_package(state, f, demand, rng)
+            if package is not None and package != table.package:
+                return by_kind["counter"][0]._replace(package=package), \
+                    f"{strategy}: counters with a package it could sign"
+        if "concede" in by_kind and (strategy == "conceder" or rng.random() < 0.25):
+            return _cheapest_concession(state, by_kind["concede"], f), \
+                f"{strategy}: softens a stance that costs it little"
+        return pick("reject"), f"{strategy}: surplus {a.surplus:.1f} is below its demand " \
+                               f"{demand:.1f}"
+    if offensive is not None:
+        return offensive, f"{strategy}: thinks it can win on the ground (prospects {prospects:.0f})"
+    ripeness = vals[rules.fs[f]["ripeness"]]
+    if table is None and ripeness >= 50 and rng.random() < 0.15 and "counter" in by_kind:
+        package = counter_package(state, f, demand, rng)
+        if package is not None:
+            return by_kind["counter"][0]._replace(package=package), \
+                f"{strategy}: tables its own package"
+    friendly = [x for x in by_kind.get("other", []) if _hostile(state, [x], f) is None]
+    if friendly and trust >= 35 and strategy != "hardline" and rng.random() < 0.3:
+        return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
+    return pick("pass"), f"{strategy}: waits"
+
+
+def _consulted(state: State, role: str, table) -> bool:
+    log = state.log
+    while log is not None and log.entry.turn >= table.turn:
+        if log.entry.kind == "consult" and log.entry.role == role:
+            return True
+        log = log.prev
+    return False
+
+
+def _hostile(state: State, actions: list[Action], faction: str) -> Action | None:
+    """A move of kind 'other' whose effects lower the other side's trust."""
+    rules: Rules = state.rules
+    slot = rules.faction_slot.get((rules.opponent[faction], "trust"))
+    ctx = state_ctx(state, faction)
+    for action in actions:
+        for eff in rules.actions[action.act].effects:
+            if eff.op != "add" or eff.when is not None:
+                continue
+            hit = eff.slot == slot if eff.kind == "fixed" else (
+                eff.kind == "other" and eff.per.get(rules.opponent[faction]) == slot)
+            if hit and eff.value(ctx) < 0:
+                return action
+    return None
+
+
+def _offensive_choice(state, menu, faction, prospects, escalate, rng):
+    if escalate <= 0 or prospects < 70 - 25 * escalate or rng.random() >= escalate * 0.3:
+        return None
+    offensives = menu.get("offensive")
+    if not offensives:
+        return None
+    rules: Rules = state.rules
+    best, score = None, 0.0
+    for action in offensives:
+        ctx = state_ctx(state, faction, action.target)
+        chance = rules.actions[action.act].chance(ctx)
+        value = rules.s.territories[action.target].value * chance
+        if chance >= 0.25 and value > score:
+            best, score = action, value
+    return best
+
+
+def _cheapest_concession(state: State, concessions: list[Action], faction: str) -> Action:
+    rules: Rules = state.rules
+    stance = state.stances[rules.factions.index(faction)]
+    contrib = rules.contrib[faction]
+
+    def cost(action):
+        k = rules.issues.index(action.target)
+        return (contrib[k][stance[k]] - contrib[k][action.option], action)
+
+    return min(concessions, key=cost)
+
+
+# -- packages ---------------------------------------------------------------------------------
+
+def estimates(state: State, observer: str) -> dict[str, list[dict[str, float]]]:
+    """The observer's guess of each faction's contributions (true ones for its own faction).
+
+    The error of each guess is drawn once per game from the seed; it shrinks as the mediator
+    learns a delegation's priorities in private talks (``state.insight``).
+    """
+    rules: Rules = state.rules
+    own = rules.faction_of.get(observer)
+    return {f: rules.contrib[f] if f == own else _estimate(
+        rules, state.seed, observer, f, state.insight[i] if observer == rules.mediator else 0)
+        for i, f in enumerate(rules.factions)}
+
+
+def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
+              ) -> list[dict[str, float]]:
+    cache = rules.__dict__.setdefault("_estimate_cache", {})
+    key = (seed, observer, f, known)
+    table = cache.get(key)
+    if table is None:
+        # One error per issue: the observer misjudges how much the faction cares about it.
+        spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
+        rng = Stream(seed, "estimate", observer, f)
+        table = []
+        for row in rules.contrib[f]:
+            factor = max(0.0, 1.0 + rng.uniform(-spread, spread))
+            table.append({o: c * factor for o, c in row.items()})
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[key] = table
+    return table
+
+
+def build_package(state: State, observer: str, favour: str | None = None,
+                  demand: float = 0.0) -> tuple[str, ...] | None:
+    """A package giving every faction a surplus by ``observer``'s estimates, if it can find one.
+
+    Starts from the option with the most joint value on every issue, then trades issues
+    towards whichever side is furthest below its reservation value. ``favour`` (a faction)
+    asks ``demand`` extra surplus for that faction. An agreed issue is reopened only for an
+    option every side values more (an upgrade).
+    """
+    rules: Rules = state.rules
+    vals = state.vals
+    est = estimates(state, observer)
+    factions = rules.factions
+    rows = [est[f] for f in factions]
+    res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0)
+           for f in factions]
+    n = len(rules.issues)
+    base = [vals[s] or rules.status_quo[k] for k, s in enumerate(rules.issue_slot)]
+    choices = [[o for o in rules.options[k] if not vals[s] or o == vals[s] or all(
+        r[k][o] > r[k][vals[s]] for r in rows)] for k, s in enumerate(rules.issue_slot)]
+    package = []
+    for k in range(n):
+        b = base[k]
+        package.append(max(choices[k], key=lambda o, k=k, b=b: (
+            min([r[k][o] - r[k][b] for r in rows]) + 0.5 * sum([r[k][o] for r in rows]), o)))
+    totals = [sum([r[k][package[k]] for k in range(n)]) for r in rows]
+    for _ in range(2 * n + 2):
+        gaps = [t - x for t, x in zip(totals, res)]
+        needy = min(range(len(rows)), key=lambda i: (gaps[i], factions[i]))
+        if gaps[needy] >= 0:
+            break
+        mine = rows[needy]
+        others = [r for i, r in enumerate(rows) if i != needy]
+        best, best_ratio = None, 0.0
+        for k in range(n):
+            current = package[k]
+            here = mine[k][current]
+            for o in choices[k]:
+                gain = mine[k][o] - here
+                if gain <= 0:
+                    continue
+                loss = 0.0
+                for r in others:
+                    drop = r[k][current] - r[k][o]
+                    if drop > 0:
+                        loss += drop
+                ratio = gain / (loss + 0.5)
+                if ratio > best_ratio:
+                    best, best_ratio = (k, o), ratio
+        if best is None:
+            break
+        k, o = best
+        totals = [t + r[k][o] - r[k][package[k]] for t, r in zip(totals, rows)]
+        package[k] = o
+    result = tuple(package)
+    if neg.check_package(rules, vals, result) is not None:
+        return None
+    if min(t - x for t, x in zip(totals, res)) < -3:
+        return _confidence_package(state, est)
+    return result
+
+
+def _confidence_package(state: State, est) -> tuple[str, ...] | None:
+    """A first, small step: on the non-binding issues only, the options every faction
+    prefers to what stands now (confidence-building measures)."""
+    rules: Rules = state.rules
+    vals = state.vals
+    package = []
+    for k, s in enumerate(rules.issue_slot):
+        if vals[s] or rules.binding[k]:
+            package.append(vals[s] or rules.status_quo[k])
+            continue
+        quo = rules.status_quo[k]
+        wins = [o for o in rules.options[k] if o != quo and all(
+            est[f][k][o] > est[f][k][quo] for f in rules.factions)]
+        package.append(max(wins, key=lambda o, k=k: (min(est[f][k][o] for f in rules.factions),
+                                                     o)) if wins else quo)
+    result = tuple(package)
+    return result if neg.check_package(rules, vals, result) is None else None
+
+
+def counter_package(state: State, faction: str, demand: float, rng: Stream
+                    ) -> tuple[str, ...] | None:
+    """A delegation claims value: its favourite package, conceding only what the other side
+    needs (by its estimate) and never below its own demand. None if nothing fits."""
+    rules: Rules = state.rules
+    vals = state.vals
+    est = estimates(state, rules.role_of[faction])
+    own = rules.contrib[faction]
+    others = [f for f in rules.factions if f != faction]
+    res = {f: vals[rules.fs[f]["reservation"]] for f in rules.factions}
+    floor = res[faction] + demand
+    package = []
+    for k, s in enumerate(rules.issue_slot):
+        agreed = vals[s]
+        options = [o for o in rules.options[k] if not agreed or o == agreed or own[k][o] >
+                   own[k][agreed]]
+        package.append(max(options, key=lambda o, k=k: (own[k][o], o)))
+
+    def total(f, table):
+        return sum(table[k][o] for k, o in enumerate(package))
+
+    for _ in range(3 * len(rules.issues)):
+        needy = min(others, key=lambda f: (total(f, est[f]) - res[f], f))
+        if total(needy, est[needy]) - res[needy] >= 0:
+            break
+        best, best_ratio = None, 0.0
+        mine = total(faction, own)
+        for k, s in enumerate(rules.issue_slot):
+            current = package[k]
+            for o in rules.options[k]:
+                if vals[s] and o == rules.status_quo[k]:
+                    continue
+                gain = est[needy][k][o] - est[needy][k][current]
+                loss = own[k][current] - own[k][o]
+                if gain <= 0 or mine - loss < floor:
+                    continue
+                ratio = gain / (max(0.0, loss) + 0.3)
+                if ratio > best_ratio:
+                    best, best_ratio = (k, o), ratio
+        if best is None:
+            break
+        package[best[0]] = best[1]
+    result = tuple(package)
+    if neg.check_package(rules, vals, result) is not None or total(faction, own) < floor:
+        return None
+    return result
+
+
+# -- mediators --------------------------------------------------------------------------------
+
+def _mediator(state, role, strategy, params, by_kind, rng):
+    rules: Rules = state.rules
+    vals = state.vals
+    progress = state.turn / max(1, rules.max_turns - 1)
+    away = [f for f in rules.factions if not vals[rules.fs[f]["at_table"]]]
+    shuttles = {a.target: a for a in by_kind.get("shuttle", [])}
+    if away and strategy != "greedy":
+        f = away[0]
+        if f in shuttles:
+            return shuttles[f], f"{strategy}: private talks to bring {f} back to the table"
+    if strategy == "formulative":
+        turn, faction, backer = state.rejected or (-99, "", "")
+        pressures = {a.target: a for a in by_kind.get("pressure", [])}
+        if backer and state.turn - turn <= 1 and backer in pressures and \
+                rng.random() < params["pressure"]:
+            return pressures[backer], f"formulative: leans on {backer}, which blocked the draft"
+        if progress >= params["deadline_at"] and "deadline" in by_kind and state.table:
+            return by_kind["deadline"][0], "formulative: sets a deadline to force the pace"
+    venues = by_kind.get("venue", [])
+    if venues and strategy != "greedy":
+        best = max(venues, key=lambda a: (len(rules.s.venues[a.target].each_turn), a.target))
+        current = vals[rules.venue_slot]
+        if len(rules.s.venues[best.target].each_turn) > len(
+                rules.s.venues[current].each_turn if current in rules.s.venues else []):
+            return best, f"{strategy}: moves the talks where trust grows faster"
+    patience = params.get("patience", 0)
+    table = state.table
+    fresh = table is not None and state.turn - table.turn <= patience and table.proposer == role
+    if strategy != "greedy" and not fresh:
+        low = min(rules.factions, key=lambda f: (_trust(state, f), f))
+        insight_gap = [f for i, f in enumerate(rules.factions) if state.insight[i] == 0]
+        if insight_gap and low in shuttles and rng.random() < params.get("shuttle", 0.5):
+            return shuttles[insight_gap[0]], f"{strategy}: private talks to learn what " \
+                                             f"{insight_gap[0]} cares about"
+    if "propose" in by_kind and not fresh:
+        package = build_package(state, role)
+        if package is not None and (table is None or package != table.package):
+            return by_kind["propose"][0]._replace(package=package), \
+                f"{strategy}: tables a package that should leave both sides better off"
+    if strategy != "greedy" and shuttles and rng.random() < params.get("shuttle", 0.3):
+        low = min(rules.factions, key=lambda f: (_trust(state, f), f))
+        if low in shuttles:
+            return shuttles[low], f"{strategy}: private talks to build {low}'s trust"
+    return by_kind["pass"][0], f"{strategy}: lets the delegations respond"

@@ -1,0 +1,87 @@
+"""Actions as text: ``offensive sirte``, ``concede oil reopen_escrow``,
+``propose ceasefire=permanent prisoners=all_for_all``. Used by plain mode and typed commands.
+
+Words may be shortened to any unique prefix. In a proposal, issues not named keep the option of
+the draft on the table (or the status quo when there is none); agreed issues stay agreed.
+"""
+
+from __future__ import annotations
+
+from game.engine.core import PASS, check
+from game.engine.rules import Rules
+from game.engine.state import Action, AmbiguousActionError, InvalidActionError, State
+
+ALIASES = {"wait": PASS, "skip": PASS}
+
+
+def _pick(word: str, choices: list[str], what: str, text: str) -> str:
+    if word in choices:
+        return word
+    hits = [c for c in choices if c.startswith(word)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise AmbiguousActionError(f"'{text}': '{word}' could be any {what} of "
+                                   f"{', '.join(sorted(hits))}")
+    raise InvalidActionError(f"'{text}': there is no {what} '{word}'; "
+                             f"the {what}s are {', '.join(choices)}")
+
+
+def parse_action(state: State, role: str, text: str) -> Action:
+    """Read a typed command for ``role``; raises Invalid/Ambiguous/IllegalActionError."""
+    rules: Rules = state.rules
+    words = text.split()
+    if not words:
+        raise InvalidActionError("empty command")
+    head = ALIASES.get(words[0].lower(), words[0].lower())
+    acts = [PASS] + [a for a, c in rules.actions.items() if role in c.roles]
+    act = _pick(head, acts, "action", text)
+    rest = words[1:]
+    if act == PASS:
+        action = Action(role, PASS)
+    else:
+        compiled = rules.actions[act]
+        kind = compiled.kind
+        if kind in ("propose", "counter"):
+            action = Action(role, act, package=_package(state, rest, text))
+        elif kind == "concede":
+            if len(rest) != 2:
+                raise InvalidActionError(f"'{text}': write 'concede ISSUE OPTION'")
+            issue = _pick(rest[0], rules.issues, "issue", text)
+            k = rules.issues.index(issue)
+            option = _pick(rest[1], rules.options[k], "option", text)
+            action = Action(role, act, issue, option)
+        elif compiled.target_kind:
+            if len(rest) != 1:
+                raise InvalidActionError(f"'{text}': '{act}' needs one target "
+                                         f"(a {compiled.target_kind})")
+            pool = {"territory": rules.territories, "backer": rules.backers,
+                    "faction": rules.factions, "venue": list(rules.s.venues)}
+            action = Action(role, act, _pick(rest[0], pool[compiled.target_kind],
+                                              compiled.target_kind, text))
+        else:
+            if rest:
+                raise InvalidActionError(f"'{text}': '{act}' takes nothing more")
+            action = Action(role, act)
+    check(state, action)
+    return action
+
+
+def _package(state: State, words: list[str], text: str) -> tuple[str, ...]:
+    rules: Rules = state.rules
+    if state.table is not None:
+        base = list(state.table.package)
+    else:
+        base = [state.vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo)]
+    for word in words:
+        if "=" not in word:
+            raise InvalidActionError(f"'{text}': write each choice as ISSUE=OPTION, not '{word}'")
+        name, _, value = word.partition("=")
+        issue = _pick(name, rules.issues, "issue", text)
+        k = rules.issues.index(issue)
+        base[k] = _pick(value, rules.options[k], "option", text)
+    return tuple(base)
+
+
+def action_text(rules: Rules, action: Action) -> str:
+    return action.text(rules.issues, rules.status_quo)

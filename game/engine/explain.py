@@ -1,0 +1,270 @@
+"""Plain words for everything in the log: "why?" for every reaction.
+
+Entries hold numbers; this module turns them into sentences for a *viewer*. The owner of a
+faction (and the debrief, ``viewer=None``) sees that faction's private numbers; everybody else
+gets the same reasons in words, without them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.negotiation import Assessment
+from game.engine.rules import Rules
+from game.engine.state import Entry
+
+OMNISCIENT = None
+
+
+def _issue(rules: Rules, k: int) -> str:
+    return rules.s.agenda[rules.issues[k]].name
+
+
+def _option(rules: Rules, k: int, option: str) -> str:
+    return rules.s.agenda[rules.issues[k]].options[option].label
+
+
+def _short(rules: Rules, faction: str) -> str:
+    return rules.s.factions[faction].short if faction in rules.s.factions else faction
+
+
+def ripeness_words(value: float) -> str:
+    if value >= 60:
+        return "ripe: both the pain of war and a way out are felt"
+    if value >= 40:
+        return "ripening: the costs of war are biting"
+    if value >= 20:
+        return "unripe: it still hopes to gain more by fighting"
+    return "not ripe at all"
+
+
+def margin_words(surplus: float) -> str:
+    if surplus >= 10:
+        return "comfortably better than what it expects without a deal"
+    if surplus >= 0:
+        return "just better than what it expects without a deal"
+    if surplus >= -8:
+        return "a little short of what it expects without a deal"
+    return "well short of what it expects without a deal"
+
+
+def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
+    """Why a faction reacts to a package as it does. ``owner``: show its private numbers."""
+    name = _short(rules, a.faction)
+    lines = []
+    if not a.binding:
+        if owner:
+            lines.append(f"The package leaves the fighting alone, so {name} weighs it against "
+                         f"what already stands ({a.reservation:.0f}): it is worth "
+                         f"{a.value:.0f}.")
+        else:
+            gain = "a gain" if a.surplus > 0 else "no gain"
+            lines.append(f"The package leaves the fighting alone; for {name} it is {gain} on "
+                         "what already stands.")
+    elif owner:
+        lines.append(f"{name} values this package at {a.value:.0f}; its reservation value is "
+                     f"{a.reservation:.0f} (no-deal value {a.batna:.0f}, lowered by ripeness "
+                     f"{a.ripeness:.0f}).")
+    else:
+        lines.append(f"For {name} the package is {margin_words(a.surplus)}.")
+    if a.pains:
+        parts = []
+        for k, option, loss in a.pains:
+            part = f"{_issue(rules, k)} ('{_option(rules, k, option)}')"
+            parts.append(part + (f" costs it {loss:.1f}" if owner else ""))
+        lines.append("What hurts it most: " + "; ".join(parts) + ".")
+    for b in a.blockers:
+        backer = rules.s.backers[b.backer].name
+        detail = f" ({b.value:.0f} < {b.tolerance:.0f})" if owner else ""
+        lines.append(f"{backer} would block it: it cannot accept {_issue(rules, b.issue)} as "
+                     f"drafted{detail}.")
+    for b in a.unhappy:
+        backer = rules.s.backers[b.backer].name
+        lines.append(f"{backer} dislikes it ({_issue(rules, b.issue)}) and would cut its "
+                     "support if it were signed.")
+    lines.append(f"Ripeness for {name}: {a.ripeness:.0f} — {ripeness_words(a.ripeness)}.")
+    return lines
+
+
+def change_lines(rules: Rules, changes: tuple) -> list[str]:
+    names = {slot: name for name, slot in rules.slots.items()}
+    out = []
+    for slot, old, new, why in changes:
+        name = names.get(slot, "?")
+        label = rules.label(name)
+        if isinstance(new, float) and isinstance(old, float):
+            delta = new - old
+            text = f"{label} {'+' if delta >= 0 else ''}{delta:.0f} (now {new:.0f})"
+        elif name.startswith("issue."):
+            k = rules.issues.index(name.split(".")[1])
+            text = (f"{_issue(rules, k)}: agreement broken" if new == "" else
+                    f"{_issue(rules, k)}: agreed '{_option(rules, k, new)}'")
+        elif name.startswith("territory."):
+            text = f"{label}: now held by {_short(rules, new)}"
+        elif name.endswith(".at_table"):
+            who = _short(rules, name.split(".")[1])
+            text = f"{who} {'returns to' if new else 'leaves'} the table"
+        elif name == "venue":
+            text = f"the talks move to {rules.s.venues[new].name}" if new in rules.s.venues \
+                else "venue changed"
+        else:
+            text = f"{label}: {old} → {new}"
+        out.append(text + (f" — {why}" if why else ""))
+    return out
+
+
+def package_lines(rules: Rules, package: tuple[str, ...], vals: Any = None) -> list[str]:
+    out = []
+    for k, option in enumerate(package):
+        if option == rules.status_quo[k]:
+            continue
+        agreed = vals[rules.issue_slot[k]] if vals is not None else ""
+        note = " (already agreed)" if agreed == option else (
+            f" (replacing '{_option(rules, k, agreed)}')" if agreed else "")
+        out.append(f"{_issue(rules, k)}: {_option(rules, k, option)}{note}")
+    return out
+
+
+def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> list[str]:
+    """The entry in plain words for ``viewer`` (a role id, or None for the debrief)."""
+    d = entry.data
+    kind = entry.kind
+    if kind == "turn":
+        return [f"— Turn {entry.turn + 1} · {d['date']} —"]
+    if kind == "event":
+        event = rules.s.events[d["id"]]
+        mark = "historical" if event.historical else "counterfactual"
+        head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
+        lines = [head, f"  {event.text.strip()}", f"  [{mark}; sources: "
+                 f"{', '.join(event.sources) or 'none'}]"]
+        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"])]
+    if kind == "action":
+        return _action_lines(rules, entry, viewer)
+    if kind == "sign":
+        lines = ["SIGNED by both delegations:"]
+        lines += [f"  · {rules.s.agenda[rules.issues[k]].name}: "
+                  f"{_option(rules, k, d['package'][k])}" for k in d["issues"]]
+        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"]) if "agreed '" not in c]
+    if kind == "consult":
+        backer = rules.s.backers[d["backer"]].name
+        what = "the package on the table" if d["on_table"] else "your public position"
+        if d["verdict"] == "content":
+            text = f"{backer} can live with {what}"
+        elif d["verdict"] == "veto":
+            text = f"{backer} would veto {what}"
+        else:
+            text = f"{backer} dislikes {what} and would cut its support if it were signed"
+        worst = "; ".join(f"{_issue(rules, k)} ('{_option(rules, k, o)}')"
+                          for k, o, _ in d["worst"])
+        return [f"{text} (it values it at {d['value']:.0f}; it needs {d['tolerance']:.0f})."
+                + (f" It objects most to: {worst}." if worst and d["verdict"] != "content"
+                   else "")]
+    if kind == "shuttle":
+        names = ", ".join(rules.s.agenda[i].name for i in d["priorities"])
+        return [f"In private, {_short(rules, d['faction'])} lets you see what it cares about "
+                f"most: {names}."]
+    if kind == "deadline":
+        return ["The mediator's deadline passes without a new agreement."]
+    if kind == "ending":
+        title = rules.s.endings[d["id"]].title if d["id"] in rules.s.endings else "Time ran out"
+        return [f"THE END: {title}"]
+    return []
+
+
+def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
+    d = entry.data
+    action = d["action"]
+    role = rules.s.roles[action.role].name if action.role in rules.s.roles else action.role
+    if action.act == "pass":
+        return [f"{role} waits."]
+    act = rules.s.actions[action.act]
+    head = f"{role}: {act.label}"
+    if action.target:
+        head += f" — {_target_name(rules, act.kind, action.target)}"
+    if act.kind == "concede":
+        k = rules.issues.index(action.target)
+        head += f": now asks for '{_option(rules, k, action.option)}'"
+    lines = [head]
+    if act.kind in ("propose", "counter"):
+        lines += [f"  · {line}" for line in package_lines(rules, action.package)]
+    faction = rules.faction_of.get(action.role, "")
+    owner = viewer is None or viewer == action.role
+    if "assessment" in d:
+        a = d["assessment"]
+        if d.get("vetoed"):
+            backer = rules.s.backers[d["vetoed"]].name
+            lines.append(f"  {backer} blocks {_short(rules, faction)}'s signature.")
+        lines += [f"  {line}" for line in assessment_lines(rules, a, owner)]
+    if act.kind == "offensive":
+        result = "succeeds" if d["success"] else "fails"
+        lines.append(f"  The offensive {result} (chance was {d['chance'] * 100:.0f}%).")
+    elif "success" in d:
+        lines.append(f"  It {'works' if d['success'] else 'does not work'}.")
+    if "ai" in d and owner:
+        lines.append(f"  (AI: {d['ai']})")
+    lines += [f"  · {c}" for c in change_lines(rules, d.get("changes", ()))]
+    return lines
+
+
+def _target_name(rules: Rules, kind: str, target: str) -> str:
+    s = rules.s
+    for table in (s.territories, s.backers, s.factions, s.venues):
+        if target in table:
+            return getattr(table[target], "name")
+    if target in s.agenda:
+        return s.agenda[target].name
+    return target
+
+
+def ending_reasons(work, nid: str) -> tuple[str, ...]:
+    rules: Rules = work.rules
+    ending = rules.s.endings.get(nid)
+    reasons = [ending.text.strip() if ending else "The calendar ran out before any ending."]
+    agreed = [f"{_issue(rules, k)}: {_option(rules, k, work.vals[s])}"
+              for k, s in enumerate(rules.issue_slot) if work.vals[s]]
+    reasons.append("Agreed: " + ("; ".join(agreed) if agreed else "nothing") + ".")
+    for f in rules.factions:
+        reasons.append(f"{_short(rules, f)} values what was agreed at "
+                       f"{work.fget(f, 'utility'):.0f}; its reservation value was "
+                       f"{work.fget(f, 'reservation'):.0f}.")
+    return tuple(reasons)
+
+
+def transcript(state) -> str:
+    """The whole game as readable text (omniscient: every private reason shown).
+
+    Golden transcripts under ``tests/golden/`` are written with this; they document the game
+    better than prose (after OpenSpiel's playthrough files).
+    """
+    from game.engine.state import log_list
+
+    rules: Rules = state.rules
+    s = rules.s
+    lines = [f"# {s.title}", f"# scenario {s.id} · seed {state.seed} · humans: "
+             f"{', '.join(sorted(state.humans)) or 'none'}"]
+    for entry in log_list(state.log):
+        if entry.kind == "upkeep":
+            continue
+        if entry.kind == "turn":
+            lines.append("")
+        if entry.kind == "snapshot":
+            lines.extend(snapshot_lines(rules, entry))
+            continue
+        lines.extend(describe(rules, entry, OMNISCIENT))
+    if state.outcome is not None:
+        o = state.outcome
+        lines += ["", f"OUTCOME: {o.title} ({o.ending or 'no ending'}), turn {o.turn + 1}",
+                  *[f"  {r}" for r in o.reasons],
+                  "  scores: " + ", ".join(f"{k} {v:g}" for k, v in o.scores.items())]
+    return "\n".join(lines) + "\n"
+
+
+def snapshot_lines(rules: Rules, entry: Entry) -> list[str]:
+    """One line per faction: the numbers behind its behaviour this turn."""
+    out = []
+    for f, v in entry.data["factions"].items():
+        meters = " ".join(f"{m} {v[m]:.0f}" for m in rules.s.factions[f].meters)
+        out.append(f"  [{_short(rules, f)}: {meters} | hurt {v['hurt']:.0f} prospects "
+                   f"{v['prospects']:.0f} no-deal {v['batna']:.0f} ripeness {v['ripeness']:.0f} "
+                   f"reservation {v['reservation']:.0f}]")
+    return out

@@ -1,0 +1,141 @@
+"""What each kind of action does (after :func:`game.engine.core.check` said it is legal)."""
+
+from __future__ import annotations
+
+from game.engine import negotiation as neg
+from game.engine.rules import Rules
+from game.engine.state import Action, Table
+from game.engine.work import Work
+
+
+def perform(work: Work, action: Action, why: str = "") -> None:
+    rules: Rules = work.rules
+    role = action.role
+    faction = rules.faction_of.get(role, "")
+    if action.act == "pass":
+        work.note("action", role, {"action": action, "changes": (), "ai": why} if why else
+                  {"action": action, "changes": ()})
+        _settle_grievance(work, faction)
+        return
+    compiled = rules.actions[action.act]
+    kind = compiled.kind
+    other = rules.opponent.get(faction, "")
+    data: dict = {"action": action, "ai": why} if why else {"action": action}
+    changes: list = []
+    if kind == "propose":
+        work.table = Table(action.package, role, frozenset(), work.turn)
+    elif kind == "counter":
+        work.table = Table(action.package, role, frozenset(), work.turn)
+        _accept(work, faction, role, data)
+        _stance_from(work, faction, action.package)
+    elif kind == "accept":
+        _accept(work, faction, role, data)
+    elif kind == "reject":
+        verdict = neg.assess(rules, work.vals, faction, work.table.package)
+        data["assessment"] = verdict
+        work.rejected = (work.turn, faction, verdict.blockers[0].backer if verdict.blocked else "")
+    elif kind == "concede":
+        k = rules.issues.index(action.target)
+        i = rules.factions.index(faction)
+        stance = list(work.stances[i])
+        data["from"] = stance[k]
+        stance[k] = action.option
+        work.stances[i] = tuple(stance)
+    elif kind == "walk_out":
+        work.fset(faction, "at_table", False)  # refresh() withdraws its acceptance
+    elif kind == "return":
+        work.fset(faction, "at_table", True)
+        work.fset(faction, "away", 0.0)
+    elif kind == "offensive":
+        _offensive(work, compiled, faction, action.target, data, changes)
+    elif kind == "consult":
+        _consult(work, faction, role, action.target)
+    elif kind == "shuttle":
+        i = rules.factions.index(action.target)
+        work.insight[i] = min(len(rules.issues), work.insight[i] + 1)
+        ranking = sorted(range(len(rules.issues)),
+                         key=lambda k: (-rules.weights[action.target][k], k))
+        work.note("shuttle", role, {"faction": action.target,
+                                    "priorities": tuple(rules.issues[k] for k in
+                                                        ranking[:work.insight[i]])},
+                  frozenset({role}))
+    elif kind == "deadline":
+        work.deadline = work.turn + compiled.turns
+        data["until"] = work.deadline
+    elif kind == "venue":
+        data["from"] = work.vals[rules.venue_slot]
+        work.vals[rules.venue_slot] = action.target
+    if compiled.chance is not None and kind != "offensive":
+        success = work.draw() < compiled.chance(work.ctx(faction, action.target))
+        data["success"] = success
+        changes += work.run(compiled.on_success if success else compiled.on_failure, faction,
+                            action.target)
+    changes += work.run(compiled.effects, faction, action.target, cause=compiled.id)
+    data["changes"] = tuple(changes)
+    work.note("action", role, data)
+    _settle_grievance(work, faction)
+    if work.table is not None and all(f in work.table.accepted and work.fget(f, "at_table")
+                                      for f in rules.factions):
+        neg.sign(work, work.table)
+
+
+def _trust(work: Work, faction: str) -> float:
+    if faction and (faction, "trust") in work.rules.faction_slot:
+        return work.fget(faction, "trust")
+    return 0.0
+
+
+def _settle_grievance(work: Work, faction: str) -> None:
+    """Remember the trust a faction had when it moved; what it loses after that is grievance."""
+    if faction:
+        work.grievance[work.rules.factions.index(faction)] = _trust(work, faction)
+
+
+def _accept(work: Work, faction: str, role: str, data: dict) -> None:
+    """Sign on to the draft, unless a backer with a veto refuses."""
+    rules: Rules = work.rules
+    verdict = neg.assess(rules, work.vals, faction, work.table.package)
+    data["assessment"] = verdict
+    if verdict.blocked:
+        data["vetoed"] = verdict.blockers[0].backer
+        work.rejected = (work.turn, faction, verdict.blockers[0].backer)
+        return
+    work.table = work.table._replace(accepted=work.table.accepted | {faction})
+
+
+def _stance_from(work: Work, faction: str, package: tuple[str, ...]) -> None:
+    i = work.rules.factions.index(faction)
+    work.stances[i] = tuple(package)
+
+
+def _offensive(work: Work, compiled, faction: str, target: str, data: dict, changes: list) -> None:
+    rules: Rules = work.rules
+    ctx = work.ctx(faction, target)
+    chance = max(0.0, min(1.0, float(compiled.chance(ctx))))
+    roll = work.draw()
+    success = roll < chance
+    data.update(chance=chance, success=success, target=target)
+    if success:
+        slot = rules.controller_slot[target]
+        old = work.vals[slot]
+        work.vals[slot] = faction
+        changes.append((slot, old, faction, "taken in an offensive"))
+        changes += work.run(compiled.on_success, faction, target, cause="a successful offensive")
+    else:
+        changes += work.run(compiled.on_failure, faction, target, cause="a failed offensive")
+
+
+def _consult(work: Work, faction: str, role: str, backer: str) -> None:
+    rules: Rules = work.rules
+    package = work.table.package if work.table is not None else \
+        work.stances[rules.factions.index(faction)]
+    blockers, unhappy = neg.backer_verdicts(rules, work.vals, faction, package)
+    value = rules.utility(backer, package) if rules.cares(backer) else 100.0
+    worst = neg.pains(rules, backer, package, 2) if rules.cares(backer) else ()
+    verdict = ("veto" if any(b.backer == backer for b in blockers) else
+               "displeased" if any(b.backer == backer for b in unhappy) else "content")
+    work.note("consult", role, {"backer": backer, "faction": faction, "value": value,
+                                "tolerance": work.get(f"backer.{backer}.tolerance"),
+                                "verdict": verdict, "worst": worst,
+                                "on_table": work.table is not None},
+              frozenset({role}))

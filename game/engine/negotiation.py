@@ -1,0 +1,214 @@
+"""The negotiation model: values of packages, reservation values, ripeness, vetoes, signing.
+
+- A package gives one option per agenda issue. A party (faction or backer) values it by the
+  weighted mean of its values for the options: ``sum(w_i * v_i) / sum(w_i)``, 0-100.
+- Each turn, for each faction, in this order: ``territory`` (strategic value held), ``hurt``,
+  ``prospects`` and ``batna`` (the scenario's formulas), then ripeness
+  (``100 * (stalemate * hurt * (1 - prospects) + way_out * [proposal or deadline]
+  + catastrophe * [recent or looming catastrophe])``), then the reservation value
+  ``batna - discount * ripeness``: what an agreement must be worth before the faction signs.
+- A backer with a veto blocks its faction's signature when a package is worth less to it than
+  its tolerance (while its support is at least ``veto_support``); a backer without one cuts its
+  support when such a package is signed.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.engine.rules import Rules
+from game.engine.state import Table
+
+
+class Blocker(NamedTuple):
+    backer: str
+    value: float
+    tolerance: float
+    issue: int  # the issue that hurts it most
+
+
+class Assessment(NamedTuple):
+    """How one faction sees one package: the numbers behind its reaction.
+
+    ``reservation`` is what the package must beat: the faction's reservation value when the
+    package touches a binding issue (``binding``), else the value of what is already agreed.
+    """
+
+    faction: str
+    value: float
+    reservation: float
+    batna: float
+    ripeness: float
+    pains: tuple[tuple[int, str, float], ...]  # (issue, option, points lost vs its best), worst first
+    blockers: tuple[Blocker, ...]  # backers that would veto
+    unhappy: tuple[Blocker, ...]  # backers without a veto that would cut support
+    binding: bool = True
+
+    @property
+    def surplus(self) -> float:
+        return self.value - self.reservation
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.blockers)
+
+
+def pains(rules: Rules, party: str, package: tuple[str, ...], top: int = 3
+          ) -> tuple[tuple[int, str, float], ...]:
+    contrib = rules.contrib[party]
+    losses = []
+    for k, option in enumerate(package):
+        row = contrib[k]
+        loss = max(row.values()) - row[option]
+        if loss > 0.05:
+            losses.append((k, option, loss))
+    losses.sort(key=lambda t: (-t[2], t[0]))
+    return tuple(losses[:top])
+
+
+def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, ...]
+                    ) -> tuple[tuple[Blocker, ...], tuple[Blocker, ...]]:
+    blockers, unhappy = [], []
+    for b in rules.backers_of[faction]:
+        if not rules.cares(b):
+            continue
+        value = rules.utility(b, package)
+        tolerance = vals[rules.slots[f"backer.{b}.tolerance"]]
+        if value >= tolerance:
+            continue
+        worst = pains(rules, b, package, 1)
+        verdict = Blocker(b, value, tolerance, worst[0][0] if worst else 0)
+        backer = rules.s.backers[b]
+        support = vals[rules.slots[f"backer.{b}.support"]]
+        if backer.veto and support >= backer.veto_support:
+            blockers.append(verdict)
+        else:
+            unhappy.append(verdict)
+    return tuple(blockers), tuple(unhappy)
+
+
+def binding_change(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> bool:
+    """Does the package change a binding issue (one that gives up fighting over it)?"""
+    for k, option in enumerate(package):
+        if rules.binding[k] and option != (vals[rules.issue_slot[k]] or rules.status_quo[k]):
+            return True
+    return False
+
+
+def assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, ...]) -> Assessment:
+    slots = rules.fs[faction]
+    blockers, unhappy = backer_verdicts(rules, vals, faction, package)
+    binding = binding_change(rules, vals, package)
+    bar = vals[slots["reservation"]] if binding else vals[slots["utility"]]
+    return Assessment(faction, rules.utility(faction, package), bar, vals[slots["batna"]],
+                      vals[slots["ripeness"]], pains(rules, faction, package), blockers, unhappy,
+                      binding)
+
+
+def agreed_package(rules: Rules, vals: list | tuple) -> tuple[str, ...]:
+    """What has been signed so far, with the status quo on open issues."""
+    return tuple(vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo))
+
+
+def refresh(work) -> None:
+    """Recompute every derived value of every faction (see the module docstring)."""
+    rules: Rules = work.rules
+    vals = work.vals
+    ctx = work.ctx()
+    fs = rules.fs
+    factions = rules.factions
+    held = dict.fromkeys(factions, 0.0)
+    for cs, value in rules.territory_values:
+        owner = vals[cs]
+        if owner in held:
+            held[owner] += value
+    for f in factions:
+        vals[fs[f]["territory"]] = held[f]
+    for stage, fns in rules.stages:
+        for f in factions:
+            value = fns[f](ctx)
+            vals[fs[f][stage]] = 0.0 if value < 0 else (100.0 if value > 100 else float(value))
+    r = rules.s.ripeness
+    way_out = 1.0 if (work.table is not None or work.deadline >= work.turn) else 0.0
+    recent = work.turn - work.catastrophe <= r.window
+    shock = 1.0 if (recent or rules.looming(ctx)) else 0.0
+    constant = 100.0 * (r.way_out * way_out + r.catastrophe * shock)
+    stalemate, discount = 100.0 * r.stalemate, r.discount
+    agreed = tuple([vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo)])
+    table = work.table
+    accepted = table.accepted if table is not None else frozenset()
+    if accepted:
+        gone = {f for f in accepted if not vals[fs[f]["at_table"]]}
+        if gone:  # a delegation that left the table no longer stands behind the draft
+            accepted = accepted - gone
+            work.table = table._replace(accepted=accepted)
+    for f in factions:
+        slots = fs[f]
+        ripeness = stalemate * vals[slots["hurt"]] / 100.0 * (
+            1.0 - vals[slots["prospects"]] / 100.0) + constant
+        vals[slots["ripeness"]] = ripeness
+        reservation = vals[slots["batna"]] - discount * ripeness
+        vals[slots["reservation"]] = 0.0 if reservation < 0 else min(100.0, reservation)
+        vals[slots["utility"]] = rules.utility(f, agreed)
+        vals[slots["accepted"]] = f in accepted
+
+
+def check_package(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> str | None:
+    """Why a package cannot be tabled (None when it can).
+
+    An agreed issue can be renegotiated (a truce upgraded to a permanent ceasefire) but not
+    dropped: its option cannot go back to the status quo.
+    """
+    if len(package) != len(rules.issues):
+        return (f"a package needs one option for each of the {len(rules.issues)} issues, "
+                f"not {len(package)}")
+    changes = False
+    for k, option in enumerate(package):
+        issue = rules.issues[k]
+        if option not in rules.value[rules.factions[0]][k]:
+            return f"'{option}' is not an option of issue '{issue}'"
+        agreed = vals[rules.issue_slot[k]]
+        quo = rules.status_quo[k]
+        if agreed and option == quo:
+            return (f"issue '{issue}' is already agreed ('{agreed}'); a package can improve "
+                    "on it but not undo it")
+        if option != (agreed or quo):
+            changes = True
+    if not changes:
+        return "the package changes nothing: choose an option other than what stands now"
+    return None
+
+
+def sign(work, table: Table) -> None:
+    """Both delegations accepted: lock the agreed options and apply their consequences."""
+    rules: Rules = work.rules
+    vals = work.vals
+    changes = []
+    newly = []
+    for k, option in enumerate(table.package):
+        slot = rules.issue_slot[k]
+        if option != (vals[slot] or rules.status_quo[k]):
+            old = vals[slot]
+            vals[slot] = option
+            newly.append(k)
+            changes.append((slot, old, option, "signed"))
+    for k in newly:
+        changes += work.run(rules.on_agree[k][table.package[k]], cause="the agreement")
+        for i in range(len(work.stances)):
+            stance = list(work.stances[i])
+            stance[k] = table.package[k]
+            work.stances[i] = tuple(stance)
+    for f in rules.factions:
+        _, unhappy = backer_verdicts(rules, vals, f, table.package)
+        for verdict in unhappy:
+            b = verdict.backer
+            slot = rules.slots[f"backer.{b}.support"]
+            old = vals[slot]
+            new = max(0.0, old - rules.s.backers[b].cut)
+            if new != old:
+                vals[slot] = new
+                changes.append((slot, old, new, "the agreement ignores its interests"))
+    work.signed += 1
+    work.table = None
+    work.note("sign", table.proposer, {"package": table.package, "issues": tuple(newly),
+                                       "changes": tuple(changes)})

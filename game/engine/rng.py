@@ -1,0 +1,53 @@
+"""Seeded randomness as plain integers: the whole stream lives in the state.
+
+SplitMix64 (Steele, Lea and Flood, 2014): one 64-bit integer of state, a few arithmetic steps a
+draw, identical on every machine and Python version. No global ``random`` is ever touched.
+"""
+
+from __future__ import annotations
+
+MASK = (1 << 64) - 1
+
+
+def seed_state(seed: int) -> int:
+    return (seed * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) & MASK
+
+
+def next_u64(state: int) -> tuple[int, int]:
+    state = (state + 0x9E3779B97F4A7C15) & MASK
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return state, z ^ (z >> 31)
+
+
+def next_float(state: int) -> tuple[int, float]:
+    state, z = next_u64(state)
+    return state, (z >> 11) * (1.0 / 9007199254740992.0)
+
+
+class Stream:
+    """A private stream derived from a state and a label (AI choices use one per decision)."""
+
+    __slots__ = ("state",)
+
+    def __init__(self, *parts: int | str):
+        acc = 0x243F6A8885A308D3
+        for part in parts:
+            if isinstance(part, str):
+                for ch in part.encode():
+                    acc = ((acc ^ ch) * 0x100000001B3) & MASK
+            else:
+                acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
+                acc ^= acc >> 29
+        self.state = acc
+
+    def random(self) -> float:
+        self.state, value = next_float(self.state)
+        return value
+
+    def choice(self, items: list):
+        return items[int(self.random() * len(items))]
+
+    def uniform(self, lo: float, hi: float) -> float:
+        return lo + (hi - lo) * self.random()

@@ -1,0 +1,127 @@
+"""Saves: the scenario's id and content hash, the seed, the roles and the action log.
+
+Never a pickled state: loading replays the log. If the scenario changed since the save, the log
+is replayed as far as its actions stay legal, and the result says at which turn it diverged.
+Saves are written atomically; a corrupt or truncated save gives a clear error and is left
+untouched.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.engine.core import apply, new_game
+from game.engine.rules import Rules
+from game.engine.state import Action, ActionError, State
+
+FORMAT = 1
+
+
+class SaveError(Exception):
+    """A save file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    state: State
+    replayed: int  # actions replayed
+    total: int  # actions in the save
+    diverged_turn: int | None  # where the replay stopped, if it did
+    message: str  # what happened, in words ("" when the save replayed exactly)
+
+
+def to_json(state: State) -> str:
+    rules: Rules = state.rules
+    actions = []
+    for action in state.actions:
+        item: dict[str, Any] = {"role": action.role, "act": action.act}
+        if action.target:
+            item["target"] = action.target
+        if action.option:
+            item["option"] = action.option
+        if action.package:
+            item["package"] = dict(zip(rules.issues, action.package))
+        actions.append(item)
+    data = {"format": FORMAT, "game": "ceasefire", "scenario": rules.s.id,
+            "digest": rules.digest, "seed": state.seed, "humans": sorted(state.humans),
+            "turn": state.turn, "ending": state.outcome.ending if state.outcome else None,
+            "actions": actions}
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def save(state: State, path: str | Path) -> None:
+    from game.fsutil import atomic_write
+
+    atomic_write(path, to_json(state))
+
+
+def read(path: str | Path) -> dict[str, Any]:
+    """The save's contents, checked for shape; raises :class:`SaveError`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(f"{path}: not a Ceasefire save (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"{path}:{exc.lineno}:{exc.colno}: the save is corrupt or truncated "
+                        f"({exc.msg}); it was left as it is") from None
+    if not isinstance(data, dict) or data.get("game") != "ceasefire":
+        raise SaveError(f"{path}: not a Ceasefire save")
+    if data.get("format") != FORMAT:
+        raise SaveError(f"{path}: save format {data.get('format')!r} is not supported "
+                        f"(this version reads format {FORMAT})")
+    for key, kind in (("scenario", str), ("seed", int), ("humans", list), ("actions", list)):
+        if not isinstance(data.get(key), kind):
+            raise SaveError(f"{path}: the save is damaged ('{key}' is missing or wrong)")
+    return data
+
+
+def restore(rules: Rules, data: dict[str, Any], source: str = "save") -> Loaded:
+    """Replay a save's actions on ``rules``."""
+    if data["scenario"] != rules.s.id:
+        raise SaveError(f"{source}: this save is for scenario '{data['scenario']}', "
+                        f"not '{rules.s.id}'")
+    humans = [h for h in data["humans"] if h in rules.roles]
+    state = new_game(rules, data["seed"], humans)
+    actions = data["actions"]
+    changed = data.get("digest") != rules.digest
+    for n, item in enumerate(actions):
+        try:
+            action = _action(rules, item)
+            state = apply(state, action)
+        except (ActionError, KeyError, TypeError, ValueError) as exc:
+            reason = str(exc) if isinstance(exc, ActionError) else "the action no longer fits"
+            note = "the scenario has changed since this game was saved; " if changed else ""
+            return Loaded(state, n, len(actions), state.turn,
+                          f"{note}the game diverged at turn {state.turn + 1} "
+                          f"({rules.date_of(state.turn).isoformat()}), action {n + 1} of "
+                          f"{len(actions)}: {reason}. Play continues from there.")
+    message = ("the scenario has changed since this game was saved, but every move still "
+               "replays" if changed else "")
+    return Loaded(state, len(actions), len(actions), None, message)
+
+
+def _action(rules: Rules, item: dict[str, Any]) -> Action:
+    package: tuple[str, ...] = ()
+    if "package" in item:
+        chosen = item["package"]
+        unknown = set(chosen) - set(rules.issues)
+        if unknown:
+            raise ValueError(f"unknown issues {sorted(unknown)}")
+        package = tuple(chosen.get(issue, rules.status_quo[k])
+                        for k, issue in enumerate(rules.issues))
+    return Action(str(item["role"]), str(item["act"]), str(item.get("target", "")),
+                  str(item.get("option", "")), package)
+
+
+def load(rules: Rules, path: str | Path) -> Loaded:
+    return restore(rules, read(path), str(path))

@@ -1,0 +1,105 @@
+"""Many complete AI-only games, and what happened in them (``ceasefire simulate``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+from game.engine.ai import choose
+from game.engine.core import apply, new_game
+from game.engine.rules import Rules
+from game.engine.state import State
+from game.scenario.strategies import STRATEGIES
+
+POLICIES = ["scenario", "random", "greedy"] + [s for s in STRATEGIES if s not in
+                                               ("random", "greedy")]
+
+
+def strategies_for(rules: Rules, policy: str) -> dict[str, tuple[str, dict]]:
+    """Role -> (strategy, params) under a policy name."""
+    out = dict(rules.ai)
+    if policy == "scenario":
+        return out
+    if policy not in STRATEGIES:
+        raise ValueError(f"unknown policy '{policy}'; choose one of {', '.join(POLICIES)}")
+    spec = STRATEGIES[policy]
+    for role in rules.roles:
+        kind = rules.s.roles[role].kind
+        if kind in spec.roles:
+            params = {k: p.default for k, p in spec.params.items()}
+            if rules.ai.get(role, ("", {}))[0] == policy:
+                params = rules.ai[role][1]
+            out[role] = (policy, params)
+    return out
+
+
+def play(rules: Rules, seed: int, policy: str = "scenario",
+         plan: dict[str, tuple[str, dict]] | None = None) -> State:
+    """One complete game with the AI in every seat."""
+    plan = plan or strategies_for(rules, policy)
+    state = new_game(rules, seed)
+    while state.outcome is None:
+        strategy, params = plan[state.role]
+        action, why = choose(state, strategy=strategy, params=params)
+        state = apply(state, action, why)
+    return state
+
+
+def simulate(rules: Rules, runs: int, seed: int = 0, policy: str = "scenario",
+             progress: Callable[[int, int], None] | None = None) -> dict:
+    plan = strategies_for(rules, policy)
+    endings: Counter = Counter()
+    events: Counter = Counter()
+    event_games: Counter = Counter()
+    issues: Counter = Counter()
+    options: Counter = Counter()
+    actions: Counter = Counter()
+    turns = 0
+    for n in range(runs):
+        state = play(rules, seed + n, policy, plan)
+        endings[state.outcome.ending or "(time ran out)"] += 1
+        turns += state.turn + 1
+        vals = state.vals
+        for e in rules.events:
+            fired = int(vals[e.fired_slot])
+            if fired:
+                events[e.id] += fired
+                event_games[e.id] += 1
+        for k, slot in enumerate(rules.issue_slot):
+            if vals[slot]:
+                issues[rules.issues[k]] += 1
+                options[f"{rules.issues[k]}={vals[slot]}"] += 1
+        for action in state.actions:
+            actions[action.act] += 1
+        if progress:
+            progress(n + 1, runs)
+    return {
+        "scenario": rules.s.id, "runs": runs, "seed": seed, "policy": policy,
+        "endings": {e: endings[e] for e in sorted(endings, key=lambda e: (-endings[e], e))},
+        "mean_turns": round(turns / runs, 2) if runs else 0.0,
+        "events": {e.id: events[e.id] for e in rules.events},
+        "event_games": {e.id: event_games[e.id] for e in rules.events},
+        "issues_agreed": {i: issues[i] for i in rules.issues},
+        "options_agreed": dict(sorted(options.items())),
+        "actions": dict(sorted(actions.items())),
+    }
+
+
+def format_report(rules: Rules, report: dict) -> str:
+    runs = report["runs"]
+    lines = [f"{rules.s.title} — {runs} AI-only games from seed {report['seed']}, "
+             f"policy '{report['policy']}'", "", "Endings:"]
+    for ending, count in report["endings"].items():
+        title = rules.s.endings[ending].title if ending in rules.s.endings else ending
+        lines.append(f"  {count / runs * 100:5.1f}%  {title} ({ending})")
+    lines.append(f"Mean length: {report['mean_turns']} turns")
+    lines.append("")
+    lines.append("Issues agreed by the end (share of games):")
+    for issue, count in report["issues_agreed"].items():
+        lines.append(f"  {count / runs * 100:5.1f}%  {rules.s.agenda[issue].name}")
+    lines.append("")
+    lines.append("Events (times fired; share of games where it fired):")
+    for event, count in report["events"].items():
+        games = report["event_games"][event]
+        lines.append(f"  {count:6d}  {games / runs * 100:5.1f}%  {event}")
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""A mutable working copy of a state, used inside one call of ``apply`` and then frozen.
+
+Keeping the mutation here lets every rule read as plain Python while states stay immutable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine import rng as rnd
+from game.engine.rules import Ctx, Rules
+from game.engine.state import Action, Entry, Log, Outcome, State, Table, log_append
+
+
+class Work:
+    __slots__ = ("rules", "seed", "humans", "turn", "phase", "vals", "table", "stances",
+                 "insight", "grievance", "rng", "log", "signed", "deadline", "catastrophe",
+                 "rejected", "actions", "outcome")
+
+    def __init__(self, state: State):
+        (self.rules, self.seed, self.humans, self.turn, self.phase, vals, self.table, stances,
+         insight, grievance, self.rng, self.log, self.signed, self.deadline, self.catastrophe,
+         self.rejected, self.actions, self.outcome) = state
+        self.vals = list(vals)
+        self.stances = list(stances)
+        self.insight = list(insight)
+        self.grievance = list(grievance)
+
+    def freeze(self) -> State:
+        return State(self.rules, self.seed, self.humans, self.turn, self.phase, tuple(self.vals),
+                     self.table, tuple(self.stances), tuple(self.insight), tuple(self.grievance),
+                     self.rng, self.log, self.signed, self.deadline, self.catastrophe,
+                     self.rejected, self.actions, self.outcome)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def ctx(self, self_f: str = "", target: str = "") -> Ctx:
+        other = self.rules.opponent.get(self_f, "") if self_f else ""
+        return Ctx(self.vals, self.turn, self_f, other, target, self)
+
+    def get(self, name: str) -> Any:
+        return self.vals[self.rules.slots[name]]
+
+    def fget(self, faction: str, field: str) -> Any:
+        return self.vals[self.rules.faction_slot[(faction, field)]]
+
+    def fset(self, faction: str, field: str, value: Any) -> None:
+        self.vals[self.rules.faction_slot[(faction, field)]] = value
+
+    def draw(self) -> float:
+        """A number in [0, 1) from the game's seeded stream (and advance the stream)."""
+        self.rng, value = rnd.next_float(self.rng)
+        return value
+
+    def note(self, kind: str, role: str, data: dict[str, Any],
+             visible: frozenset[str] | None = None) -> None:
+        self.log = log_append(self.log, Entry(self.turn, kind, role, data, visible))
+
+    def run(self, effects: list, self_f: str = "", target: str = "", cause: str = ""
+            ) -> list[tuple[int, Any, Any, str]]:
+        """Apply compiled effects in order; return the changes as (slot, old, new, why)."""
+        if not effects:
+            return []
+        rules: Rules = self.rules
+        vals = self.vals
+        ctx = self.ctx(self_f, target)
+        changes = []
+        for e in effects:
+            if e.when is not None and not e.when(ctx):
+                continue
+            if e.kind == "fixed" or e.kind == "agreed":
+                slot = e.slot
+            else:
+                key = self_f if e.kind == "self" else (ctx.other_f if e.kind == "other" else target)
+                slot = e.per[key]
+            old = vals[slot]
+            value = e.value(ctx)
+            if e.kind == "agreed":
+                new = ""
+            elif e.op == "add":
+                new = old + value
+            elif isinstance(old, bool):
+                new = bool(value)
+            elif isinstance(old, float):
+                new = float(value)
+            else:
+                new = value
+            if isinstance(new, float):
+                bound = rules.bounds.get(slot)
+                if bound is not None:
+                    lo, hi = bound
+                    new = lo if new < lo else (hi if new > hi else new)
+            if new != old:
+                vals[slot] = new
+                changes.append((slot, old, new, e.why or cause))
+        return changes
+
+
+def initial_state(rules: Rules, seed: int, humans: frozenset[str]) -> State:
+    stances = tuple(tuple(_opening(rules, f)) for f in rules.factions)
+    n = len(rules.factions)
+    marks = tuple(rules.initial[rules.faction_slot[(f, "trust")]]
+                  if (f, "trust") in rules.faction_slot else 0.0 for f in rules.factions)
+    return State(rules, seed, humans, 0, 0, rules.initial, None, stances, (0,) * n,
+                 marks, rnd.seed_state(seed), None, 0, -1, -99, (), (), None)
+
+
+def _opening(rules: Rules, faction: str) -> list[str]:
+    given = rules.s.factions[faction].stance
+    return [given.get(issue, rules.favourite[faction][k]) for k, issue in enumerate(rules.issues)]
+
+
+__all__ = ["Work", "initial_state", "Action", "Table", "Outcome", "Log"]

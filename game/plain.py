@@ -1,0 +1,228 @@
+"""Plain line mode: the game as numbered choices on standard input (pipes, screen readers).
+
+The same scenario, seed and input always print the same transcript. At the end of input the
+game is saved and the command exits with status 0.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from game import present
+from game.engine import ActionError, Rules, State, apply, history, new_game
+from game.engine.ai import choose
+from game.engine.explain import describe
+from game.engine.observe import observe
+from game.engine.state import Action
+
+HELP = """Commands:
+  a number          take that choice from the menu
+  propose ISSUE=OPTION ...   table a package directly (issues you leave out keep the draft)
+  why               explain the latest reactions again
+  status            show the situation again
+  issues            list the agenda with every option id
+  save              save the game now
+  help              this help
+  quit              save and stop
+Words can be shortened (e.g. 'off sir' for 'offensive sirte')."""
+
+
+class EndOfInput(Exception):
+    pass
+
+
+def advance(state: State) -> State:
+    """Let the AI play every seat nobody human holds, until a human must move or it ends."""
+    while state.outcome is None and state.role not in state.humans:
+        action, why = choose(state)
+        state = apply(state, action, why)
+    return state
+
+
+class PlainGame:
+    def __init__(self, rules: Rules, state: State, role: str, read: Callable[[], str | None],
+                 out: TextIO, save: Callable[[State], str]):
+        self.rules = rules
+        self.state = state
+        self.role = role
+        self.read_line = read
+        self.out = out
+        self.save = save
+        self.shown = 0  # log entries already printed
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.read_line()
+        if line is None:
+            self.say()
+            raise EndOfInput
+        return line.strip()
+
+    # -- the loop -----------------------------------------------------------------------------
+    def intro(self) -> None:
+        s = self.rules.s
+        role = s.roles[self.role]
+        self.say(f"{s.title}")
+        self.say(" ".join(s.summary.split()))
+        self.say()
+        self.say(f"You are: {role.name}. Seed {self.state.seed}.")
+        self.say("Brief: " + " ".join(role.brief.split()))
+        self.say("Type 'help' for commands.")
+
+    def play(self) -> int:
+        try:
+            while True:
+                self.state = advance(self.state)
+                self.news()
+                if self.state.outcome is not None:
+                    self.ending()
+                    self.say(self.save(self.state))
+                    return 0
+                self.situation()
+                self.turn()
+        except EndOfInput:
+            self.say("End of input. " + self.save(self.state))
+            return 0
+
+    def news(self) -> None:
+        entries = history(self.state)
+        for entry in entries[self.shown:]:
+            if entry.kind == "upkeep" or (entry.visible is not None
+                                          and self.role not in entry.visible):
+                continue
+            for line in describe(self.rules, entry, self.role):
+                self.say(line)
+        self.shown = len(entries)
+
+    def situation(self) -> None:
+        obs = observe(self.state, self.role, with_log=False)
+        rules = self.rules
+        self.say()
+        self.say("== " + present.header(rules, obs) + " ==")
+        for line in present.faction_lines(rules, obs):
+            self.say(line)
+        self.say(present.ripeness_line(rules, obs))
+        self.say(present.world_line(rules, obs))
+        self.say(present.backer_line(rules, obs))
+        self.say(present.territory_line(rules, obs))
+        for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
+            self.say(line)
+
+    def turn(self) -> None:
+        menu = present.choices(self.state, self.role)
+        self.say()
+        self.say(f"Your move, {self.rules.s.roles[self.role].name}:")
+        for n, choice in enumerate(menu, 1):
+            self.say(f"  {n}. {choice.label}")
+        while True:
+            line = self.ask("> ")
+            if not line:
+                continue
+            action = self.interpret(line, menu)
+            if action is None:
+                continue
+            try:
+                self.state = apply(self.state, action)
+                return
+            except ActionError as exc:
+                self.say(str(exc))
+
+    def interpret(self, line: str, menu: list[present.Choice]) -> Action | None:
+        word = line.split()[0].lower()
+        if line.isdigit():
+            n = int(line)
+            if not 1 <= n <= len(menu):
+                self.say(f"Choose 1 to {len(menu)}.")
+                return None
+            choice = menu[n - 1]
+            return self.build_package(choice.action) if choice.needs_package else choice.action
+        if word == "help":
+            self.say(HELP)
+        elif word == "why":
+            self.why()
+        elif word == "status":
+            self.situation()
+        elif word == "issues":
+            self.issues()
+        elif word == "save":
+            self.say(self.save(self.state))
+        elif word == "quit":
+            raise EndOfInput
+        else:
+            from game.engine.commands import parse_action
+
+            try:
+                return parse_action(self.state, self.role, line)
+            except ActionError as exc:
+                self.say(str(exc))
+        return None
+
+    def build_package(self, action: Action) -> Action | None:
+        rules = self.rules
+        state = self.state
+        draft = state.table.package if state.table is not None else None
+        chosen = []
+        self.say("Build the package: for each issue type an option's number; Enter keeps "
+                 "the one marked *.")
+        for k, issue in enumerate(rules.issues):
+            agreed = state.vals[rules.issue_slot[k]]
+            options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
+            default = (draft[k] if draft else None) or agreed or rules.status_quo[k]
+            self.say(f"{rules.s.agenda[issue].name}" + (" (agreed: can be improved)" if agreed
+                                                         else ""))
+            for n, option in enumerate(options, 1):
+                mark = "*" if option == default else " "
+                self.say(f"  {mark}{n}. {present.option_label(rules, issue, option)}")
+            while True:
+                line = self.ask("  > ")
+                if not line:
+                    chosen.append(default)
+                    break
+                if line.isdigit() and 1 <= int(line) <= len(options):
+                    chosen.append(options[int(line) - 1])
+                    break
+                self.say(f"  Choose 1 to {len(options)}, or Enter.")
+        return action._replace(package=tuple(chosen))
+
+    def why(self) -> None:
+        entries = [e for e in history(self.state) if e.kind == "action" and "assessment" in e.data]
+        if not entries:
+            self.say("Nobody has reacted to a package yet.")
+            return
+        last_turn = entries[-1].turn
+        for entry in entries:
+            if entry.turn >= last_turn - 1:
+                for line in describe(self.rules, entry, self.role):
+                    self.say(line)
+
+    def issues(self) -> None:
+        for issue, item in self.rules.s.agenda.items():
+            self.say(f"{issue}: {item.name}")
+            for option, opt in item.options.items():
+                self.say(f"    {option} — {opt.label}")
+
+    def ending(self) -> None:
+        outcome = self.state.outcome
+        self.say()
+        self.say(f"=== {outcome.title} ===")
+        for reason in outcome.reasons:
+            self.say(reason)
+        scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}" for r, v in outcome.scores.items())
+        self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
+
+
+def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
+        save: Callable[[State], str], state: State | None = None) -> int:
+    game = PlainGame(rules, state or new_game(rules, seed, {role}), role,
+                     lambda: _readline(stdin), stdout, save)
+    game.intro()
+    return game.play()
+
+
+def _readline(stream: TextIO) -> str | None:
+    line = stream.readline()
+    return None if line == "" else line

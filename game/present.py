@@ -1,0 +1,155 @@
+"""Words for the screen, shared by the plain line mode and the TUI (no Textual here).
+
+Everything is read from an :class:`~game.engine.observe.Observation` (what the player's role
+may see) or from the scenario; nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.core import Menu
+from game.engine.explain import ripeness_words
+from game.engine.observe import Observation
+from game.engine.rules import Rules
+from game.engine.state import Action, State
+
+
+def long_date(iso: str) -> str:
+    import datetime
+
+    d = datetime.date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def header(rules: Rules, obs: Observation) -> str:
+    venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
+    deadline = f" · UN deadline in {obs.deadline_in} turn(s)" if obs.deadline_in is not None else ""
+    return (f"Turn {obs.turn + 1} of {rules.max_turns} · {long_date(obs.date)} · "
+            f"{obs.turns_left} turn(s) to the deadline ({long_date(rules.s.calendar.deadline.isoformat())})"
+            f" · talks: {venue}{deadline}")
+
+
+def faction_lines(rules: Rules, obs: Observation) -> list[str]:
+    out = []
+    for f, view in obs.factions.items():
+        fac = rules.s.factions[f]
+        meters = " · ".join(f"{fac.meters[m].label.lower()} {v:.0f}" for m, v in view.meters.items())
+        seat = "at the table" if view.at_table else f"WALKED OUT ({view.away} turn(s))"
+        out.append(f"{fac.short:>5}  {meters} · ripeness {view.ripeness:.0f} · {seat}")
+    return out
+
+
+def world_line(rules: Rules, obs: Observation) -> str:
+    return "World: " + " · ".join(f"{rules.s.world[w].label.lower()} {v:.0f}"
+                                  for w, v in obs.world.items())
+
+
+def backer_line(rules: Rules, obs: Observation) -> str:
+    parts = []
+    for b, support in obs.backers.items():
+        backer = rules.s.backers[b]
+        parts.append(f"{backer.name} ({rules.s.factions[backer.backs].short}) {support:.0f}")
+    return "Backers' support: " + ", ".join(parts)
+
+
+def territory_line(rules: Rules, obs: Observation) -> str:
+    return "Held: " + ", ".join(f"{rules.s.territories[t].name} {rules.s.factions[c].short}"
+                                if c in rules.s.factions else f"{rules.s.territories[t].name} —"
+                                for t, c in obs.territories.items())
+
+
+def option_label(rules: Rules, issue: str, option: str) -> str:
+    return rules.s.agenda[issue].options[option].label
+
+
+def table_lines(rules: Rules, obs: Observation) -> list[str]:
+    out = []
+    agreed = [f"{rules.s.agenda[i].name}: {option_label(rules, i, o)}"
+              for i, o in obs.agreed.items()]
+    out.append("Agreed so far: " + ("; ".join(agreed) if agreed else "nothing yet"))
+    if obs.table is None:
+        out.append("On the table: no draft")
+        return out
+    package, proposer, accepted = obs.table
+    who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
+    yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
+    out.append(f"On the table (tabled by {who}; accepted by {yes}):")
+    for k, option in enumerate(package):
+        issue = rules.issues[k]
+        if option == (obs.agreed.get(issue) or rules.status_quo[k]):
+            continue
+        out.append(f"  · {rules.s.agenda[issue].name}: {option_label(rules, issue, option)}")
+    return out
+
+
+def private_lines(rules: Rules, obs: Observation) -> list[str]:
+    p = obs.private
+    if p is None:
+        lines = []
+        for f, issues in obs.insight.items():
+            if issues:
+                names = ", ".join(rules.s.agenda[i].name for i in issues)
+                lines.append(f"What {rules.s.factions[f].short} has shown you it cares about "
+                             f"most: {names}")
+        return lines
+    short = rules.s.factions[p.faction].short
+    lines = [f"Your private view ({short}): no-deal value {p.batna:.0f}, reservation value "
+             f"{p.reservation:.0f} (what a deal must be worth), agreed so far worth "
+             f"{p.utility_agreed:.0f}."]
+    if p.table_value is not None:
+        verdict = "above" if p.table_value >= p.reservation else "below"
+        lines.append(f"The draft is worth {p.table_value:.0f} to you — {verdict} your "
+                     "reservation value.")
+    for b, info in p.backers.items():
+        if info["draft_value"] is not None and info["draft_value"] < info["tolerance"]:
+            what = "would veto it" if info["veto"] else "would cut its support if you signed"
+            lines.append(f"{rules.s.backers[b].name} {what}.")
+    return lines
+
+
+def ripeness_line(rules: Rules, obs: Observation) -> str:
+    parts = [f"{rules.s.factions[f].short} {v.ripeness:.0f} ({ripeness_words(v.ripeness).split(':')[0]})"
+             for f, v in obs.factions.items()]
+    return "Ripeness: " + "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One line of the action menu: what to show, and the action (package actions: None)."""
+
+    label: str
+    action: Action
+    needs_package: bool = False
+
+
+def choices(state: State, role: str) -> list[Choice]:
+    """The menu for ``role``: every legal action, labelled, package actions once each."""
+    rules: Rules = state.rules
+    menu = Menu(state, role)
+    out = []
+    for kind in menu.kinds():
+        for action in menu.get(kind):
+            if action.act == "pass":
+                continue
+            act = rules.s.actions[action.act]
+            label = act.label
+            if kind in ("propose", "counter"):
+                out.append(Choice(label, action, needs_package=True))
+                continue
+            if action.target:
+                label += " — " + target_name(rules, action.target)
+            if kind == "concede":
+                label += f": ask only for '{option_label(rules, action.target, action.option)}'"
+            out.append(Choice(label, action))
+    out.append(Choice("Wait (do nothing this turn)", Action(role, "pass")))
+    return out
+
+
+def target_name(rules: Rules, target: str) -> str:
+    s = rules.s
+    for table in (s.territories, s.backers, s.factions, s.venues, s.agenda):
+        if target in table:
+            item = table[target]
+            return getattr(item, "name")
+    return target
