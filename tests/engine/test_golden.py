@@ -1,0 +1,98 @@
+"""Golden transcripts: seeded games written out in full, reviewed like documentation.
+
+After OpenSpiel's ``integration_tests/playthroughs``. A change to the rules, the AI or the
+default scenario changes these files; read the diff, and if it is what you meant, regenerate
+with ``UPDATE_GOLDEN=1 python -m pytest tests/engine/test_golden.py``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+
+import pytest
+
+from game.engine import ActionError, Rules, apply, new_game
+from game.engine.commands import parse_action
+from game.engine.explain import transcript
+from game.engine.simulate import play
+from game.plain import advance
+from tests.conftest import FIXTURES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+HISTORICAL_SEED = 1
+
+
+def _check(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} is missing: run with UPDATE_GOLDEN=1 to write it"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from the game played now; read the diff, then UPDATE_GOLDEN=1")
+
+
+def historical_script() -> dict[int, str]:
+    script = {}
+    for line in (GOLDEN / "historical_line.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            turn, command = line.split(None, 1)
+            script[int(turn)] = command.strip()
+    return script
+
+
+def play_historical(rules: Rules, seed: int = HISTORICAL_SEED):
+    script = historical_script()
+    state = new_game(rules, seed, {rules.mediator})
+    while True:
+        state = advance(state)
+        if state.outcome is not None:
+            return state
+        command = script.get(state.turn, "pass")
+        try:
+            action = parse_action(state, rules.mediator, command)
+        except ActionError as exc:
+            if "changes nothing" not in str(exc):
+                raise
+            action = parse_action(state, rules.mediator, "pass")
+        state = apply(state, action)
+
+
+@pytest.fixture(scope="module")
+def rules(default_loaded):
+    return Rules(default_loaded)
+
+
+def test_historical_line_reaches_the_october_ceasefire(rules):
+    """The mediator's 2020 moves, with AI delegations, end in a signed complete and permanent
+    ceasefire around October 2020 (Geneva, 23 October)."""
+    state = play_historical(rules)
+    assert state.outcome.ending == "permanent_ceasefire", state.outcome
+    signed = rules.date_of(state.turn)
+    assert datetime.date(2020, 10, 1) <= signed <= datetime.date(2020, 11, 9), signed
+    agreed = state.value("issue.ceasefire.option")
+    assert agreed in ("permanent", "permanent_monitored")
+    _check("historical.txt", transcript(state))
+
+
+def test_historical_script_only_uses_real_actions(rules):
+    for command in historical_script().values():
+        assert command.split()[0] in rules.s.actions, command
+
+
+@pytest.mark.parametrize("seed", [2, 11])
+def test_ai_only_games(rules, seed):
+    _check(f"ai-seed-{seed}.txt", transcript(play(rules, seed)))
+
+
+def test_starter_scenario_game(minimal_loaded):
+    _check("starter-seed-4.txt", transcript(play(Rules(minimal_loaded), 4)))
+
+
+def test_transcripts_name_the_sources_of_historical_events():
+    text = (GOLDEN / "historical.txt").read_text(encoding="utf-8")
+    assert re.search(r"\[historical; sources: [a-z0-9-]+#", text)
+    assert "counterfactual" in text or "SIGNED" in text
+    assert str(FIXTURES) not in text  # no machine paths in documentation
