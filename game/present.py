@@ -30,6 +30,13 @@ def header(rules: Rules, obs: Observation) -> str:
             f" · talks: {venue}{deadline}")
 
 
+def short_header(rules: Rules, obs: Observation) -> str:
+    venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
+    deadline = f" · UN deadline in {obs.deadline_in}" if obs.deadline_in is not None else ""
+    return (f"Turn {obs.turn + 1}/{rules.max_turns} · {long_date(obs.date)} · "
+            f"{obs.turns_left} to go · {venue}{deadline}")
+
+
 def faction_lines(rules: Rules, obs: Observation) -> list[str]:
     out = []
     for f, view in obs.factions.items():

@@ -210,36 +210,50 @@ def _cheapest_concession(state: State, concessions: list[Action], faction: str) 
 
 # -- packages ---------------------------------------------------------------------------------
 
-def estimates(state: State, observer: str) -> dict[str, list[dict[str, float]]]:
-    """The observer's guess of each faction's contributions (true ones for its own faction).
+def estimates(state: State, observer: str) -> list[list[list[float]]]:
+    """The observer's guess of each faction's contributions, per faction (rules order), issue
+    and option (``rules.options`` order). True values for the observer's own faction.
 
-    The error of each guess is drawn once per game from the seed; it shrinks as the mediator
-    learns a delegation's priorities in private talks (``state.insight``).
+    The error of each guess is drawn once per game from the seed: the observer misjudges how
+    much a faction cares about each issue. It shrinks as the mediator learns a delegation's
+    priorities in private talks (``state.insight``).
     """
     rules: Rules = state.rules
     own = rules.faction_of.get(observer)
-    return {f: rules.contrib[f] if f == own else _estimate(
+    return [rules.contrib_rows[f] if f == own else _estimate(
         rules, state.seed, observer, f, state.insight[i] if observer == rules.mediator else 0)
-        for i, f in enumerate(rules.factions)}
+        for i, f in enumerate(rules.factions)]
 
 
 def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
-              ) -> list[dict[str, float]]:
+              ) -> list[list[float]]:
     cache = rules.__dict__.setdefault("_estimate_cache", {})
     key = (seed, observer, f, known)
     table = cache.get(key)
     if table is None:
-        # One error per issue: the observer misjudges how much the faction cares about it.
         spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
         rng = Stream(seed, "estimate", observer, f)
         table = []
-        for row in rules.contrib[f]:
+        for row in rules.contrib_rows[f]:
             factor = max(0.0, 1.0 + rng.uniform(-spread, spread))
-            table.append({o: c * factor for o, c in row.items()})
+            table.append([c * factor for c in row])
         if len(cache) > 20_000:
             cache.clear()
         cache[key] = table
     return table
+
+
+def _current(rules: Rules, vals) -> tuple[list[int], list[list[int]]]:
+    """What stands now (option indexes) and, per issue, the options a package may choose:
+    an agreed issue is reopened only for an option, never back to the status quo."""
+    base, allowed = [], []
+    for k, slot in enumerate(rules.issue_slot):
+        index = rules.option_index[k]
+        agreed = vals[slot]
+        base.append(index[agreed or rules.status_quo[k]])
+        allowed.append([i for i, o in enumerate(rules.options[k])
+                        if not agreed or o != rules.status_quo[k]])
+    return base, allowed
 
 
 def build_package(state: State, observer: str, favour: str | None = None,
@@ -249,76 +263,85 @@ def build_package(state: State, observer: str, favour: str | None = None,
     Starts from the option with the most joint value on every issue, then trades issues
     towards whichever side is furthest below its reservation value. ``favour`` (a faction)
     asks ``demand`` extra surplus for that faction. An agreed issue is reopened only for an
-    option every side values more (an upgrade).
+    option every side values more (an upgrade). Falls back to a confidence-building package.
     """
     rules: Rules = state.rules
     vals = state.vals
-    est = estimates(state, observer)
+    rows = estimates(state, observer)
     factions = rules.factions
-    rows = [est[f] for f in factions]
-    res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0)
-           for f in factions]
-    n = len(rules.issues)
-    base = [vals[s] or rules.status_quo[k] for k, s in enumerate(rules.issue_slot)]
-    choices = [[o for o in rules.options[k] if not vals[s] or o == vals[s] or all(
-        r[k][o] > r[k][vals[s]] for r in rows)] for k, s in enumerate(rules.issue_slot)]
+    res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0) for f in factions]
+    base, allowed = _current(rules, vals)
+    n = len(base)
+    choices = []
+    for k in range(n):
+        b = base[k]
+        agreed = vals[rules.issue_slot[k]] != ""
+        choices.append([i for i in allowed[k] if not agreed or i == b or all(
+            r[k][i] > r[k][b] for r in rows)])
     package = []
     for k in range(n):
         b = base[k]
-        package.append(max(choices[k], key=lambda o, k=k, b=b: (
-            min([r[k][o] - r[k][b] for r in rows]) + 0.5 * sum([r[k][o] for r in rows]), o)))
+        best, best_score = b, None
+        for i in choices[k]:
+            gains = [r[k][i] - r[k][b] for r in rows]
+            score = min(gains) + 0.5 * sum([r[k][i] for r in rows])
+            if best_score is None or score > best_score:
+                best, best_score = i, score
+        package.append(best)
     totals = [sum([r[k][package[k]] for k in range(n)]) for r in rows]
-    for _ in range(2 * n + 2):
+    ceiling = [sum([max([r[k][i] for i in choices[k]]) for k in range(n)]) for r in rows]
+    if any(c < x for c, x in zip(ceiling, res)):
+        return _confidence_package(state, rows)  # someone cannot be satisfied at all
+    for _ in range(n + 2):
         gaps = [t - x for t, x in zip(totals, res)]
-        needy = min(range(len(rows)), key=lambda i: (gaps[i], factions[i]))
+        needy = min(range(len(rows)), key=lambda j: (gaps[j], j))
         if gaps[needy] >= 0:
             break
         mine = rows[needy]
-        others = [r for i, r in enumerate(rows) if i != needy]
-        best, best_ratio = None, 0.0
+        others = [r for j, r in enumerate(rows) if j != needy]
+        best_move, best_ratio = None, 0.0
         for k in range(n):
             current = package[k]
             here = mine[k][current]
-            for o in choices[k]:
-                gain = mine[k][o] - here
+            for i in choices[k]:
+                gain = mine[k][i] - here
                 if gain <= 0:
                     continue
                 loss = 0.0
                 for r in others:
-                    drop = r[k][current] - r[k][o]
+                    drop = r[k][current] - r[k][i]
                     if drop > 0:
                         loss += drop
                 ratio = gain / (loss + 0.5)
                 if ratio > best_ratio:
-                    best, best_ratio = (k, o), ratio
-        if best is None:
+                    best_move, best_ratio = (k, i), ratio
+        if best_move is None:
             break
-        k, o = best
-        totals = [t + r[k][o] - r[k][package[k]] for t, r in zip(totals, rows)]
-        package[k] = o
-    result = tuple(package)
-    if neg.check_package(rules, vals, result) is not None:
-        return None
-    if min(t - x for t, x in zip(totals, res)) < -3:
-        return _confidence_package(state, est)
+        k, i = best_move
+        totals = [t + r[k][i] - r[k][package[k]] for t, r in zip(totals, rows)]
+        package[k] = i
+    result = tuple(rules.options[k][i] for k, i in enumerate(package))
+    if min(t - x for t, x in zip(totals, res)) < -3 or \
+            neg.check_package(rules, vals, result) is not None:
+        return _confidence_package(state, rows)
     return result
 
 
-def _confidence_package(state: State, est) -> tuple[str, ...] | None:
+def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     """A first, small step: on the non-binding issues only, the options every faction
     prefers to what stands now (confidence-building measures)."""
     rules: Rules = state.rules
     vals = state.vals
+    base, _ = _current(rules, vals)
     package = []
-    for k, s in enumerate(rules.issue_slot):
-        if vals[s] or rules.binding[k]:
-            package.append(vals[s] or rules.status_quo[k])
+    for k, b in enumerate(base):
+        options = rules.options[k]
+        if vals[rules.issue_slot[k]] or rules.binding[k]:
+            package.append(options[b])
             continue
-        quo = rules.status_quo[k]
-        wins = [o for o in rules.options[k] if o != quo and all(
-            est[f][k][o] > est[f][k][quo] for f in rules.factions)]
-        package.append(max(wins, key=lambda o, k=k: (min(est[f][k][o] for f in rules.factions),
-                                                     o)) if wins else quo)
+        wins = [i for i in range(len(options)) if i != b and all(r[k][i] > r[k][b] for r in rows)]
+        best = max(wins, key=lambda i, k=k: (min([r[k][i] for r in rows]), -i)) if wins else b
+        package.append(options[best])
     result = tuple(package)
     return result if neg.check_package(rules, vals, result) is None else None
 
@@ -329,44 +352,45 @@ def counter_package(state: State, faction: str, demand: float, rng: Stream
     needs (by its estimate) and never below its own demand. None if nothing fits."""
     rules: Rules = state.rules
     vals = state.vals
-    est = estimates(state, rules.role_of[faction])
-    own = rules.contrib[faction]
-    others = [f for f in rules.factions if f != faction]
-    res = {f: vals[rules.fs[f]["reservation"]] for f in rules.factions}
-    floor = res[faction] + demand
-    package = []
-    for k, s in enumerate(rules.issue_slot):
-        agreed = vals[s]
-        options = [o for o in rules.options[k] if not agreed or o == agreed or own[k][o] >
-                   own[k][agreed]]
-        package.append(max(options, key=lambda o, k=k: (own[k][o], o)))
-
-    def total(f, table):
-        return sum(table[k][o] for k, o in enumerate(package))
-
-    for _ in range(3 * len(rules.issues)):
-        needy = min(others, key=lambda f: (total(f, est[f]) - res[f], f))
-        if total(needy, est[needy]) - res[needy] >= 0:
+    rows = estimates(state, rules.role_of[faction])
+    me = rules.factions.index(faction)
+    own = rows[me]
+    others = [j for j in range(len(rows)) if j != me]
+    res = [vals[rules.fs[f]["reservation"]] for f in rules.factions]
+    floor = res[me] + demand
+    base, allowed = _current(rules, vals)
+    n = len(base)
+    choices = []
+    for k in range(n):
+        agreed = vals[rules.issue_slot[k]] != ""
+        choices.append([i for i in allowed[k] if not agreed or i == base[k]
+                        or own[k][i] > own[k][base[k]]])
+    package = [max(choices[k], key=lambda i, k=k: (own[k][i], -i)) for k in range(n)]
+    totals = [sum([r[k][package[k]] for k in range(n)]) for r in rows]
+    for _ in range(n + 2):
+        needy = min(others, key=lambda j: (totals[j] - res[j], j))
+        if totals[needy] - res[needy] >= 0:
             break
-        best, best_ratio = None, 0.0
-        mine = total(faction, own)
-        for k, s in enumerate(rules.issue_slot):
+        theirs = rows[needy]
+        best_move, best_ratio = None, 0.0
+        mine = totals[me]
+        for k in range(n):
             current = package[k]
-            for o in rules.options[k]:
-                if vals[s] and o == rules.status_quo[k]:
-                    continue
-                gain = est[needy][k][o] - est[needy][k][current]
-                loss = own[k][current] - own[k][o]
+            for i in choices[k]:
+                gain = theirs[k][i] - theirs[k][current]
+                loss = own[k][current] - own[k][i]
                 if gain <= 0 or mine - loss < floor:
                     continue
-                ratio = gain / (max(0.0, loss) + 0.3)
+                ratio = gain / ((loss if loss > 0 else 0.0) + 0.3)
                 if ratio > best_ratio:
-                    best, best_ratio = (k, o), ratio
-        if best is None:
+                    best_move, best_ratio = (k, i), ratio
+        if best_move is None:
             break
-        package[best[0]] = best[1]
-    result = tuple(package)
-    if neg.check_package(rules, vals, result) is not None or total(faction, own) < floor:
+        k, i = best_move
+        totals = [t + r[k][i] - r[k][package[k]] for t, r in zip(totals, rows)]
+        package[k] = i
+    result = tuple(rules.options[k][i] for k, i in enumerate(package))
+    if totals[me] < floor or neg.check_package(rules, vals, result) is not None:
         return None
     return result
 

@@ -53,11 +53,15 @@ class Assessment(NamedTuple):
         return bool(self.blockers)
 
 
-def pains(rules: Rules, party: str, package: tuple[str, ...], top: int = 3
-          ) -> tuple[tuple[int, str, float], ...]:
+def pains(rules: Rules, party: str, package: tuple[str, ...], top: int = 3,
+          changed_from: tuple[str, ...] | None = None) -> tuple[tuple[int, str, float], ...]:
+    """The issues where the package gives ``party`` least of what it could have, worst first;
+    with ``changed_from``, only issues the package changes."""
     contrib = rules.contrib[party]
     losses = []
     for k, option in enumerate(package):
+        if changed_from is not None and changed_from[k] == option:
+            continue
         row = contrib[k]
         loss = max(row.values()) - row[option]
         if loss > 0.05:
@@ -68,7 +72,10 @@ def pains(rules: Rules, party: str, package: tuple[str, ...], top: int = 3
 
 def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, ...]
                     ) -> tuple[tuple[Blocker, ...], tuple[Blocker, ...]]:
+    """Backers of ``faction`` that would block (veto) or resent a package: those it leaves
+    below their tolerance *and* worse off than what already stands (nobody vetoes a gain)."""
     blockers, unhappy = [], []
+    current = None
     for b in rules.backers_of[faction]:
         if not rules.cares(b):
             continue
@@ -76,7 +83,11 @@ def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tup
         tolerance = vals[rules.slots[f"backer.{b}.tolerance"]]
         if value >= tolerance:
             continue
-        worst = pains(rules, b, package, 1)
+        if current is None:
+            current = agreed_package(rules, vals)
+        if value >= rules.utility(b, current) - 1e-9:
+            continue
+        worst = pains(rules, b, package, 1, current)
         verdict = Blocker(b, value, tolerance, worst[0][0] if worst else 0)
         backer = rules.s.backers[b]
         support = vals[rules.slots[f"backer.{b}.support"]]
@@ -100,9 +111,10 @@ def assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, .
     blockers, unhappy = backer_verdicts(rules, vals, faction, package)
     binding = binding_change(rules, vals, package)
     bar = vals[slots["reservation"]] if binding else vals[slots["utility"]]
+    hurt = pains(rules, faction, package) if binding else pains(
+        rules, faction, package, changed_from=agreed_package(rules, vals))
     return Assessment(faction, rules.utility(faction, package), bar, vals[slots["batna"]],
-                      vals[slots["ripeness"]], pains(rules, faction, package), blockers, unhappy,
-                      binding)
+                      vals[slots["ripeness"]], hurt, blockers, unhappy, binding)
 
 
 def agreed_package(rules: Rules, vals: list | tuple) -> tuple[str, ...]:

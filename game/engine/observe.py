@@ -127,3 +127,27 @@ def _private(state: State, f: str) -> PrivateView:
 
 
 __all__ = ["observe", "Observation", "NEVER"]
+
+
+def series(state: State, role: str | None) -> dict[str, list[float]]:
+    """Turn-by-turn values a role may see, for charts: ``"gna.trust"``, ``"gna.ripeness"``,
+    ``"world.escalation"``, ``"backer.turkey"``; its own faction's ``reservation`` and
+    ``batna`` too. ``role=None`` (the debrief, once the game is over) gets every value."""
+    rules: Rules = state.rules
+    own = rules.faction_of.get(role) if role else None
+    out: dict[str, list[float]] = {}
+    for entry in log_list(state.log):
+        if entry.kind != "snapshot":
+            continue
+        data = entry.data
+        for f, values in data["factions"].items():
+            meters = rules.s.factions[f].meters
+            for field, value in values.items():
+                public = (field in meters and not meters[field].private) or field == "ripeness"
+                if role is None or public or f == own:
+                    out.setdefault(f"{f}.{field}", []).append(value)
+        for w, value in data["world"].items():
+            out.setdefault(f"world.{w}", []).append(value)
+        for b, value in data["backers"].items():
+            out.setdefault(f"backer.{b}", []).append(value)
+    return out

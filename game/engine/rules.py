@@ -167,6 +167,9 @@ class Rules:
         self.contrib = {p: [{o: self.weights[p][k] * v / self.total_weight[p]
                              for o, v in self.value[p][k].items()}
                             for k in range(len(self.issues))] for p in parties}
+        self.option_index = [{o: i for i, o in enumerate(opts)} for opts in self.options]
+        self.contrib_rows = {p: [[self.contrib[p][k][o] for o in self.options[k]]
+                                 for k in range(len(self.issues))] for p in parties}
         self.favourite = {p: tuple(max(self.value[p][k], key=lambda o, k=k: (
             self.value[p][k][o], o)) for k in range(len(self.issues))) for p in parties}
         self.binding = [s.agenda[i].binding for i in self.issues]

@@ -45,7 +45,8 @@ def to_json(state: State) -> str:
         if action.package:
             item["package"] = dict(zip(rules.issues, action.package))
         actions.append(item)
-    data = {"format": FORMAT, "game": "ceasefire", "scenario": rules.s.id,
+    path = str(rules.loaded.path.resolve()) if rules.loaded is not None else ""
+    data = {"format": FORMAT, "game": "ceasefire", "scenario": rules.s.id, "path": path,
             "digest": rules.digest, "seed": state.seed, "humans": sorted(state.humans),
             "turn": state.turn, "ending": state.outcome.ending if state.outcome else None,
             "actions": actions}

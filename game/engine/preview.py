@@ -1,0 +1,89 @@
+"""What-if: how each delegation would likely react to a package, as one role can judge it.
+
+A delegation knows its own numbers exactly; of the other side it knows only what a role could:
+its estimates (noisy, sharper for a mediator who has held private talks) and public signs.
+So the preview of the other side is a likelihood in words, never its private values.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.engine import negotiation as neg
+from game.engine.ai import estimates
+from game.engine.explain import _issue, _option, assessment_lines
+from game.engine.rng import Stream
+from game.engine.rules import Rules
+from game.engine.state import State
+
+GUESS = 10.0  # how far a guess of another faction's reservation value may be off
+
+
+class Reaction(NamedTuple):
+    faction: str
+    likely: str  # "accept", "reject", "uncertain", "blocked"
+    certain: bool  # True for one's own faction
+    reasons: tuple[str, ...]
+
+
+def preview(state: State, role: str, package: tuple[str, ...]) -> list[Reaction]:
+    """Likely reactions of every delegation to ``package``, as ``role`` can foresee them."""
+    rules: Rules = state.rules
+    vals = state.vals
+    own = rules.faction_of.get(role)
+    trouble = neg.check_package(rules, vals, package)
+    out = []
+    for i, f in enumerate(rules.factions):
+        if trouble:
+            out.append(Reaction(f, "uncertain", False, (f"Not a valid package: {trouble}.",)))
+            continue
+        if f == own:
+            a = neg.assess(rules, vals, f, package)
+            likely = "blocked" if a.blocked else ("accept" if a.surplus >= 0 else "reject")
+            out.append(Reaction(f, likely, True, tuple(assessment_lines(rules, a, owner=True))))
+            continue
+        out.append(_guess(state, role, i, f, package))
+    return out
+
+
+def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) -> Reaction:
+    rules: Rules = state.rules
+    vals = state.vals
+    rows = estimates(state, role)[i]
+    base = [rules.option_index[k][vals[s] or rules.status_quo[k]]
+            for k, s in enumerate(rules.issue_slot)]
+    chosen = [rules.option_index[k][o] for k, o in enumerate(package)]
+    value = sum(rows[k][c] for k, c in enumerate(chosen))
+    binding = neg.binding_change(rules, vals, package)
+    if binding:
+        known = state.insight[i] if role == rules.mediator else 0
+        spread = GUESS * (1.0 - known / max(1, len(rules.issues)))
+        bias = Stream(state.seed, "reservation", role, f).uniform(-spread, spread)
+        bar = vals[rules.fs[f]["reservation"]] + bias
+    else:
+        bar = sum(rows[k][b] for k, b in enumerate(base))
+    margin = value - bar
+    name = rules.s.factions[f].short
+    reasons = []
+    if binding:
+        feel = ("comfortably above" if margin > 8 else "around" if margin > -8 else "below")
+        reasons.append(f"By your estimate the package is {feel} what {name} expects without a "
+                       f"deal (its ripeness: {vals[rules.fs[f]['ripeness']]:.0f}).")
+    else:
+        reasons.append(f"It leaves the fighting alone; by your estimate {name} "
+                       f"{'gains' if margin > 0 else 'loses'} on what already stands.")
+    losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)),
+                    reverse=True)
+    hurt = [f"{_issue(rules, k)} ('{_option(rules, k, package[k])}')"
+            for loss, k in losses[:2] if loss > 0.5]
+    if hurt:
+        reasons.append(f"{name} will dislike most: " + "; ".join(hurt) + ".")
+    blockers, _ = neg.backer_verdicts(rules, vals, f, package)
+    for b in blockers:
+        reasons.append(f"{rules.s.backers[b.backer].name} is likely to block it over "
+                       f"{_issue(rules, b.issue)}.")
+    if blockers:
+        likely = "blocked"
+    else:
+        likely = "accept" if margin > 6 else ("reject" if margin < -6 else "uncertain")
+    return Reaction(f, likely, False, tuple(reasons))
