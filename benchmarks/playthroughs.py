@@ -1,0 +1,55 @@
+"""Complete playthroughs per second of the default scenario, AI in every seat, on one core.
+
+    python benchmarks/playthroughs.py [--games 500] [--repeats 5] [--policy scenario]
+
+Pins the process to one CPU where the OS allows it, warms up, then times ``--repeats`` rounds
+of ``--games`` complete games (seeds 0..games-1, the same every round) and prints the best and
+median rate. This is a benchmark, not a test: it never fails, it reports. Target: 1,000/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.engine import load_rules  # noqa: E402
+from game.engine.simulate import play  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "libya-5plus5-2020.yaml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--games", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--policy", default="scenario")
+    parser.add_argument("--scenario", default=str(DEFAULT))
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    rules = load_rules(args.scenario)
+    for seed in range(50):  # warm-up (caches, compiled expressions)
+        play(rules, seed, args.policy)
+    rates, actions, turns = [], 0, 0
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        for seed in range(args.games):
+            state = play(rules, seed, args.policy)
+            actions += len(state.actions)
+            turns += state.turn + 1
+        rates.append(args.games / (time.perf_counter() - start))
+    total = args.games * args.repeats
+    print(f"scenario {rules.s.id}, policy {args.policy}, {args.games} games x {args.repeats}")
+    print(f"  mean game: {turns / total:.1f} turns, {actions / total:.1f} moves")
+    print(f"  playthroughs/s: best {max(rates):.0f}, median {statistics.median(rates):.0f} "
+          f"({1000 / max(rates):.2f} ms per game at best) on one core")
+
+
+if __name__ == "__main__":
+    main()

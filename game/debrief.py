@@ -1,0 +1,95 @@
+"""The debrief's content (no Textual): what happened, charts, the agreed text, history, and
+the Markdown export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.explain import describe
+from game.engine.observe import series
+from game.engine.state import log_list
+
+
+@dataclass(frozen=True)
+class Report:
+    when: str
+    charts: list[tuple[str, str, list[float]]]
+    agreement: list[str]
+    history_title: str
+    history_text: str
+    history: list[tuple[str, str, str, bool]]  # issue, yours, real, same
+
+
+def build(rules, state, role: str) -> Report:
+    s = rules.s
+    o = state.outcome
+    when = (f"Ended in turn {o.turn + 1} ({rules.date_of(min(o.turn, rules.max_turns)).isoformat()})"
+            f" · scenario {s.title} · seed {state.seed}")
+    data = series(state, None)
+    charts = []
+    for f in rules.factions:
+        short = s.factions[f].short
+        for field, label in (("trust", "trust"), ("ripeness", "ripeness"),
+                             ("reservation", "reservation value"), ("batna", "no-deal value")):
+            if f"{f}.{field}" in data:
+                charts.append((f"{f}.{field}", f"{short} {label}", data[f"{f}.{field}"]))
+    for w in s.world:
+        charts.append((f"world.{w}", s.world[w].label, data.get(f"world.{w}", [])))
+    agreement = []
+    for k, issue in enumerate(rules.issues):
+        option = state.vals[rules.issue_slot[k]]
+        if option:
+            opt = s.agenda[issue].options[option]
+            agreement.append(f"{len(agreement) + 1}. {s.agenda[issue].name}: "
+                             f"{' '.join((opt.text or opt.label).split())}")
+    if not agreement:
+        agreement = ["Nothing was signed."]
+    rows = []
+    title = text = ""
+    if s.history is not None:
+        title = f"{s.history.title} ({s.history.date.isoformat()})"
+        text = " ".join(s.history.text.split())
+        for issue, real in s.history.agreed.items():
+            k = rules.issues.index(issue)
+            yours = state.vals[rules.issue_slot[k]]
+            rows.append((s.agenda[issue].name,
+                         s.agenda[issue].options[yours].label if yours else "not agreed",
+                         s.agenda[issue].options[real].label, yours == real))
+    return Report(when, charts, agreement, title, text, rows)
+
+
+def markdown(rules, state, role: str) -> str:
+    report = build(rules, state, role)
+    s = rules.s
+    o = state.outcome
+    out = [f"# Debrief: {o.title}", "", f"*{report.when}*", "",
+           f"**Your role:** {s.roles[role].name} — **score {o.scores.get(role, 0):.0f}/100**", ""]
+    out += [f"- {r}" for r in o.reasons] + ["", "## The agreement", ""] + report.agreement
+    out += ["", "## Charts", "", "| series | start | end | turn by turn |", "|---|---|---|---|"]
+    for _, label, values in report.charts:
+        if values:
+            seq = " ".join(f"{v:.0f}" for v in values)
+            out.append(f"| {label} | {values[0]:.0f} | {values[-1]:.0f} | {seq} |")
+    if report.history:
+        out += ["", f"## What really happened: {report.history_title}", "", report.history_text,
+                "", "| issue | your game | what really happened |", "|---|---|---|"]
+        out += [f"| {i} | {y}{' ✓' if same else ''} | {r} |" for i, y, r, same in report.history]
+    out += ["", "## Timeline", ""]
+    for entry in log_list(state.log):
+        if entry.kind in ("upkeep", "snapshot"):
+            continue
+        lines = describe(rules, entry, None)
+        if entry.kind == "turn":
+            out += ["", f"### {lines[0].strip('— ')}"]
+        else:
+            out += [f"    {line}" for line in lines]
+    return "\n".join(out) + "\n"
+
+
+def export(rules, state, role: str):
+    from game.fsutil import atomic_write
+    from game.storage import data_dir
+
+    path = data_dir() / "exports" / f"debrief-{rules.s.id}-seed{state.seed}-turn{state.turn}.md"
+    atomic_write(path, markdown(rules, state, role))
+    return path

@@ -1,0 +1,1 @@
+"""The Textual TUI: screens, widgets and styles. Presentation only; it imports the engine."""

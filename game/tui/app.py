@@ -1,0 +1,245 @@
+"""The Textual app: presentation only. Every rule lives in the engine.
+
+Threading (after harlequin's AGENTS.md): the AI plays in a thread worker that calls the engine
+and posts a message per move; only message handlers change the app's state, which screens
+watch (``App.state`` is reactive). Scenario loading also runs in a worker, so the title screen
+draws before pydantic is even imported.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+
+from game.tui import settings as prefs
+
+
+class GameReady(Message):
+    """A scenario was loaded and a game set up (new, continued or loaded)."""
+
+    def __init__(self, rules: Any, role: str, state: Any, note: str = "") -> None:
+        super().__init__()
+        self.rules, self.role, self.state, self.note = rules, role, state, note
+
+
+class GameFailed(Message):
+    """A scenario or save could not be loaded: what went wrong, in positioned lines."""
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self.title, self.lines = title, lines
+
+
+class AiMoved(Message):
+    def __init__(self, state: Any) -> None:
+        super().__init__()
+        self.state = state
+
+
+class CeasefireApp(App):
+    """Ceasefire: the 5+5 talks in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Ceasefire"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("f2", "toggle_theme", "Theme"),
+    ]
+
+    state: reactive[Any] = reactive(None, always_update=True, init=False)
+    thinking: reactive[bool] = reactive(False)
+
+    def __init__(self, scenario: str | None = None, role: str | None = None,
+                 seed: int | None = None, load: str | None = None, watch: bool = False,
+                 ai_delay: float | None = None):
+        super().__init__()
+        self.start_scenario, self.start_role, self.start_seed = scenario, role, seed
+        self.start_load, self.watch_file = load, watch
+        self.settings = prefs.load()
+        self.ai_delay = self.settings.get("ai_delay", 0.3) if ai_delay is None else ai_delay
+        self.rules: Any = None
+        self.role: str = ""
+
+    # -- start ----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.theme = self.settings.get("theme", "textual-dark")
+        if self.start_load:
+            self.load_save(self.start_load)
+        elif self.start_scenario or self.start_role:
+            from game.paths import resolve_scenario
+
+            self.new_game(str(resolve_scenario(self.start_scenario)), self.start_role,
+                          self.start_seed)
+        else:
+            from game.tui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+
+    def random_seed(self) -> int:
+        return random.SystemRandom().randrange(1, 100_000)
+
+    @work(thread=True, exclusive=True, group="load")
+    def new_game(self, path: str, role: str | None, seed: int | None) -> None:
+        from game.engine import Rules, new_game
+        from game.scenario.errors import ScenarioError
+        from game.scenario.loader import load_scenario
+
+        try:
+            rules = Rules(load_scenario(path))
+        except ScenarioError as exc:
+            self.post_message(GameFailed(f"{path} cannot be played",
+                                         [str(p) for p in exc.problems]))
+            return
+        role = role or rules.mediator
+        if role not in rules.roles:
+            self.post_message(GameFailed("Unknown role", [f"there is no role '{role}'; the "
+                                                          f"roles are {', '.join(rules.roles)}"]))
+            return
+        seed = self.random_seed() if seed is None else seed
+        self.post_message(GameReady(rules, role, new_game(rules, seed, {role})))
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_save(self, path: str) -> None:
+        from game.engine import Rules, saves
+        from game.paths import bundled_scenarios
+        from game.scenario.errors import ScenarioError
+        from game.scenario.loader import load_scenario
+
+        try:
+            data = saves.read(path)
+            candidates = [Path(data["path"])] if data.get("path") else []
+            candidates += bundled_scenarios()
+            rules = None
+            for candidate in candidates:
+                if candidate.is_file() and _scenario_id(candidate) == data["scenario"]:
+                    rules = Rules(load_scenario(candidate))
+                    break
+            if rules is None:
+                raise saves.SaveError(f"{path}: the scenario '{data['scenario']}' is not found")
+            loaded = saves.restore(rules, data, str(path))
+        except saves.SaveError as exc:
+            self.post_message(GameFailed("This save cannot be loaded", [str(exc)]))
+            return
+        except ScenarioError as exc:
+            self.post_message(GameFailed("The save's scenario cannot be played",
+                                         [str(p) for p in exc.problems]))
+            return
+        role = sorted(loaded.state.humans)[0] if loaded.state.humans else rules.mediator
+        self.post_message(GameReady(rules, role, loaded.state, loaded.message))
+
+    def on_game_ready(self, message: GameReady) -> None:
+        from game.tui.screens.talks import TalksScreen
+
+        self.rules, self.role = message.rules, message.role
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(TalksScreen())
+        self.state = message.state
+        if message.note:
+            self.notify(message.note, title="Loaded", timeout=8)
+        self.continue_play()
+
+    def on_game_failed(self, message: GameFailed) -> None:
+        from game.tui.screens.dialogs import ErrorScreen
+
+        self.push_screen(ErrorScreen(message.title, message.lines))
+
+    # -- play -------------------------------------------------------------------------------
+    def human_move(self, action: Any) -> None:
+        """Apply the player's move (legal by construction of the menu), then let the AI play."""
+        from game.engine import ActionError, apply
+
+        try:
+            self.state = apply(self.state, action)
+        except ActionError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.autosave()
+        self.continue_play()
+
+    def continue_play(self) -> None:
+        state = self.state
+        if state.outcome is not None:
+            self.show_debrief()
+        elif state.role not in state.humans:
+            self.thinking = True
+            self.run_ai(state)
+
+    @work(thread=True, exclusive=True, group="ai")
+    def run_ai(self, state: Any) -> None:
+        from game.engine import apply
+        from game.engine.ai import choose
+
+        while state.outcome is None and state.role not in state.humans:
+            action, why = choose(state)
+            state = apply(state, action, why)
+            self.post_message(AiMoved(state))
+            if self.ai_delay:
+                time.sleep(self.ai_delay)
+        self.post_message(AiMoved(state))
+
+    def on_ai_moved(self, message: AiMoved) -> None:
+        self.state = message.state
+        if message.state.outcome is not None or message.state.role in message.state.humans:
+            if self.thinking:
+                self.thinking = False
+                self.autosave()
+                if message.state.outcome is not None:
+                    self.show_debrief()
+
+    def show_debrief(self) -> None:
+        from game.tui.screens.debrief import DebriefScreen
+
+        if not isinstance(self.screen, DebriefScreen):
+            self.push_screen(DebriefScreen())
+
+    def autosave(self, slot: str | None = None) -> Path | None:
+        from game import storage
+        from game.engine import saves
+
+        path = storage.slot_path(slot or storage.AUTOSAVE)
+        try:
+            saves.save(self.state, path)
+        except OSError as exc:
+            self.notify(f"Could not save: {exc.strerror or exc}", severity="error")
+            return None
+        return path
+
+    # -- app-wide actions -------------------------------------------------------------------
+    def action_help(self) -> None:
+        from game.tui.screens.dialogs import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+        self.settings["theme"] = self.theme
+        prefs.save(self.settings)
+
+
+def _scenario_id(path: Path) -> str | None:
+    from game.scenario.errors import ScenarioError
+    from game.scenario.yamlsafe import load_yaml
+
+    try:
+        data, _ = load_yaml(path)
+    except ScenarioError:
+        return None
+    return data.get("id") if isinstance(data.get("id"), str) else None
+
+
+def run_app(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
+            watch: bool = False) -> int:
+    CeasefireApp(scenario, role, seed, load, watch).run()
+    return 0

@@ -1,0 +1,118 @@
+"""The debrief: the ending and score, a timeline, charts, the agreed text, and what really
+happened — exportable as Markdown."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, RichLog, Static, TabbedContent, TabPane
+
+from game import debrief
+from game.engine import history
+from game.engine.explain import describe
+from game.tui.widgets.text import plain, spark
+
+TONE = {"success": "green", "mixed": "yellow", "failure": "red"}
+
+
+class DebriefScreen(Screen):
+    BINDINGS = [
+        Binding("e", "export", "Export Markdown"),
+        Binding("n", "new_game", "New game"),
+        Binding("1", "tab('summary')", "Summary", show=False),
+        Binding("2", "tab('timeline')", "Timeline", show=False),
+        Binding("3", "tab('charts')", "Charts", show=False),
+        Binding("4", "tab('agreement')", "Agreement", show=False),
+        Binding("5", "tab('history')", "What happened", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="debrief-tabs", initial="summary"):
+            with TabPane("Summary", id="summary"):
+                with VerticalScroll():
+                    yield Static(id="summary-text", markup=False)
+            with TabPane("Timeline", id="timeline"):
+                yield RichLog(id="timeline-log", wrap=True, markup=False)
+            with TabPane("Charts", id="charts"):
+                with VerticalScroll():
+                    yield Static(id="charts-text", markup=False)
+            with TabPane("Agreement", id="agreement"):
+                with VerticalScroll():
+                    yield Static(id="agreement-text", markup=False)
+            with TabPane("What really happened", id="history"):
+                with VerticalScroll():
+                    yield Static(id="history-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        rules, state, role = app.rules, app.state, app.role
+        report = debrief.build(rules, state, role)
+        o = state.outcome
+        text = Text()
+        text.append(plain(o.title + "\n", f"bold {TONE.get(o.tone, '')}"))
+        text.append(plain(f"{report.when}\n\n", "dim"))
+        text.append(plain(f"Your score as {rules.s.roles[role].name}: "
+                          f"{o.scores.get(role, 0):.0f} / 100\n", "bold"))
+        others = ", ".join(f"{rules.s.roles[r].name} {v:.0f}" for r, v in o.scores.items()
+                           if r != role)
+        text.append(plain(f"(The others: {others})\n\n", "dim"))
+        for reason in o.reasons:
+            text.append(plain(reason + "\n"))
+        text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
+                          "n starts a new game · ctrl+q quits\n", "dim"))
+        self.query_one("#summary-text", Static).update(text)
+        log = self.query_one("#timeline-log", RichLog)
+        for entry in history(state):
+            if entry.kind in ("upkeep", "snapshot"):
+                continue
+            lines = describe(rules, entry, None)
+            if lines:
+                log.write(Text("\n".join(lines), style="bold" if entry.kind in (
+                    "turn", "sign", "ending") else ""))
+        self.query_one("#charts-text", Static).update(self.charts(report))
+        self.query_one("#agreement-text", Static).update(plain("\n".join(report.agreement)))
+        self.query_one("#history-text", Static).update(self.comparison(report))
+
+    def charts(self, report) -> Text:
+        rules = self.app.rules
+        text = Text()
+        text.append("Over the game, turn by turn (0-100 scale)\n\n", style="bold")
+        for key, label, values in report.charts:
+            faction = key.split(".")[0]
+            colour = rules.s.factions[faction].color if faction in rules.s.factions else ""
+            text.append(plain(f"{label[:28]:<28} "))
+            text.append(spark(values, min(40, max(1, len(values)))), style=colour)
+            text.append(f"  {values[0]:.0f} → {values[-1]:.0f}\n" if values else "\n")
+        return text
+
+    def comparison(self, report) -> Table | Text:
+        if not report.history:
+            return plain("This scenario records no historical outcome to compare with.")
+        table = Table(expand=True, title=plain(report.history_title), caption=plain(
+            report.history_text))
+        table.add_column(Text("Issue"))
+        table.add_column(Text("Your game"))
+        table.add_column(Text("What really happened"))
+        for issue, yours, real, same in report.history:
+            mark = "green" if same else "yellow"
+            table.add_row(plain(issue), plain(yours, mark), plain(real))
+        return table
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_export(self) -> None:
+        path = debrief.export(self.app.rules, self.app.state, self.app.role)
+        self.notify(f"Debrief written to {path}", title="Exported", timeout=10)
+
+    def action_new_game(self) -> None:
+        from game.tui.screens.title import TitleScreen
+
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        self.app.push_screen(TitleScreen())

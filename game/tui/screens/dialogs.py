@@ -1,0 +1,128 @@
+"""Small screens: help, errors, saving and loading named slots."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.tui.widgets.text import plain
+
+HELP = """\
+# How to play
+
+**Keys** — shown in the footer on every screen. Arrow keys move, **Enter** chooses.
+On the talks screen: **p** builds a package, **w** waits, **y** shows *why* the others
+reacted as they did, **n** the news, **t** the table, **b** the backers; **s** saves and
+**l** loads a named slot. **F1** is this help, **F2** switches light/dark, **Ctrl+Q** quits
+(your game is saved after every turn; *Continue* on the title screen resumes it).
+
+In the package builder: **↑/↓** pick an issue, **←/→** change its option, **Enter** tables
+it, **Esc** cancels. The right side shows how each delegation would *likely* react.
+
+# How the negotiation works
+
+- **A package** settles the agenda one option per issue. Each side values it by how much it
+  cares about each issue (its *weights*) and how much it likes each option — privately.
+- **Reservation value**: what a deal must be worth before a side signs. It starts from what
+  the side expects to get by *not* agreeing (its no-deal value: its military prospects, the
+  ground it holds, its backers, trust, and how much the war hurts) and falls as the conflict
+  becomes **ripe**.
+- **Ripeness** (after I. William Zartman): a *mutually hurting stalemate* — the war hurts and
+  neither side can win — plus a *way out* (a proposal on the table, a deadline) and a recent
+  or looming *catastrophe*. You can watch it move; you cannot make it, but you can use it.
+- **Binding issues** (a ceasefire, a withdrawal) give up fighting, so a package touching them
+  must beat the reservation value. **Confidence-building** issues (prisoners, flights) only
+  need to beat what already stands: they can be agreed while the war goes on, and they build
+  trust.
+- **Two levels** (after Robert Putnam): a delegation only signs what its foreign backers
+  tolerate. A backer with a veto blocks its side's signature; others cut their support.
+- **Trust** falls with walkouts, offensives and insults, and rises with talks and gestures.
+- **The AI counterparts** follow strategies you can read in the *Why?* tab after each move.
+"""
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Markdown(HELP)
+        yield Footer()
+
+
+class ErrorScreen(ModalScreen):
+    """A scenario or save that cannot be used: its problems, one per line, never a traceback."""
+
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Back")]
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self.title_text, self.lines = title, lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="error-box"):
+            yield Static(Text(self.title_text, style="bold red"), id="error-title")
+            with VerticalScroll():
+                yield Static(plain("\n".join(self.lines)), id="error-lines")
+            yield Static(Text("Fix the file and try again (ceasefire validate FILE shows the "
+                              "same list). Esc goes back.", style="dim"))
+        yield Footer()
+
+
+class SaveScreen(ModalScreen):
+    """Save the game in a named slot (in your data folder)."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="slot-box"):
+            yield Static(Text("Save as (a name for this slot):", style="bold"))
+            yield Input(placeholder="e.g. class-tuesday", id="slot-name")
+            yield Button("Save", id="do-save", variant="primary")
+        yield Footer()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#do-save")
+    def save(self) -> None:
+        name = self.query_one("#slot-name", Input).value.strip() or "quicksave"
+        path = self.app.autosave(name)
+        if path is not None:
+            self.app.notify(f"Saved to {path}", title="Saved")
+        self.dismiss()
+
+
+class LoadScreen(ModalScreen):
+    """Load a saved game: every slot in your data folder, newest first."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        from game import storage
+
+        self.paths = storage.slots()
+        with Vertical(id="slot-box"):
+            yield Static(Text("Load which game?", style="bold"))
+            options = [Option(plain(f"{p.stem}  ({_when(p)})"), id=str(i))
+                       for i, p in enumerate(self.paths)]
+            if not options:
+                options = [Option(Text("No saved games yet.", style="dim"), disabled=True)]
+            yield OptionList(*options, id="slots", markup=False)
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#slots")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss()
+            self.app.load_save(str(self.paths[int(event.option.id)]))
+
+
+def _when(path) -> str:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,180 @@
+"""The talks: map, sides, the table, your moves, the news and the reasons why."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, RichLog, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from game import present
+from game.engine import history
+from game.engine.explain import describe
+from game.engine.observe import observe, series
+from game.tui.widgets.mapview import MapView
+from game.tui.widgets.panels import BackersPanel, FactionsPanel, StatusBar, TablePanel
+from game.tui.widgets.text import plain
+
+
+class TalksScreen(Screen):
+    """The main screen. Keys are in the footer; the mouse works too."""
+
+    BINDINGS = [
+        Binding("p", "propose", "Package"),
+        Binding("w", "wait", "Wait"),
+        Binding("y", "tab('why')", "Why?"),
+        Binding("n", "tab('news')", "News"),
+        Binding("t", "tab('table')", "Table"),
+        Binding("b", "tab('backers')", "World"),
+        Binding("s", "save", "Save"),
+        Binding("l", "load", "Load"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.menu: list[present.Choice] = []
+        self.shown = 0
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield MapView(id="map")
+                yield FactionsPanel(id="factions")
+            with Vertical(id="right"):
+                yield OptionList(id="actions", markup=False)
+                with TabbedContent(id="tabs", initial="table"):
+                    with TabPane("Table", id="table"):
+                        with VerticalScroll():
+                            yield TablePanel(id="agenda")
+                    with TabPane("News", id="news"):
+                        yield RichLog(id="feed", wrap=True, markup=False, auto_scroll=True)
+                    with TabPane("Why?", id="why"):
+                        with VerticalScroll():
+                            yield Static(id="reasons", markup=False)
+                    with TabPane("World", id="backers"):
+                        with VerticalScroll():
+                            yield BackersPanel(id="backing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#actions", OptionList).border_title = "Your moves"
+        self.query_one("#map", MapView).border_title = "Map"
+        self.query_one("#factions").border_title = "The sides"
+        self.watch(self.app, "state", self.show_state)
+        self.watch(self.app, "thinking", lambda _: self.show_state(self.app.state))
+
+    # -- showing ----------------------------------------------------------------------------
+    def show_state(self, state) -> None:
+        if state is None:
+            return
+        app = self.app
+        rules, role = app.rules, app.role
+        obs = observe(state, role, with_log=False)
+        hist = series(state, role)
+        my_move = state.outcome is None and state.role == role and not app.thinking
+        self.query_one(StatusBar).show(rules, obs, rules.s.roles[role].name, my_move)
+        self.query_one(MapView).show(rules, obs.territories, legend=self.size.width >= 110)
+        self.query_one(FactionsPanel).show(rules, obs, hist)
+        self.query_one(TablePanel).show(rules, obs)
+        self.query_one(BackersPanel).show(rules, obs, hist)
+        self.show_news(state)
+        self.show_why(state)
+        self.show_menu(state, my_move)
+
+    def show_news(self, state) -> None:
+        feed = self.query_one("#feed", RichLog)
+        entries = history(state)
+        if len(entries) < self.shown:  # a different game (loaded): start again
+            feed.clear()
+            self.shown = 0
+        for entry in entries[self.shown:]:
+            if entry.kind in ("upkeep", "snapshot") or (
+                    entry.visible is not None and self.app.role not in entry.visible):
+                continue
+            lines = describe(self.app.rules, entry, self.app.role)
+            if not lines:
+                continue
+            style = "bold" if entry.kind in ("turn", "sign", "ending") else (
+                "yellow" if entry.kind == "event" else "")
+            feed.write(Text("\n".join(lines), style=style))
+        self.shown = len(entries)
+
+    def show_why(self, state) -> None:
+        rules, role = self.app.rules, self.app.role
+        entries = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
+        text = Text()
+        if not entries:
+            text.append("Nobody has reacted to a package yet. When someone accepts or rejects "
+                        "one, the reasons appear here.", style="dim")
+        else:
+            last = entries[-1].turn
+            for entry in entries:
+                if entry.turn >= last - 1:
+                    text.append(plain("\n".join(describe(rules, entry, role)) + "\n\n"))
+        self.query_one("#reasons", Static).update(text)
+
+    def show_menu(self, state, my_move: bool) -> None:
+        actions = self.query_one("#actions", OptionList)
+        actions.clear_options()
+        if not my_move:
+            self.menu = []
+            note = ("The game is over." if state.outcome is not None
+                    else "Waiting for the other delegations…")
+            actions.add_option(Option(Text(note, style="italic"), disabled=True))
+            return
+        self.menu = present.choices(state, self.app.role)
+        actions.add_options(Option(plain(f"{c.label}{' …' if c.needs_package else ''}"),
+                                   id=str(i)) for i, c in enumerate(self.menu))
+        actions.highlighted = 0
+        if self.app.focused is None or not isinstance(self.app.focused, OptionList):
+            actions.focus()
+
+    # -- acting -----------------------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#actions")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None or not self.menu:
+            return
+        self.take(self.menu[int(event.option.id)])
+
+    def take(self, choice: present.Choice) -> None:
+        if choice.needs_package:
+            from game.tui.screens.package import PackageScreen
+
+            def done(package) -> None:
+                if package is not None:
+                    self.app.human_move(choice.action._replace(package=package))
+
+            self.app.push_screen(PackageScreen(choice.action), done)
+            return
+        self.app.human_move(choice.action)
+
+    def action_propose(self) -> None:
+        for choice in self.menu:
+            if choice.needs_package:
+                self.take(choice)
+                return
+        self.notify("You cannot table a package now.", severity="warning")
+
+    def action_wait(self) -> None:
+        for choice in self.menu:
+            if choice.action.act == "pass":
+                self.take(choice)
+                return
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_save(self) -> None:
+        from game.tui.screens.dialogs import SaveScreen
+
+        self.app.push_screen(SaveScreen())
+
+    def action_load(self) -> None:
+        from game.tui.screens.dialogs import LoadScreen
+
+        self.app.push_screen(LoadScreen())

@@ -1,0 +1,183 @@
+"""The title screen: scenario, role (with its brief), seed; New, Continue, Load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.tui.widgets.text import plain
+
+
+@dataclass
+class Entry:
+    """What the title screen shows of a scenario, read without building any model."""
+
+    path: Path
+    title: str
+    summary: str = ""
+    period: str = ""
+    roles: list[tuple[str, str, str]] = field(default_factory=list)  # id, name, brief
+    problems: list[str] = field(default_factory=list)
+
+
+def read_entry(path: Path) -> Entry:
+    from game.scenario.errors import ScenarioError
+    from game.scenario.yamlsafe import load_yaml
+
+    try:
+        data, _ = load_yaml(path)
+    except ScenarioError as exc:
+        return Entry(path, f"{path.name} (cannot be read)", problems=[str(p) for p in exc.problems])
+    cal = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
+    roles = data.get("roles") if isinstance(data.get("roles"), dict) else {}
+    return Entry(path, str(data.get("title", path.stem)), " ".join(str(data.get("summary", "")).split()),
+                 f"{cal.get('start', '?')} to {cal.get('deadline', '?')}",
+                 [(str(r), str(v.get("name", r)), " ".join(str(v.get("brief", "")).split()))
+                  for r, v in roles.items() if isinstance(v, dict)])
+
+
+class TitleScreen(Screen):
+    BINDINGS = [
+        Binding("n", "new", "New game"),
+        Binding("c", "continue", "Continue"),
+        Binding("l", "load", "Load"),
+        Binding("r", "reroll", "New seed"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from game.paths import bundled_scenarios
+
+        self.entries = [read_entry(p) for p in bundled_scenarios()]
+        with Horizontal(id="title-body"):
+            with Vertical(id="title-left"):
+                yield Static(Text.assemble(("CEASEFIRE", "bold"), ("  negotiate an end to a war",
+                                                                     "dim")), id="banner")
+                yield OptionList(*[Option(plain(e.title), id=str(i))
+                                   for i, e in enumerate(self.entries)],
+                                 id="scenarios", markup=False)
+                yield OptionList(id="roles", markup=False)
+                with Horizontal(id="seed-row"):
+                    yield Static("Seed", id="seed-label")
+                    yield Input(str(self.app.random_seed()), id="seed", type="integer")
+                with Horizontal(id="buttons"):
+                    yield Button("New game", id="new", variant="primary")
+                    yield Button("Continue", id="continue")
+                    yield Button("Load…", id="load")
+            with VerticalScroll(id="title-right"):
+                yield Static(id="details", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from game import storage
+
+        self.query_one("#scenarios").border_title = "Scenario"
+        self.query_one("#roles").border_title = "Your role"
+        self.query_one("#title-right").border_title = "Briefing"
+        self.query_one("#continue", Button).disabled = not storage.slot_path(
+            storage.AUTOSAVE).exists()
+        scenarios = self.query_one("#scenarios", OptionList)
+        if self.entries:
+            default = next((i for i, e in enumerate(self.entries)
+                            if e.path.stem == "libya-5plus5-2020"), 0)
+            scenarios.highlighted = default
+            self.show_roles(default)
+        scenarios.focus()
+
+    @property
+    def entry(self) -> Entry | None:
+        index = self.query_one("#scenarios", OptionList).highlighted
+        return self.entries[index] if index is not None and self.entries else None
+
+    def show_roles(self, index: int) -> None:
+        roles = self.query_one("#roles", OptionList)
+        roles.clear_options()
+        entry = self.entries[index]
+        roles.add_options(Option(plain(name), id=rid) for rid, name, _ in entry.roles)
+        if entry.roles:
+            roles.highlighted = 0
+        self.show_details()
+
+    def show_details(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        text = Text()
+        text.append(plain(entry.title + "\n", "bold"))
+        if entry.problems:
+            text.append("This scenario cannot be read:\n", style="red")
+            text.append(plain("\n".join(entry.problems)))
+        else:
+            text.append(plain(f"{entry.period}\n\n", "dim"))
+            text.append(plain(entry.summary + "\n\n"))
+            role = self.role
+            for rid, name, brief in entry.roles:
+                if rid == role:
+                    text.append(plain(f"You: {name}\n", "bold"))
+                    text.append(plain(brief + "\n"))
+        self.query_one("#details", Static).update(text)
+
+    @property
+    def role(self) -> str | None:
+        roles = self.query_one("#roles", OptionList)
+        if roles.highlighted is None or self.entry is None or not self.entry.roles:
+            return None
+        return self.entry.roles[roles.highlighted][0]
+
+    @on(OptionList.OptionHighlighted, "#scenarios")
+    def scenario_moved(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_roles(event.option_index)
+
+    @on(OptionList.OptionHighlighted, "#roles")
+    def role_moved(self) -> None:
+        self.show_details()
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def scenario_chosen(self) -> None:
+        self.query_one("#roles").focus()
+
+    @on(OptionList.OptionSelected, "#roles")
+    def role_chosen(self) -> None:
+        self.query_one("#seed").focus()
+
+    @on(Input.Submitted, "#seed")
+    @on(Button.Pressed, "#new")
+    def action_new(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        if entry.problems:
+            from game.tui.screens.dialogs import ErrorScreen
+
+            self.app.push_screen(ErrorScreen(f"{entry.path} cannot be played", entry.problems))
+            return
+        value = self.query_one("#seed", Input).value.strip()
+        seed = int(value) if value.lstrip("-").isdigit() else self.app.random_seed()
+        self.app.new_game(str(entry.path), self.role, seed)
+
+    @on(Button.Pressed, "#continue")
+    def action_continue(self) -> None:
+        from game import storage
+
+        path = storage.slot_path(storage.AUTOSAVE)
+        if not path.exists():
+            self.notify("There is no game to continue yet.", severity="warning")
+            return
+        self.app.load_save(str(path))
+
+    @on(Button.Pressed, "#load")
+    def action_load(self) -> None:
+        from game.tui.screens.dialogs import LoadScreen
+
+        self.app.push_screen(LoadScreen())
+
+    def action_reroll(self) -> None:
+        self.query_one("#seed", Input).value = str(self.app.random_seed())

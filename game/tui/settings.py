@@ -1,0 +1,33 @@
+"""The player's settings (theme, AI speed), kept in the user's data folder."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {"theme": "textual-dark", "ai_delay": 0.3}
+
+
+def _path():
+    from game.storage import data_dir
+
+    return data_dir() / "settings.json"
+
+
+def load() -> dict[str, Any]:
+    try:
+        data = json.loads(_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return dict(DEFAULTS)
+    if not isinstance(data, dict):
+        return dict(DEFAULTS)
+    return {**DEFAULTS, **{k: v for k, v in data.items() if k in DEFAULTS}}
+
+
+def save(settings: dict[str, Any]) -> None:
+    from game.fsutil import atomic_write
+
+    try:
+        atomic_write(_path(), json.dumps(settings, indent=1) + "\n")
+    except OSError:
+        pass  # settings are a convenience; never fail the game over them

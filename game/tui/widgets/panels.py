@@ -1,0 +1,104 @@
+"""The talks screen's panels. Each one is told what to show; none decides anything."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from game import present
+from game.tui.widgets.text import plain, spark
+
+
+class StatusBar(Static):
+    def show(self, rules, obs, role_name: str, my_move: bool) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if obs.outcome is not None:
+            text.append(" GAME OVER ", style="bold reverse")
+        elif my_move:
+            text.append(" YOUR MOVE ", style="bold reverse")
+        else:
+            text.append(" others moving… ", style="italic reverse")
+        text.append(" " + present.short_header(rules, obs), style="bold")
+        text.append(plain(f" · You: {role_name}"))
+        self.update(text)
+
+
+class FactionsPanel(Static):
+    def show(self, rules, obs, history: dict[str, list[float]]) -> None:
+        text = Text()
+        for f, view in obs.factions.items():
+            fac = rules.s.factions[f]
+            text.append(f"{fac.short} ", style=f"bold {fac.color}")
+            text.append(plain(fac.name))
+            seat = " · at the table" if view.at_table else f" · WALKED OUT ({view.away})"
+            text.append(seat + "\n", style="" if view.at_table else "bold red")
+            rows = [(fac.meters[m].label, v, f"{f}.{m}") for m, v in view.meters.items()]
+            rows.append(("Ripeness", view.ripeness, f"{f}.ripeness"))
+            if obs.private is not None and obs.private.faction == f:
+                rows.append(("Reservation (private)", obs.private.reservation,
+                             f"{f}.reservation"))
+            for label, value, key in rows:
+                text.append(f"  {label[:18]:<18} ")
+                text.append(spark(history.get(key, []), 8), style=fac.color)
+                text.append(f" {value:3.0f}\n")
+        self.update(text)
+
+
+class TablePanel(Static):
+    """The agenda: what is agreed, the draft on the table, each side's public stance."""
+
+    def show(self, rules, obs) -> None:
+        table = Table(expand=True, box=None, pad_edge=False, show_edge=False)
+        for name, ratio in [("Issue", 3), ("Agreed", 3), ("Draft", 3)] + [
+                (f"{rules.s.factions[f].short} wants", 2) for f in rules.factions]:
+            table.add_column(Text(name), ratio=ratio, no_wrap=True, overflow="ellipsis")
+        draft = obs.table[0] if obs.table else None
+        for k, issue in enumerate(rules.issues):
+            item = rules.s.agenda[issue]
+            agreed = obs.agreed.get(issue)
+            row = [plain(item.name, "bold" if agreed else ""),
+                   plain(_short(rules, issue, agreed) if agreed else "—", "green" if agreed else
+                         "dim")]
+            if draft and draft[k] != (agreed or rules.status_quo[k]):
+                row.append(plain(_short(rules, issue, draft[k]), "yellow"))
+            else:
+                row.append(plain("·", "dim"))
+            for f in rules.factions:
+                row.append(plain(_short(rules, issue, obs.factions[f].stance[issue]), "dim"))
+            table.add_row(*row)
+        caption = Text()
+        if obs.table:
+            _, proposer, accepted = obs.table
+            who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
+            yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
+            caption.append(plain(f"Draft tabled by {who}; accepted by {yes}."))
+        else:
+            caption.append("No draft on the table.", style="dim")
+        table.caption = caption
+        self.update(table)
+
+
+def _short(rules, issue: str, option: str | None) -> str:
+    if not option:
+        return "—"
+    return rules.s.agenda[issue].options[option].label
+
+
+class BackersPanel(Static):
+    def show(self, rules, obs, history: dict[str, list[float]]) -> None:
+        text = Text()
+        for b, support in obs.backers.items():
+            backer = rules.s.backers[b]
+            fac = rules.s.factions[backer.backs]
+            text.append(f"{backer.name[:20]:<20} ", style="bold")
+            text.append(f"{fac.short:<5}", style=fac.color)
+            text.append(spark(history.get(f"backer.{b}", []), 8), style=fac.color)
+            text.append(f" {support:3.0f}{' veto' if backer.veto else ''}\n")
+            text.append(plain(f"  wants: {' '.join(backer.wants.split())}\n", "dim"))
+        if obs.private is not None:
+            for line in present.private_lines(rules, obs)[1:]:
+                text.append(plain(line + "\n", "yellow"))
+        text.append(plain(present.world_line(rules, obs) + "\n", "dim"))
+        text.append(plain(present.territory_line(rules, obs) + "\n", "dim"))
+        self.update(text)
