@@ -71,6 +71,10 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):  # bare `ceasefire`: the game, at once
+        from game.commands import cmd_tui
+
+        return cmd_tui(None, None, None)
     args = _parser().parse_args(argv)
     try:
         return _dispatch(args)

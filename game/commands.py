@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 from pathlib import Path
 
@@ -33,8 +31,10 @@ def _role(rules, role: str | None) -> str | None:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    import random
+
     if not args.plain:
-        return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch)
+        return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch, direct=True)
     from game import plain, storage
     from game.engine import saves
 
@@ -67,15 +67,17 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
-            watch: bool = False) -> int:
+            watch: bool = False, direct: bool = False) -> int:
     try:
         from game.tui.app import run_app
     except ImportError as exc:  # pragma: no cover - textual is a dependency
         return _fail(f"the full-screen game needs Textual ({exc}); try --plain")
-    return run_app(scenario, role, seed, load, watch)
+    return run_app(scenario, role, seed, load, watch, direct)
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    import json
+
     from game.engine.simulate import POLICIES, simulate
 
     rules = load_rules(args.scenario)

@@ -47,7 +47,7 @@ class AiMoved(Message):
 class CeasefireApp(App):
     """Ceasefire: the 5+5 talks in the terminal."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Ceasefire"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
@@ -61,8 +61,9 @@ class CeasefireApp(App):
 
     def __init__(self, scenario: str | None = None, role: str | None = None,
                  seed: int | None = None, load: str | None = None, watch: bool = False,
-                 ai_delay: float | None = None):
+                 ai_delay: float | None = None, direct: bool = False):
         super().__init__()
+        self.direct = direct  # `ceasefire play`: skip the title screen
         self.start_scenario, self.start_role, self.start_seed = scenario, role, seed
         self.start_load, self.watch_file = load, watch
         self.settings = prefs.load()
@@ -71,18 +72,37 @@ class CeasefireApp(App):
         self.role: str = ""
 
     # -- start ----------------------------------------------------------------------------
+    @property
+    def starts_at_title(self) -> bool:
+        return not (self.start_load or self.direct or self.start_scenario or self.start_role)
+
+    def get_default_screen(self):
+        """The title screen is the bottom of the stack (no empty screen drawn first)."""
+        if self.starts_at_title:
+            from game.tui.screens.title import TitleScreen
+
+            return TitleScreen()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
-        self.theme = self.settings.get("theme", "textual-dark")
+        theme = self.settings.get("theme", "textual-dark")
+        if theme != self.theme:
+            self.theme = theme
         if self.start_load:
             self.load_save(self.start_load)
-        elif self.start_scenario or self.start_role:
+        elif not self.starts_at_title:
             from game.paths import resolve_scenario
 
             self.new_game(str(resolve_scenario(self.start_scenario)), self.start_role,
                           self.start_seed)
-        else:
-            from game.tui.screens.title import TitleScreen
 
+    def to_title(self) -> None:
+        """Back to the title screen (the bottom of the stack, or a new one)."""
+        from game.tui.screens.title import TitleScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if not isinstance(self.screen, TitleScreen):
             self.push_screen(TitleScreen())
 
     def random_seed(self) -> int:
@@ -240,6 +260,6 @@ def _scenario_id(path: Path) -> str | None:
 
 
 def run_app(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
-            watch: bool = False) -> int:
-    CeasefireApp(scenario, role, seed, load, watch).run()
+            watch: bool = False, direct: bool = False) -> int:
+    CeasefireApp(scenario, role, seed, load, watch, direct=direct).run()
     return 0

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, RichLog, Static, TabbedContent, TabPane
+from textual.widgets import RichLog, Static, TabbedContent, TabPane
 
+from game.tui.widgets.keybar import KeyBar
 from game import debrief
 from game.engine import history
 from game.engine.explain import describe
@@ -46,7 +47,7 @@ class DebriefScreen(Screen):
             with TabPane("What really happened", id="history"):
                 with VerticalScroll():
                     yield Static(id="history-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         app = self.app
@@ -111,8 +112,4 @@ class DebriefScreen(Screen):
         self.notify(f"Debrief written to {path}", title="Exported", timeout=10)
 
     def action_new_game(self) -> None:
-        from game.tui.screens.title import TitleScreen
-
-        while len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        self.app.push_screen(TitleScreen())
+        self.app.to_title()

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Markdown, OptionList, Static
+from textual.widgets import Button, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.widgets.keybar import KeyBar
 from game.tui.widgets.text import plain
 
 HELP = """\
@@ -53,7 +54,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Markdown(HELP)
-        yield Footer()
+        yield KeyBar()
 
 
 class ErrorScreen(ModalScreen):
@@ -72,7 +73,7 @@ class ErrorScreen(ModalScreen):
                 yield Static(plain("\n".join(self.lines)), id="error-lines")
             yield Static(Text("Fix the file and try again (ceasefire validate FILE shows the "
                               "same list). Esc goes back.", style="dim"))
-        yield Footer()
+        yield KeyBar()
 
 
 class SaveScreen(ModalScreen):
@@ -85,7 +86,7 @@ class SaveScreen(ModalScreen):
             yield Static(Text("Save as (a name for this slot):", style="bold"))
             yield Input(placeholder="e.g. class-tuesday", id="slot-name")
             yield Button("Save", id="do-save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#do-save")
@@ -113,7 +114,7 @@ class LoadScreen(ModalScreen):
             if not options:
                 options = [Option(Text("No saved games yet.", style="dim"), disabled=True)]
             yield OptionList(*options, id="slots", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @on(OptionList.OptionSelected, "#slots")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -126,3 +127,27 @@ def _when(path) -> str:
     import datetime
 
     return datetime.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+class SeedScreen(ModalScreen):
+    """Type a seed (a whole number): the same seed and moves always give the same game."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        self.seed = seed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="slot-box"):
+            yield Static(Text("Seed (a whole number; Enter to keep it):", style="bold"))
+            yield Input(str(self.seed), id="seed-input", type="integer")
+        yield KeyBar()
+
+    @on(Input.Submitted)
+    def done(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(int(value) if value.lstrip("-").isdigit() else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.widgets.keybar import KeyBar
 from game.engine.preview import preview
 from game.tui.widgets.text import plain
 
@@ -39,7 +40,7 @@ class PackageScreen(ModalScreen):
             yield OptionList(id="issues", markup=False)
             with VerticalScroll(id="preview-box"):
                 yield Static(id="preview", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         app = self.app

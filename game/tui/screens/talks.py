@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, RichLog, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, RichLog, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from game.tui.widgets.keybar import KeyBar
 from game import present
 from game.engine import history
 from game.engine.explain import describe
@@ -59,7 +60,7 @@ class TalksScreen(Screen):
                     with TabPane("World", id="backers"):
                         with VerticalScroll():
                             yield BackersPanel(id="backing")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#actions", OptionList).border_title = "Your moves"
@@ -69,6 +70,9 @@ class TalksScreen(Screen):
         self.watch(self.app, "thinking", lambda _: self.show_state(self.app.state))
 
     # -- showing ----------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self.show_state(self.app.state)
+
     def show_state(self, state) -> None:
         if state is None:
             return
@@ -79,8 +83,8 @@ class TalksScreen(Screen):
         my_move = state.outcome is None and state.role == role and not app.thinking
         self.query_one(StatusBar).show(rules, obs, rules.s.roles[role].name, my_move)
         self.query_one(MapView).show(rules, obs.territories, legend=self.size.width >= 110)
-        self.query_one(FactionsPanel).show(rules, obs, hist)
-        self.query_one(TablePanel).show(rules, obs)
+        self.query_one(FactionsPanel).show(rules, obs, hist, wide=self.size.width >= 110)
+        self.query_one(TablePanel).show(rules, obs, wide=self.size.width >= 110)
         self.query_one(BackersPanel).show(rules, obs, hist)
         self.show_news(state)
         self.show_why(state)

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.widgets.keybar import KeyBar
 from game.tui.widgets.text import plain
 
 
@@ -45,52 +46,65 @@ def read_entry(path: Path) -> Entry:
                   for r, v in roles.items() if isinstance(v, dict)])
 
 
+MENU = [("new", "New game"), ("continue", "Continue the last game"), ("load", "Load a saved game…"),
+        ("seed", "Change the seed…"), ("help", "How to play")]
+
+
 class TitleScreen(Screen):
+    """Few widgets on purpose: this is the first frame, and it must come fast."""
+
     BINDINGS = [
         Binding("n", "new", "New game"),
         Binding("c", "continue", "Continue"),
         Binding("l", "load", "Load"),
         Binding("r", "reroll", "New seed"),
+        Binding("e", "edit_seed", "Edit seed"),
     ]
 
     def compose(self) -> ComposeResult:
-        from game.paths import bundled_scenarios
-
-        self.entries = [read_entry(p) for p in bundled_scenarios()]
+        self.entries: list[Entry] = []  # read right after the first frame (see on_mount)
+        self.seed = self.app.start_seed if self.app.start_seed is not None else \
+            self.app.random_seed()
         with Horizontal(id="title-body"):
             with Vertical(id="title-left"):
                 yield Static(Text.assemble(("CEASEFIRE", "bold"), ("  negotiate an end to a war",
                                                                      "dim")), id="banner")
-                yield OptionList(*[Option(plain(e.title), id=str(i))
-                                   for i, e in enumerate(self.entries)],
+                yield OptionList(Option(Text("Reading scenarios…", style="dim"), disabled=True),
                                  id="scenarios", markup=False)
                 yield OptionList(id="roles", markup=False)
-                with Horizontal(id="seed-row"):
-                    yield Static("Seed", id="seed-label")
-                    yield Input(str(self.app.random_seed()), id="seed", type="integer")
-                with Horizontal(id="buttons"):
-                    yield Button("New game", id="new", variant="primary")
-                    yield Button("Continue", id="continue")
-                    yield Button("Load…", id="load")
-            with VerticalScroll(id="title-right"):
-                yield Static(id="details", markup=False)
-        yield Footer()
+                yield OptionList(*[Option(label, id=key) for key, label in MENU], id="menu",
+                                 markup=False)
+            yield Static(id="details", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        from game import storage
-
         self.query_one("#scenarios").border_title = "Scenario"
         self.query_one("#roles").border_title = "Your role"
-        self.query_one("#title-right").border_title = "Briefing"
-        self.query_one("#continue", Button).disabled = not storage.slot_path(
-            storage.AUTOSAVE).exists()
+        self.query_one("#details").border_title = "Briefing"
+        self.show_menu_title()
+        self.call_after_refresh(self.read_scenarios)
+
+    def read_scenarios(self) -> None:
+        """Fill the lists once the first frame is up (reading YAML takes a few tens of ms)."""
+        from game import storage
+        from game.paths import bundled_scenarios
+
+        self.entries = [read_entry(p) for p in bundled_scenarios()]
+        if not storage.slot_path(storage.AUTOSAVE).exists():
+            self.query_one("#menu", OptionList).disable_option("continue")
         scenarios = self.query_one("#scenarios", OptionList)
+        scenarios.clear_options()
+        scenarios.add_options(Option(plain(e.title), id=str(i))
+                              for i, e in enumerate(self.entries))
         if self.entries:
             default = next((i for i, e in enumerate(self.entries)
                             if e.path.stem == "libya-5plus5-2020"), 0)
             scenarios.highlighted = default
             self.show_roles(default)
         scenarios.focus()
+
+    def show_menu_title(self) -> None:
+        self.query_one("#menu").border_title = f"Seed {self.seed}"
 
     @property
     def entry(self) -> Entry | None:
@@ -123,6 +137,8 @@ class TitleScreen(Screen):
                 if rid == role:
                     text.append(plain(f"You: {name}\n", "bold"))
                     text.append(plain(brief + "\n"))
+        text.append(plain(f"\nSeed {self.seed} — share it so a class plays the same game.",
+                          "dim"))
         self.query_one("#details", Static).update(text)
 
     @property
@@ -146,10 +162,13 @@ class TitleScreen(Screen):
 
     @on(OptionList.OptionSelected, "#roles")
     def role_chosen(self) -> None:
-        self.query_one("#seed").focus()
+        self.query_one("#menu").focus()
 
-    @on(Input.Submitted, "#seed")
-    @on(Button.Pressed, "#new")
+    @on(OptionList.OptionSelected, "#menu")
+    def menu_chosen(self, event: OptionList.OptionSelected) -> None:
+        {"new": self.action_new, "continue": self.action_continue, "load": self.action_load,
+         "seed": self.action_edit_seed, "help": self.app.action_help}[event.option.id]()
+
     def action_new(self) -> None:
         entry = self.entry
         if entry is None:
@@ -159,11 +178,8 @@ class TitleScreen(Screen):
 
             self.app.push_screen(ErrorScreen(f"{entry.path} cannot be played", entry.problems))
             return
-        value = self.query_one("#seed", Input).value.strip()
-        seed = int(value) if value.lstrip("-").isdigit() else self.app.random_seed()
-        self.app.new_game(str(entry.path), self.role, seed)
+        self.app.new_game(str(entry.path), self.role, self.seed)
 
-    @on(Button.Pressed, "#continue")
     def action_continue(self) -> None:
         from game import storage
 
@@ -173,11 +189,23 @@ class TitleScreen(Screen):
             return
         self.app.load_save(str(path))
 
-    @on(Button.Pressed, "#load")
     def action_load(self) -> None:
         from game.tui.screens.dialogs import LoadScreen
 
         self.app.push_screen(LoadScreen())
 
     def action_reroll(self) -> None:
-        self.query_one("#seed", Input).value = str(self.app.random_seed())
+        self.seed = self.app.random_seed()
+        self.show_menu_title()
+        self.show_details()
+
+    def action_edit_seed(self) -> None:
+        from game.tui.screens.dialogs import SeedScreen
+
+        def chosen(seed: int | None) -> None:
+            if seed is not None:
+                self.seed = seed
+                self.show_menu_title()
+                self.show_details()
+
+        self.app.push_screen(SeedScreen(self.seed), chosen)

@@ -29,7 +29,7 @@ class MapView(Static):
                 text.append(ch, style=f"bold {style}" if style else "dim")
             text.append("\n")
         if not legend:
-            text.append(f"{MARK} held  ! front line  (names: World tab)", style="dim")
+            text.append(f"{MARK} held  ! front — names in World", style="dim")
         for tid, terr in s.territories.items() if legend else ():
             owner = controllers.get(tid, "")
             short = s.factions[owner].short if owner in s.factions else "—"

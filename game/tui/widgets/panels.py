@@ -25,30 +25,41 @@ class StatusBar(Static):
 
 
 class FactionsPanel(Static):
-    def show(self, rules, obs, history: dict[str, list[float]]) -> None:
+    """Each side's meters with a sparkline of their history; two to a line when narrow."""
+
+    def show(self, rules, obs, history: dict[str, list[float]], wide: bool) -> None:
         text = Text()
         for f, view in obs.factions.items():
             fac = rules.s.factions[f]
             text.append(f"{fac.short} ", style=f"bold {fac.color}")
-            text.append(plain(fac.name))
-            seat = " · at the table" if view.at_table else f" · WALKED OUT ({view.away})"
+            if wide:
+                text.append(plain(fac.name + " "))
+            seat = "· at the table" if view.at_table else f"· WALKED OUT ({view.away})"
             text.append(seat + "\n", style="" if view.at_table else "bold red")
-            rows = [(fac.meters[m].label, v, f"{f}.{m}") for m, v in view.meters.items()]
+            rows = [(fac.meters[m].label if wide else m.replace("_", " ").capitalize(), v,
+                     f"{f}.{m}") for m, v in view.meters.items()]
             rows.append(("Ripeness", view.ripeness, f"{f}.ripeness"))
             if obs.private is not None and obs.private.faction == f:
-                rows.append(("Reservation (private)", obs.private.reservation,
-                             f"{f}.reservation"))
-            for label, value, key in rows:
-                text.append(f"  {label[:18]:<18} ")
-                text.append(spark(history.get(key, []), 8), style=fac.color)
-                text.append(f" {value:3.0f}\n")
-        self.update(text)
+                rows.append(("Reservation (private)" if wide else "Reserve*",
+                             obs.private.reservation, f"{f}.reservation"))
+            per_line = 1 if wide else 2
+            for i, (label, value, key) in enumerate(rows):
+                width = 18 if wide else 8
+                text.append(f"{'  ' if i % per_line == 0 else ' '}{label[:width]:<{width}} ")
+                text.append(spark(history.get(key, []), 8 if wide else 3), style=fac.color)
+                text.append(f" {value:3.0f}")
+                if i % per_line == per_line - 1 or i == len(rows) - 1:
+                    text.append("\n")
+        self.update(text.rstrip() or text)
 
 
 class TablePanel(Static):
     """The agenda: what is agreed, the draft on the table, each side's public stance."""
 
-    def show(self, rules, obs) -> None:
+    def show(self, rules, obs, wide: bool = True) -> None:
+        if not wide:
+            self.update(self.narrow(rules, obs))
+            return
         table = Table(expand=True, box=None, pad_edge=False, show_edge=False)
         for name, ratio in [("Issue", 3), ("Agreed", 3), ("Draft", 3)] + [
                 (f"{rules.s.factions[f].short} wants", 2) for f in rules.factions]:
@@ -77,6 +88,32 @@ class TablePanel(Static):
             caption.append("No draft on the table.", style="dim")
         table.caption = caption
         self.update(table)
+
+
+    def narrow(self, rules, obs) -> Text:
+        """Two lines an issue: what is agreed or drafted, then each side's stance."""
+        text = Text()
+        draft = obs.table[0] if obs.table else None
+        for k, issue in enumerate(rules.issues):
+            agreed = obs.agreed.get(issue)
+            text.append(plain(rules.s.agenda[issue].name, "bold"))
+            if draft and draft[k] != (agreed or rules.status_quo[k]):
+                text.append(plain(f" · draft: {_short(rules, issue, draft[k])}", "yellow"))
+            elif agreed:
+                text.append(plain(f" · agreed: {_short(rules, issue, agreed)}", "green"))
+            text.append("\n")
+            stances = " · ".join(f"{rules.s.factions[f].short}: "
+                                 f"{_short(rules, issue, obs.factions[f].stance[issue])}"
+                                 for f in rules.factions)
+            text.append(plain(f"  {stances}\n", "dim"))
+        if obs.table:
+            _, proposer, accepted = obs.table
+            who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
+            yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
+            text.append(plain(f"Draft tabled by {who}; accepted by {yes}.", "italic"))
+        else:
+            text.append("No draft on the table.", style="dim")
+        return text
 
 
 def _short(rules, issue: str, option: str | None) -> str:
