@@ -1,0 +1,172 @@
+"""Complete games played through the keyboard, the package builder, and resuming a game."""
+
+from __future__ import annotations
+
+from game.engine import history
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.dialogs import ErrorScreen
+from game.tui.screens.package import PackageScreen
+from game.tui.screens.talks import TalksScreen
+from game.tui.screens.title import TitleScreen
+from tests.conftest import FIXTURES
+from tests.tui.conftest import make_app, settle, start_game
+
+GENEVA = {"ceasefire": "permanent_monitored", "prisoners": "all_for_all",
+          "land_routes": "all_routes", "flights": "domestic", "hate_speech": "accountability",
+          "foreign_forces": "exit_90_days", "oil": "reopen_escrow", "sirte": "demilitarized"}
+
+
+async def wait_turns(pilot, app, until_turn: int) -> None:
+    while app.state.outcome is None and app.state.turn < until_turn:
+        await pilot.press("w")
+        await settle(pilot, app)
+
+
+async def build_package(pilot, app, wanted: dict[str, str]) -> None:
+    """In the package builder, press ←/→ and ↓ until every issue shows the wanted option."""
+    screen = app.screen
+    assert isinstance(screen, PackageScreen)
+    for k, issue in enumerate(app.rules.issues):
+        target = wanted.get(issue, screen.package[k])
+        options = screen.choices[k]
+        steps = (options.index(target) - options.index(screen.package[k])) % len(options)
+        for _ in range(steps):
+            await pilot.press("right")
+        assert screen.package[k] == target
+        await pilot.press("down")
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
+async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
+    """Seed 1: a mediator who only waits watches a delegation walk out for good."""
+    app = make_app(seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        assert isinstance(app.screen, TalksScreen)
+        await wait_turns(pilot, app, 99)
+        assert app.state.outcome.ending == "collapse"
+        assert isinstance(app.screen, DebriefScreen)
+        for key in "12345":
+            await pilot.press(key)
+        await pilot.press("e")
+        await pilot.pause(0.2)
+
+
+async def test_the_geneva_package_through_the_keyboard_ends_in_a_ceasefire():
+    """Seed 2: wait until mid-July, then table the Geneva package issue by issue."""
+    app = make_app(seed=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, app)
+        await wait_turns(pilot, app, 14)
+        await pilot.press("p")
+        await pilot.pause(0.1)
+        await build_package(pilot, app, GENEVA)
+        assert app.state.outcome is not None
+        assert app.state.outcome.ending == "permanent_ceasefire"
+        assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_the_package_preview_reacts_to_each_change():
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("p")
+        await pilot.pause(0.1)
+        preview = app.screen.query_one("#preview")
+        before = str(preview.render())
+        assert "Nothing to preview yet" in before or "likely" in before or "either" in before
+        await pilot.press("right")
+        await pilot.pause(0.1)
+        after = str(preview.render())
+        assert after != before and "GNA" in after and "LNA" in after
+        await pilot.press("escape")
+        assert isinstance(app.screen, TalksScreen)
+
+
+async def test_continue_resumes_after_the_process_dies(data_home):
+    """The autosave after every move lets Continue pick up at the last completed turn."""
+    app = make_app(seed=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await wait_turns(pilot, app, 3)
+        actions, turn = app.state.actions, app.state.turn
+    # the first app is gone without any goodbye; a new one continues from the autosave
+    assert (data_home / "saves" / "autosave.json").exists()
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, again)
+        assert isinstance(again.screen, TitleScreen)
+        await pilot.press("c")
+        await settle(pilot, again)
+        assert again.state.actions == actions and again.state.turn == turn
+        assert isinstance(again.screen, TalksScreen)
+
+
+async def test_save_and_load_a_named_slot(data_home):
+    app = make_app(seed=6)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await wait_turns(pilot, app, 2)
+        saved = app.state.actions
+        await pilot.press("s")
+        await pilot.pause(0.1)
+        await pilot.press(*"class-tuesday", "enter")
+        await pilot.pause(0.2)
+        assert (data_home / "saves" / "class-tuesday.json").exists()
+        await wait_turns(pilot, app, 4)
+        await pilot.press("l")
+        await pilot.pause(0.1)
+        slots = app.screen.paths
+        index = [p.stem for p in slots].index("class-tuesday")
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.state.actions == saved
+
+
+async def test_a_broken_scenario_shows_its_problems_not_a_traceback():
+    app = make_app(scenario=str(FIXTURES / "bad" / "bad_reference.yaml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, ErrorScreen)
+        text = str(app.screen.query_one("#error-lines").render())
+        assert "bad_reference.yaml:64:12" in text and "did you mean 'river'" in text
+
+
+async def test_markup_in_scenario_text_is_shown_literally(tmp_path):
+    """A '[' in scenario text neither breaks nor restyles the screen."""
+    text = (FIXTURES / "minimal.yaml").read_text()
+    text = text.replace("title: The Valley Talks", 'title: "The [bold]Valley[/] Talks [/]"')
+    text = text.replace("    name: River Coalition\n", "    name: \"River [red]Coalition[/red] [/]\"\n")
+    text = text.replace("text: Rain floods the trenches on both sides.",
+                        'text: "Rain floods [/] the [link=x]trenches[/link]."')
+    path = tmp_path / "markup.yaml"
+    path.write_text(text)
+    app = make_app(scenario=str(path), seed=1, role="river")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, TalksScreen), app.screen
+        sides = str(app.screen.query_one("#factions").render())
+        assert "River [red]Coalition[/red] [/]" in sides
+        await pilot.press("n")  # the news tab, where the storm's text will appear
+        talks = app.screen
+        await wait_turns(pilot, app, 7)
+        await pilot.pause(0.2)
+        feed = "\n".join(line.text for line in talks.query_one("#feed").lines)
+        assert "Rain floods [/] the [link=x]trenches[/link]." in feed
+        assert any(e.kind == "event" and e.data["id"] == "storm" for e in history(app.state))
+
+
+async def test_theme_toggle_is_remembered(data_home):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        first = app.theme
+        await pilot.press("f2")
+        assert app.theme != first
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, again)
+        assert again.theme != first
