@@ -98,6 +98,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         from game.engine.simulate import format_report
 
         print(format_report(rules, report))
+        if args.coverage:
+            from game.authoring.coverage import format_coverage
+
+            print(format_coverage(rules, report["coverage"]))
     return EXIT_OK
 
 

@@ -55,12 +55,16 @@ def choose(state: State, role: str | None = None, strategy: str | None = None,
 
 
 def random_package(state: State, rng: Stream) -> tuple[str, ...]:
+    """Any valid package, at random (agreed issues may be renegotiated, never undone)."""
     rules: Rules = state.rules
-    while True:
-        package = tuple(state.vals[s] or rng.choice(rules.options[k])
-                        for k, s in enumerate(rules.issue_slot))
+    base, allowed = _current(rules, state.vals)
+    for _ in range(50):
+        package = tuple(rules.options[k][rng.choice(allowed[k])] for k in range(len(base)))
         if neg.check_package(rules, state.vals, package) is None:
             return package
+    from game.engine.core import _representative  # rare: few packages differ from now
+
+    return _representative(state, rules.faction_of.get(state.role, ""))
 
 
 # -- delegations ------------------------------------------------------------------------------

@@ -165,8 +165,10 @@ class Menu:
             return []
         kind = action.kind
         if kind in ("propose", "counter"):
-            return [Action(role, aid, package=_representative(state, faction)
-                           if self.packages else ())]
+            package = _representative(state, faction)
+            if neg.check_package(rules, state.vals, package):
+                return []  # everything is settled as far as it can be: no package to table
+            return [Action(role, aid, package=package if self.packages else ())]
         if kind == "concede":
             return [Action(role, aid, rules.issues[k], option)
                     for k, option in _concessions(state, faction)]

@@ -1,0 +1,1 @@
+"""Tools for scenario authors: lint, the starter scenario, coverage, the field reference."""

@@ -1,0 +1,291 @@
+"""``ceasefire lint``: what validation cannot see.
+
+Static checks (marked "static") decide for certain from the file alone: a condition that can
+never hold given the reachable ranges of the numbers it reads, an issue no faction weighs, a
+dominated option, text that looks like markup. Where only play can tell — an event that never
+fires, an ending never reached, an action never taken, an empty bargaining zone — the scenario
+is simulated and the message says so ("simulated: N games").
+
+Errors make the command exit 1; warnings and notes do not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring import intervals as iv
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.loader import LoadedScenario, load_scenario
+from game.scenario.sources import fact_ids
+from game.scenario.yamlsafe import where
+
+MARKUP = re.compile(r"\[/?(?:bold|b|i|italic|u|underline|strike|reverse|dim|link|on |color|"
+                    r"red|green|blue|yellow|magenta|cyan|white|black|#|@|/\])[^\]]*\]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x1b]")
+POLICIES = ("scenario", "random", "greedy")
+
+
+@dataclass
+class Linter:
+    loaded: LoadedScenario
+    runs: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: tuple, severity: str, message: str, key: bool = False) -> None:
+        pos = self.loaded.positions
+        self.problems.append(pos.problem(path, where(path), message, key=key, severity=severity))
+
+    # -- static ------------------------------------------------------------------------------
+    def static(self) -> None:
+        s = self.loaded.scenario
+        ranges = iv.reachable(s)
+        self.ranges = ranges
+        for eid, event in s.events.items():
+            if event.condition is not None and iv.truth(event.condition, ranges) == iv.NEVER:
+                self.add(("events", eid, "condition"), "error",
+                         f"event '{eid}' can never fire: its condition can never hold (static: "
+                         f"{self.why(event.condition)})")
+            if event.probability is not None:
+                p = iv.span(event.probability, ranges)
+                if p is not None and p[1] <= 0:
+                    self.add(("events", eid, "probability"), "error",
+                             f"event '{eid}' can never fire: its probability is never above 0 "
+                             "(static)")
+        for nid, ending in s.endings.items():
+            t = iv.truth(ending.condition, ranges)
+            if t == iv.NEVER:
+                self.add(("endings", nid, "condition"), "error",
+                         f"ending '{nid}' can never be reached: its condition can never hold "
+                         f"(static: {self.why(ending.condition)})")
+            elif t == iv.ALWAYS:
+                self.add(("endings", nid, "condition"), "error",
+                         f"ending '{nid}' holds from the start, so the game ends at once (static)")
+        for aid, action in s.actions.items():
+            if iv.truth(action.condition, ranges) == iv.NEVER:
+                self.add(("actions", aid, "condition"), "error",
+                         f"action '{aid}' is never legal: its condition can never hold (static: "
+                         f"{self.why(action.condition)})")
+        self.effects_never(ranges)
+        self.agenda()
+        self.roles()
+        self.text()
+        self.sources()
+
+    def why(self, condition) -> str:
+        if isinstance(condition, bool):
+            return "it is false"
+        names = {".".join(n.parts) for n in iv.ex.names_in(iv.ex.parse(condition))}
+        spans = [f"{n} stays within {self.ranges[n][0]:g}..{self.ranges[n][1]:g}"
+                 for n in sorted(names) if n in self.ranges]
+        return "; ".join(spans) or "the values it reads never make it true"
+
+    def effects_never(self, ranges) -> None:
+        s = self.loaded.scenario
+        groups = [(("upkeep",), s.upkeep)]
+        groups += [(("events", e, "effects"), ev.effects) for e, ev in s.events.items()]
+        for base, effects in groups:
+            for i, eff in enumerate(effects):
+                if eff.when is not None and iv.truth(eff.when, ranges) == iv.NEVER:
+                    self.add(base + (i, "when"), "warning",
+                             "this effect never applies: its 'when' can never hold (static)")
+
+    def agenda(self) -> None:
+        s = self.loaded.scenario
+        for iid, issue in s.agenda.items():
+            if not any(p in s.factions for p in issue.weights):
+                self.add(("agenda", iid), "warning", f"no faction cares about issue '{iid}' "
+                         "(only backers weigh it), so no delegation will move for it (static)",
+                         key=True)
+            parties = list(issue.weights)
+            for oid, option in issue.options.items():
+                for other_id, other in issue.options.items():
+                    if other_id == oid:
+                        continue
+                    ge = all(other.values.get(p, 0) >= option.values.get(p, 0) for p in parties)
+                    gt = any(other.values.get(p, 0) > option.values.get(p, 0) for p in parties)
+                    if ge and gt and not option.status_quo:
+                        self.add(("agenda", iid, "options", oid), "warning",
+                                 f"option '{oid}' is dominated by '{other_id}': every party "
+                                 "values it at most as much, so nobody would choose it (static)",
+                                 key=True)
+                        break
+
+    def roles(self) -> None:
+        s = self.loaded.scenario
+        kinds = {(r, a.kind) for a in s.actions.values() for r in a.roles}
+        for rid, role in s.roles.items():
+            if role.kind == "delegation" and (rid, "accept") not in kinds and (
+                    rid, "counter") not in kinds:
+                self.add(("roles", rid), "error", f"delegation '{rid}' has no 'accept' or "
+                         "'counter' action, so it can never sign anything (static)", key=True)
+        if not any(k in ("propose", "counter") for _, k in kinds):
+            self.add(("actions",), "error", "no role can table a package ('propose' or "
+                     "'counter'), so nothing can ever be agreed (static)")
+
+    def text(self) -> None:
+        data_paths = self.loaded.positions.values
+        scenario = self.loaded.scenario.model_dump(mode="json")
+        for path in data_paths:
+            value = _get(scenario, path)
+            if not isinstance(value, str) or not value:
+                continue
+            if CONTROL.search(value):
+                self.add(path, "error", "this text contains control characters (such as a "
+                         "terminal escape); remove them (static)")
+            elif MARKUP.search(value) and not _is_expression_field(path):
+                self.add(path, "warning", "this text looks like console markup "
+                         f"({MARKUP.search(value).group(0)}); it will be shown literally, "
+                         "not styled (static)")
+
+    def sources(self) -> None:
+        notes = self.loaded.notes
+        if not notes:
+            return
+        text = self.loaded.path.read_text(encoding="utf-8")
+        cited = set(re.findall(r"[a-z0-9][a-z0-9-]*#[a-z0-9_]+", text))
+        for note_id, note in notes.items():
+            facts = {f"{note_id}#{f.id}" for f in note.facts}
+            if not facts & cited:
+                self.add(("sources",), "warning", f"source note '{note_id}' is never cited by "
+                         "this scenario (static)")
+        unused = sorted(fact_ids(notes) - cited)
+        if unused:
+            self.add(("sources",), "info", f"{len(unused)} source facts are never cited, e.g. "
+                     f"{', '.join(unused[:4])} (static)")
+
+    # -- simulated ---------------------------------------------------------------------------
+    def simulated(self) -> None:
+        from game.engine import Rules, apply, new_game
+        from game.engine.ai import choose
+        from game.engine.simulate import strategies_for
+
+        rules = Rules(self.loaded)
+        s = rules.s
+        fired, endings, taken, samples = set(), set(), set(), []
+        per = max(1, self.runs // len(POLICIES))
+        for policy in POLICIES:
+            plan = strategies_for(rules, policy)
+            for seed in range(per):
+                state = new_game(rules, seed)
+                while state.outcome is None:
+                    if state.phase == 0 and len(samples) < 40 and seed < 8 and state.turn % 3 == 0:
+                        samples.append(state)
+                    strategy, params = plan[state.role]
+                    action, why = choose(state, strategy=strategy, params=params)
+                    taken.add(action.act)
+                    state = apply(state, action, why)
+                endings.add(state.outcome.ending)
+                fired |= {e.id for e in rules.events if state.vals[e.fired_slot]}
+        games = per * len(POLICIES)
+        how = f"simulated: {games} games, policies {', '.join(POLICIES)}"
+        for eid in s.events:
+            if eid not in fired and not self.has(("events", eid, "condition")):
+                self.add(("events", eid), "warning", f"event '{eid}' never fired ({how})",
+                         key=True)
+        for nid in s.endings:
+            if nid not in endings and not self.has(("endings", nid, "condition")):
+                self.add(("endings", nid), "warning", f"ending '{nid}' was never reached "
+                         f"({how})", key=True)
+        for aid in s.actions:
+            if aid not in taken and not self.has(("actions", aid, "condition")):
+                self.add(("actions", aid), "warning", f"action '{aid}' was never taken, even by "
+                         f"random play: it may never be legal ({how})", key=True)
+        best = max((bargaining_zone(rules, st) for st in samples), default=None)
+        if best is not None and best < 0:
+            self.add(("agenda",), "error", "empty bargaining zone: at no sampled moment did any "
+                     "package beat every faction's reservation value without a backer veto "
+                     f"(simulated: {len(samples)} moments from {how}; best margin {best:.1f})",
+                     key=True)
+
+    def has(self, path: tuple) -> bool:
+        w = where(path)
+        return any(p.where == w for p in self.problems)
+
+
+def bargaining_zone(rules, state) -> float:
+    """The best, over every package, of the worst faction's margin over its reservation
+    value, at this state (ignoring packages a backer would veto). Negative: no zone."""
+    from game.engine import negotiation as neg
+
+    vals = state.vals
+    choices = []
+    for k, slot in enumerate(rules.issue_slot):
+        agreed = vals[slot]
+        choices.append([o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])])
+    count = 1
+    for c in choices:
+        count *= len(c)
+    reserve = {f: vals[rules.fs[f]["reservation"]] for f in rules.factions}
+    best = -1e9
+    packages = itertools.product(*choices) if count <= 60_000 else _greedy(rules, choices)
+    for package in packages:
+        margin = min(rules.utility(f, package) - reserve[f] for f in rules.factions)
+        if margin > best and (margin < 0 or not any(
+                neg.backer_verdicts(rules, vals, f, package)[0] for f in rules.factions)):
+            best = margin
+    return best
+
+
+def _greedy(rules, choices):
+    """Too many packages to try them all: each faction's favourites, and one-issue changes."""
+    for f in rules.factions:
+        favourite = tuple(max(c, key=lambda o, k=k: rules.contrib[f][k][o])
+                          for k, c in enumerate(choices))
+        yield favourite
+        for k, c in enumerate(choices):
+            for o in c:
+                yield favourite[:k] + (o,) + favourite[k + 1:]
+
+
+def _get(data, path):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _is_expression_field(path: tuple) -> bool:
+    return bool(path) and path[-1] in ("condition", "hurt", "prospects", "batna", "looming",
+                                       "available", "targets", "chance", "probability", "add",
+                                       "set", "when", "target")
+
+
+def lint_file(path: Path, runs: int) -> list[Problem]:
+    loaded = load_scenario(path)
+    linter = Linter(loaded, runs)
+    linter.static()
+    if runs > 0:
+        linter.simulated()
+    return sorted(linter.problems, key=lambda p: (p.line, p.col))
+
+
+def run_lint(paths: list[str], runs: int) -> int:
+    from game.cli import expand
+
+    errors = 0
+    files = expand(paths)
+    if not files:
+        print("lint: no YAML files found", file=sys.stderr)
+        return 2
+    for path in files:
+        try:
+            problems = lint_file(path, runs)
+        except ScenarioError as exc:
+            for p in exc.problems:
+                print(p)
+            print(f"{path}: does not validate; fix these first (ceasefire validate)",
+                  file=sys.stderr)
+            return 2
+        for p in problems:
+            print(p)
+        n_err = sum(p.severity == "error" for p in problems)
+        n_warn = sum(p.severity == "warning" for p in problems)
+        errors += n_err
+        print(f"{path}: {n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
