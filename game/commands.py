@@ -63,7 +63,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             return f"Could not save to {target}: {exc.strerror or exc}"
         return f"Saved to {target}."
 
-    return plain.run(rules, role, seed, sys.stdin, sys.stdout, save, state)
+    return plain.run(rules, role, seed, sys.stdin, sys.stdout, save, state, watch=args.watch)
 
 
 def cmd_tui(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,

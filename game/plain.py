@@ -49,6 +49,7 @@ class PlainGame:
         self.out = out
         self.save = save
         self.shown = 0  # log entries already printed
+        self.watch: tuple[object, int] | None = None  # (path, mtime) with --watch
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -82,11 +83,46 @@ class PlainGame:
                     self.ending()
                     self.say(self.save(self.state))
                     return 0
+                if self.watch is not None and self.reload():
+                    continue
                 self.situation()
                 self.turn()
         except EndOfInput:
             self.say("End of input. " + self.save(self.state))
             return 0
+
+    def reload(self) -> bool:
+        """With --watch: if the scenario file changed, reload it and replay the game on it."""
+        import json
+
+        from game.engine import saves
+        from game.scenario.errors import ScenarioError
+        from game.scenario.loader import load_scenario
+
+        path, mtime = self.watch
+        try:
+            now = path.stat().st_mtime_ns
+        except OSError:
+            return False
+        if now == mtime:
+            return False
+        self.watch = (path, now)
+        try:
+            rules = Rules(load_scenario(path))
+        except ScenarioError as exc:
+            self.say(f"{path} was saved with errors; the game goes on with the previous "
+                     "version:")
+            for problem in exc.problems:
+                self.say(f"  {problem}")
+            return False
+        data = json.loads(saves.to_json(self.state))
+        data["scenario"] = rules.s.id
+        loaded = saves.restore(rules, data, str(path))
+        self.rules, self.state = rules, loaded.state
+        self.shown = len(history(self.state))
+        self.say(f"Reloaded {path.name}: all {loaded.total} moves replay on the new version."
+                 if loaded.diverged_turn is None else f"Reloaded {path.name}: {loaded.message}")
+        return True
 
     def news(self) -> None:
         entries = history(self.state)
@@ -216,9 +252,11 @@ class PlainGame:
 
 
 def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
-        save: Callable[[State], str], state: State | None = None) -> int:
+        save: Callable[[State], str], state: State | None = None, watch: bool = False) -> int:
     game = PlainGame(rules, state or new_game(rules, seed, {role}), role,
                      lambda: _readline(stdin), stdout, save)
+    if watch and rules.loaded is not None:
+        game.watch = (rules.loaded.path, rules.loaded.path.stat().st_mtime_ns)
     game.intro()
     return game.play()
 

@@ -38,6 +38,14 @@ class GameFailed(Message):
         self.title, self.lines = title, lines
 
 
+class ScenarioReloaded(Message):
+    """The scenario file changed and was reloaded; the game was replayed on it."""
+
+    def __init__(self, rules: Any, state: Any, note: str) -> None:
+        super().__init__()
+        self.rules, self.state, self.note = rules, state, note
+
+
 class AiMoved(Message):
     def __init__(self, state: Any) -> None:
         super().__init__()
@@ -161,6 +169,10 @@ class CeasefireApp(App):
         from game.tui.screens.talks import TalksScreen
 
         self.rules, self.role = message.rules, message.role
+        if self.watch_file and not getattr(self, "_watching", False):
+            self._watching = True
+            self._mtime = self._scenario_mtime()
+            self.set_interval(1.0, self.check_scenario_file)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(TalksScreen())
@@ -173,6 +185,53 @@ class CeasefireApp(App):
         from game.tui.screens.dialogs import ErrorScreen
 
         self.push_screen(ErrorScreen(message.title, message.lines))
+
+    # -- hot reload (ceasefire play SCENARIO --watch) ---------------------------------------
+    def _scenario_mtime(self) -> float:
+        loaded = self.rules.loaded if self.rules is not None else None
+        try:
+            return loaded.path.stat().st_mtime_ns if loaded is not None else 0
+        except OSError:
+            return 0
+
+    def check_scenario_file(self) -> None:
+        mtime = self._scenario_mtime()
+        if mtime and mtime != self._mtime and not self.thinking:
+            self._mtime = mtime
+            self.reload_scenario(self.rules.loaded.path, self.state)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload_scenario(self, path: Path, state: Any) -> None:
+        """Load the edited file and replay this game's moves on it; keep the game if it fails."""
+        import json
+
+        from game.engine import Rules, saves
+        from game.scenario.errors import ScenarioError
+        from game.scenario.loader import load_scenario
+
+        try:
+            rules = Rules(load_scenario(path))
+        except ScenarioError as exc:
+            self.post_message(GameFailed(f"{path} was saved with errors; your game goes on with "
+                                         "the previous version until you fix them",
+                                         [str(p) for p in exc.problems]))
+            return
+        data = json.loads(saves.to_json(state))
+        data["scenario"] = rules.s.id  # an edited id is still this game's scenario
+        loaded = saves.restore(rules, data, str(path))
+        note = (f"Reloaded {path.name}: all {loaded.total} moves replay on the new version."
+                if loaded.diverged_turn is None else f"Reloaded {path.name}: {loaded.message}")
+        self.post_message(ScenarioReloaded(rules, loaded.state, note))
+
+    def on_scenario_reloaded(self, message: ScenarioReloaded) -> None:
+        from game.tui.screens.dialogs import ErrorScreen
+
+        if isinstance(self.screen, ErrorScreen):
+            self.pop_screen()
+        self.rules = message.rules
+        self.state = message.state
+        self.notify(message.note, title="Scenario reloaded", timeout=10)
+        self.continue_play()
 
     # -- play -------------------------------------------------------------------------------
     def human_move(self, action: Any) -> None:

@@ -1,0 +1,46 @@
+"""``ceasefire new PATH``: a small, valid, commented starter scenario that plays as it stands."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def starter_text() -> str:
+    from game.paths import scenarios_dir
+
+    template = (Path(__file__).resolve().parent.parent / "starter.yaml").read_text("utf-8")
+    schema = (scenarios_dir() / "schema.json").resolve()
+    return template.replace("SCHEMA_PATH", schema.as_uri(), 1)
+
+
+def write_starter(path: str) -> int:
+    target = Path(path)
+    if target.suffix not in (".yaml", ".yml"):
+        target = target.with_suffix(".yaml")
+    if target.exists():
+        print(f"ceasefire new: {target} already exists; choose another name (nothing was "
+              "overwritten)", file=sys.stderr)
+        return 2
+    if not target.parent.is_dir():
+        print(f"ceasefire new: there is no folder {target.parent}", file=sys.stderr)
+        return 2
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(starter_text())
+        os.link(tmp, target)  # fails rather than overwrite a file created meanwhile
+    except FileExistsError:
+        print(f"ceasefire new: {target} already exists; nothing was overwritten", file=sys.stderr)
+        return 2
+    finally:
+        os.unlink(tmp)
+    print(f"Wrote {target}. Next:\n"
+          f"  ceasefire validate {target}\n"
+          f"  ceasefire lint {target}\n"
+          f"  ceasefire simulate {target} --coverage\n"
+          f"  ceasefire play {target}\n"
+          "The authoring guide (docs/authoring.md) explains every field.")
+    return 0
