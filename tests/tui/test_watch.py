@@ -39,7 +39,8 @@ async def test_edits_are_replayed_and_broken_edits_keep_the_game(tmp_path):
         # a broken edit: the positioned errors are shown, the game goes on
         good = path.read_text()
         path.write_text(good.replace("    backs: river\n", "    backs: rivr\n"))
-        await wait_for(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ErrorScreen)
+                       and bool(app.screen.query("#error-lines")))
         assert "did you mean 'river'" in str(app.screen.query_one("#error-lines").render())
         assert app.state.actions[:len(moves)] == moves
         # fixed again: reloaded, the error screen goes away
