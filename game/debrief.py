@@ -23,8 +23,11 @@ class Report:
 def build(rules, state, role: str) -> Report:
     s = rules.s
     o = state.outcome
-    when = (f"Ended in turn {o.turn + 1} ({rules.date_of(min(o.turn, rules.max_turns)).isoformat()})"
-            f" · scenario {s.title} · seed {state.seed}")
+    if o.turn >= rules.max_turns:
+        when = f"Time ran out after turn {rules.max_turns} ({s.calendar.deadline.isoformat()})"
+    else:
+        when = f"Ended in turn {o.turn + 1} ({rules.date_of(o.turn).isoformat()})"
+    when += f" · scenario {s.title} · seed {state.seed}"
     data = series(state, None)
     charts = []
     for f in rules.factions:

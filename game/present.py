@@ -109,8 +109,9 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
         lines.append(f"The draft is worth {p.table_value:.0f} to you — {verdict} your "
                      "reservation value.")
     for b, info in p.backers.items():
-        if info["draft_value"] is not None and info["draft_value"] < info["tolerance"]:
-            what = "would veto it" if info["veto"] else "would cut its support if you signed"
+        if info["verdict"] in ("veto", "unhappy"):
+            what = ("would veto it" if info["verdict"] == "veto"
+                    else "would cut its support if you signed")
             lines.append(f"{rules.s.backers[b].name} {what}.")
     return lines
 

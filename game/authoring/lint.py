@@ -78,7 +78,13 @@ class Linter:
     def why(self, condition) -> str:
         if isinstance(condition, bool):
             return "it is false"
-        names = {".".join(n.parts) for n in iv.ex.names_in(iv.ex.parse(condition))}
+        names = set()
+        for n in iv.ex.names_in(iv.ex.parse(condition)):
+            parts = n.parts
+            if len(parts) == 3 and parts[1] in ("self", "other", "target"):
+                names |= {k for k in self.ranges if k.startswith(parts[0] + ".")
+                          and k.endswith("." + parts[2])}
+            names.add(".".join(parts))
         spans = [f"{n} stays within {self.ranges[n][0]:g}..{self.ranges[n][1]:g}"
                  for n in sorted(names) if n in self.ranges]
         return "; ".join(spans) or "the values it reads never make it true"
@@ -159,6 +165,8 @@ class Linter:
 
     # -- simulated ---------------------------------------------------------------------------
     def simulated(self) -> None:
+        if any("holds from the start" in p.message for p in self.problems):
+            return  # every game ends at once: nothing else can be learnt by playing
         from game.engine import Rules, apply, new_game
         from game.engine.ai import choose
         from game.engine.simulate import strategies_for
@@ -182,6 +190,7 @@ class Linter:
                 fired |= {e.id for e in rules.events if state.vals[e.fired_slot]}
         games = per * len(POLICIES)
         how = f"simulated: {games} games, policies {', '.join(POLICIES)}"
+        moments = f"simulated: {len(samples)} moments of {games} games"
         for eid in s.events:
             if eid not in fired and not self.has(("events", eid, "condition")):
                 self.add(("events", eid), "warning", f"event '{eid}' never fired ({how})",
@@ -198,7 +207,7 @@ class Linter:
         if best is not None and best < 0:
             self.add(("agenda",), "error", "empty bargaining zone: at no sampled moment did any "
                      "package beat every faction's reservation value without a backer veto "
-                     f"(simulated: {len(samples)} moments from {how}; best margin {best:.1f})",
+                     f"({moments}; best margin {best:.1f})",
                      key=True)
 
     def has(self, path: tuple) -> bool:

@@ -38,6 +38,8 @@ def parse_action(state: State, role: str, text: str) -> Action:
     act = _pick(head, acts, "action", text)
     rest = words[1:]
     if act == PASS:
+        if rest:
+            raise InvalidActionError(f"'{text}': 'pass' takes nothing more")
         action = Action(role, PASS)
     else:
         compiled = rules.actions[act]

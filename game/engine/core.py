@@ -315,12 +315,25 @@ def _end_turn(work: Work) -> None:
         else:
             work.fset(f, "away", work.fget(f, "away") + 1.0)
     if work.deadline >= 0 and work.deadline <= work.turn:
-        work.note("deadline", rules.mediator, {"met": False})
+        work.note("deadline", rules.mediator, {"met": _signed_since_deadline(work)})
         work.deadline = -1
     work.note("upkeep", "", {"changes": tuple(changes)})
     work.turn += 1
     work.phase = 0
     _begin_turn(work)
+
+
+def _signed_since_deadline(work: Work) -> bool:
+    """Was an agreement signed after the mediator set the deadline that ends now?"""
+    log = work.log
+    while log is not None:
+        entry = log.entry
+        if entry.kind == "sign":
+            return True
+        if entry.kind == "action" and "until" in entry.data:
+            return False
+        log = log.prev
+    return False
 
 
 def _begin_turn(work: Work) -> None:

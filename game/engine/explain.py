@@ -164,7 +164,8 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         return [f"In private, {_short(rules, d['faction'])} lets you see what it cares about "
                 f"most: {names}."]
     if kind == "deadline":
-        return ["The mediator's deadline passes without a new agreement."]
+        return ["The mediator's deadline is met: an agreement was signed in time." if d["met"]
+                else "The mediator's deadline passes without a new agreement."]
     if kind == "ending":
         title = rules.s.endings[d["id"]].title if d["id"] in rules.s.endings else "Time ran out"
         return [f"THE END: {title}"]
@@ -176,7 +177,8 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
     action = d["action"]
     role = rules.s.roles[action.role].name if action.role in rules.s.roles else action.role
     if action.act == "pass":
-        return [f"{role} waits."]
+        owner = viewer is None or viewer == action.role
+        return [f"{role} waits."] + ([f"  (AI: {d['ai']})"] if "ai" in d and owner else [])
     act = rules.s.actions[action.act]
     head = f"{role}: {act.label}"
     if action.target:
@@ -253,7 +255,8 @@ def transcript(state) -> str:
         lines.extend(describe(rules, entry, OMNISCIENT))
     if state.outcome is not None:
         o = state.outcome
-        lines += ["", f"OUTCOME: {o.title} ({o.ending or 'no ending'}), turn {o.turn + 1}",
+        lines += ["", f"OUTCOME: {o.title} ({o.ending or 'no ending'}), turn "
+                  f"{min(o.turn + 1, rules.max_turns)}",
                   *[f"  {r}" for r in o.reasons],
                   "  scores: " + ", ".join(f"{k} {v:g}" for k, v in o.scores.items())]
     return "\n".join(lines) + "\n"

@@ -111,14 +111,20 @@ def _private(state: State, f: str) -> PrivateView:
     slot = rules.faction_slot
     table_value = None
     backers = {}
+    verdicts: dict[str, str] = {}
     if state.table is not None:
         a = assess(rules, vals, f, state.table.package)
         table_value = a.value
+        verdicts = {**{x.backer: "unhappy" for x in a.unhappy},
+                    **{x.backer: "veto" for x in a.blockers}}
     for b in rules.backers_of[f]:
         backer = rules.s.backers[b]
         backers[b] = {"veto": backer.veto, "tolerance": backer.tolerance,
                       "draft_value": rules.utility(b, state.table.package)
-                      if state.table is not None and rules.cares(b) else None}
+                      if state.table is not None and rules.cares(b) else None,
+                      # the engine's own verdict on the draft: "veto", "unhappy" or "content"
+                      "verdict": verdicts.get(b, "content") if state.table is not None
+                      else None}
     return PrivateView(
         f, dict(zip(rules.issues, rules.weights[f])),
         {i: dict(rules.value[f][k]) for k, i in enumerate(rules.issues)},

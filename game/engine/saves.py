@@ -35,9 +35,16 @@ class Loaded:
 
 def to_json(state: State) -> str:
     rules: Rules = state.rules
+    from game.engine.state import log_list
+
+    reasons = iter([e.data.get("ai", "") for e in log_list(state.log) if e.kind == "action"])
     actions = []
     for action in state.actions:
         item: dict[str, Any] = {"role": action.role, "act": action.act}
+        if action.role != "facilitator":
+            why = next(reasons, "")
+            if why:
+                item["why"] = why
         if action.target:
             item["target"] = action.target
         if action.option:
@@ -98,7 +105,7 @@ def restore(rules: Rules, data: dict[str, Any], source: str = "save") -> Loaded:
     for n, item in enumerate(actions):
         try:
             action = _action(rules, item)
-            state = apply(state, action)
+            state = apply(state, action, str(item.get("why", "")))
         except (ActionError, KeyError, TypeError, ValueError) as exc:
             reason = str(exc) if isinstance(exc, ActionError) else "the action no longer fits"
             note = "the scenario has changed since this game was saved; " if changed else ""

@@ -58,7 +58,7 @@ def simulate(rules: Rules, runs: int, seed: int = 0, policy: str = "scenario",
     for n in range(runs):
         state = play(rules, seed + n, policy, plan)
         endings[state.outcome.ending or "(time ran out)"] += 1
-        turns += state.turn + 1
+        turns += min(state.turn + 1, rules.max_turns)  # time out: the last turn was played
         vals = state.vals
         for e in rules.events:
             fired = int(vals[e.fired_slot])

@@ -22,7 +22,7 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, timeout=20).stdout
 
 
-def wait_for(session: str, *words: str, timeout: float = 30.0) -> str:
+def wait_for(session: str, *words: str, timeout: float = 60.0) -> str:
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:

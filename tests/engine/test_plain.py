@@ -1,0 +1,120 @@
+"""``ceasefire play --plain`` as a pipe or a screen reader meets it: numbered choices on
+standard input, the same transcript for the same seed and input, a save at the end."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from game.engine import saves
+from tests.conftest import ROOT
+from tests.engine.helpers import rules_for
+
+
+def plain(tmp_path, text: str, *args: str):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    return subprocess.run([sys.executable, "-m", "game", "play", "--plain", *args],
+                          input=text, capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=120)
+
+
+def first_menu(stdout: str) -> list[str]:
+    block = stdout.split("Your move", 1)[1].split("\n> ", 1)[0]
+    return re.findall(r"^  (\d+)\. ", block, flags=re.M)
+
+
+def test_a_piped_game_exits_cleanly_and_saves_what_was_played(tmp_path):
+    save = tmp_path / "s.json"
+    result = plain(tmp_path, "2\n3\nwhy\nstatus\n", "--seed", "7", "--save", str(save))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "End of input. Saved to" in result.stdout
+    assert save.exists()
+    data = json.loads(save.read_text(encoding="utf-8"))
+    assert data["seed"] == 7 and data["humans"] == ["mediator"]
+    mine = [a for a in data["actions"] if a["role"] == "mediator"]
+    assert len(mine) == 2 and all(a["act"] != "pass" for a in mine)  # the two choices made
+    loaded = saves.load(rules_for("default"), save)
+    assert loaded.diverged_turn is None and loaded.message == ""
+    assert len(loaded.state.actions) == len(data["actions"]) == loaded.total
+    assert loaded.state.role == "mediator" and loaded.state.outcome is None
+    assert not (tmp_path / "xdg").exists()  # --save given: nothing in the data folder
+
+
+def test_the_same_seed_and_input_print_the_same_transcript(tmp_path):
+    args = ("--seed", "11", "--save", str(tmp_path / "s.json"))
+    first = plain(tmp_path, "2\n1\n\n\n3\n\n\n\n\n\n\nwhy\n", *args)
+    second = plain(tmp_path, "2\n1\n\n\n3\n\n\n\n\n\n\nwhy\n", *args)
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout
+    assert "Build the package" in first.stdout  # the package builder took its answers
+    assert "Land routes between the regions: All land routes reopen" in first.stdout
+
+
+def test_a_different_seed_prints_a_different_game(tmp_path):
+    waits = "wait\nwait\nwait\n"
+    one = plain(tmp_path, waits, "--seed", "1", "--save", str(tmp_path / "a.json"))
+    two = plain(tmp_path, waits, "--seed", "2", "--save", str(tmp_path / "b.json"))
+    assert one.stdout != two.stdout
+
+
+def test_a_wrong_number_says_which_numbers_are_valid_and_asks_again(tmp_path):
+    result = plain(tmp_path, "99\n0\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
+    assert result.returncode == 0
+    count = len(first_menu(result.stdout))
+    assert count > 2
+    assert result.stdout.count(f"Choose 1 to {count}.") == 2
+    after = result.stdout.split("Your move", 1)[1]
+    assert re.search(rf"> Choose 1 to {count}\.\n> Choose 1 to {count}\.\n> ", after)
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert not [a for a in data["actions"] if a["role"] == "mediator"]  # nothing was played
+
+
+def test_a_delegation_sees_its_private_view_and_the_mediator_does_not(tmp_path):
+    gna = plain(tmp_path, "", "--seed", "7", "--role", "gna", "--save",
+                str(tmp_path / "g.json"))
+    assert gna.returncode == 0, gna.stderr
+    assert "You are: GNA delegation" in gna.stdout
+    assert "Your private view (GNA)" in gna.stdout
+    assert "Your move, GNA delegation" in gna.stdout
+    mediator = plain(tmp_path, "", "--seed", "7", "--save", str(tmp_path / "m.json"))
+    assert "Your private view" not in mediator.stdout
+    data = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert data["humans"] == ["gna"]
+
+
+def test_an_unknown_role_exits_two_with_a_message(tmp_path):
+    result = plain(tmp_path, "", "--seed", "7", "--role", "king")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "no role 'king'" in result.stderr
+    assert "mediator" in result.stderr and "gna" in result.stderr
+    assert result.stdout == ""
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_a_saved_game_continues_where_it_stopped(tmp_path):
+    save = tmp_path / "s.json"
+    plain(tmp_path, "2\n", "--seed", "7", "--save", str(save))
+    before = json.loads(save.read_text(encoding="utf-8"))
+    result = plain(tmp_path, "3\n", "--load", str(save), "--save", str(save))
+    assert result.returncode == 0, result.stderr
+    assert "diverged" not in result.stdout
+    after = json.loads(save.read_text(encoding="utf-8"))
+    assert after["actions"][: len(before["actions"])] == before["actions"]
+    assert len([a for a in after["actions"] if a["role"] == "mediator"]) == 2
+
+
+@pytest.mark.parametrize("command", ["help", "issues"])
+def test_help_and_issues_print_and_play_nothing(tmp_path, command):
+    result = plain(tmp_path, command + "\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
+    assert result.returncode == 0
+    expected = "Commands:" if command == "help" else "ceasefire: Complete and permanent"
+    assert expected in result.stdout
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert not [a for a in data["actions"] if a["role"] == "mediator"]

@@ -1,0 +1,107 @@
+"""``ceasefire simulate``: many AI-only games, a reproducible report, and the balance of the
+default scenario (no single ending may swallow the game)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from game.engine import Action
+from game.engine import simulate as simulation
+from tests.conftest import ROOT
+from tests.engine.helpers import rules_for
+
+
+def ceasefire(*args: str):
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def report_3():
+    result = ceasefire("simulate", "--runs", "40", "--seed", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_simulate_json_is_one_object_with_the_report(report_3):
+    report = json.loads(report_3.stdout)  # the whole of stdout is one JSON object
+    rules = rules_for("default")
+    assert report["runs"] == 40
+    assert sum(report["endings"].values()) == 40
+    assert set(report["endings"]) <= set(rules.s.endings) | {"(time ran out)"}
+    assert 1 <= report["mean_turns"] <= rules.max_turns + 1  # +1: see the off-by-one test
+    assert set(report["events"]) == set(rules.s.events)
+    assert all(isinstance(n, int) and n >= 0 for n in report["events"].values())
+    assert report["events"]["berlin_summit"] == 40  # dated, unconditional: once a game
+    assert set(report["issues_agreed"]) == set(rules.issues)
+    assert all(0 <= n <= 40 for n in report["issues_agreed"].values())
+
+
+def test_simulate_progress_goes_to_stderr_not_stdout(report_3):
+    assert "simulating [" in report_3.stderr
+    assert "simulating" not in report_3.stdout
+    assert "Traceback" not in report_3.stderr
+
+
+def test_the_same_seed_gives_the_same_report(report_3):
+    again = ceasefire("simulate", "--runs", "40", "--seed", "3", "--json")
+    assert again.stdout == report_3.stdout
+
+
+def test_a_different_seed_gives_a_different_report(report_3):
+    other = ceasefire("simulate", "--runs", "40", "--seed", "4", "--json")
+    assert other.returncode == 0
+    assert json.loads(other.stdout) != json.loads(report_3.stdout)
+
+
+def test_simulate_plays_the_starter_scenario_by_path():
+    result = ceasefire("simulate", str(ROOT / "tests" / "fixtures" / "minimal.yaml"),
+                       "--runs", "10", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["scenario"] == "starter"
+
+
+@pytest.mark.parametrize("args, words", [
+    (("--policy", "nonsense"), "unknown policy 'nonsense'"),
+    (("--runs", "0"), "--runs must be at least 1"),
+])
+def test_bad_simulate_options_exit_two_with_a_message(args, words):
+    result = ceasefire("simulate", *args)
+    assert result.returncode == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_default_scenario_has_at_least_three_common_endings():
+    """Balance: over 1,000 AI games (seed 0) at least three endings each happen in at least
+    5% of the games."""
+    rules = rules_for("default")
+    report = simulation.simulate(rules, 1000, seed=0)
+    common = {e: n for e, n in report["endings"].items() if n >= 50}
+    assert len(common) >= 3, report["endings"]
+
+
+def test_simulate_in_process_is_deterministic_and_counts_every_game():
+    rules = rules_for("minimal")
+    first = simulation.simulate(rules, 30, seed=5)
+    assert first == simulation.simulate(rules, 30, seed=5)
+    assert sum(first["endings"].values()) == 30
+    assert first["runs"] == 30 and first["seed"] == 5
+
+
+def test_games_that_run_out_the_clock_last_the_calendar_not_one_turn_more(monkeypatch):
+    """BUG (off by one): a game that reaches the deadline is played over ``max_turns`` turns
+    (the header counts "Turn 1 of 13" ... "Turn 13 of 13"), but ``simulate`` adds
+    ``state.turn + 1`` and the final state's turn is already ``max_turns`` (the turn begun only
+    to find the deadline passed), so ``mean_turns`` says 14 for the starter's 13 weeks."""
+    rules = rules_for("minimal")
+    monkeypatch.setattr(simulation, "choose",
+                        lambda state, **_: (Action(state.role, "pass"), "waits"))
+    report = simulation.simulate(rules, 5, seed=0)
+    assert report["endings"] == {"winter": 5}  # nobody moves: every game runs out the clock
+    assert report["mean_turns"] == rules.max_turns
