@@ -1,0 +1,72 @@
+"""``ceasefire lint``: one fixture per finding, each positioned, with severity and method."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from game.authoring.lint import lint_file
+from tests.conftest import FIXTURES, ROOT
+
+LINT = FIXTURES / "lint"
+
+# file, line, severity, words, and whether static or simulated
+CASES = [
+    ("never_event.yaml", 170, "error", ["event 'skirmish' can never fire",
+                                        "world.escalation stays within 0..100"], "static"),
+    ("never_ending.yaml", 188, "error", ["ending 'war' can never be reached"], "static"),
+    ("always_ending.yaml", 188, "error", ["holds from the start"], "static"),
+    ("never_action.yaml", 140, "error", ["action 'walk_out' is never legal"], "static"),
+    ("unweighted_issue.yaml", 118, "warning", ["no faction cares about issue 'prisoners'"],
+     "static"),
+    ("markup_text.yaml", 11, "warning", ["looks like console markup", "[bold]"], "static"),
+    ("control_text.yaml", 160, "error", ["control characters"], "static"),
+    ("empty_zone.yaml", 98, "error", ["empty bargaining zone"], "simulated"),
+]
+
+
+@pytest.mark.parametrize("name,line,severity,words,how", CASES, ids=[c[0] for c in CASES])
+def test_lint_finding(name, line, severity, words, how):
+    problems = lint_file(LINT / name, runs=60)
+    found = [p for p in problems if all(w in p.message for w in words)]
+    assert found, "\n".join(map(str, problems))
+    assert found[0].line == line and found[0].severity == severity
+    assert f"({how}" in found[0].message
+
+
+def test_every_lint_fixture_has_a_case():
+    assert {c[0] for c in CASES} == {p.name for p in LINT.iterdir()}
+
+
+def test_simulation_finds_what_never_happens():
+    problems = lint_file(FIXTURES / "minimal.yaml", runs=60)
+    never = [p for p in problems if "never reached" in p.message]
+    assert any("'winter'" in p.message and "simulated:" in p.message for p in never)
+    assert all(p.severity != "error" for p in problems)
+
+
+def test_dominated_option():
+    problems = lint_file(FIXTURES / "minimal.yaml", runs=0)
+    assert any("option 'truce' is dominated by 'lasting'" in p.message for p in problems)
+
+
+def test_the_bundled_scenarios_have_no_lint_errors():
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        errors = [p for p in lint_file(path, runs=60) if p.severity == "error"]
+        assert not errors, "\n".join(map(str, errors))
+
+
+def test_exit_status():
+    def run(path):
+        return subprocess.run([sys.executable, "-m", "game", "lint", "--runs", "30", str(path)],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    bad = run(LINT / "never_ending.yaml")
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert "never_ending.yaml:188:16: endings.war.condition:" in bad.stdout
+    good = run(FIXTURES / "minimal.yaml")
+    assert good.returncode == 0
+    broken = run(FIXTURES / "bad" / "bad_reference.yaml")
+    assert broken.returncode == 2 and "did you mean 'river'" in broken.stdout
