@@ -97,7 +97,8 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     def pick(kind):
         return by_kind[kind][0] if kind in by_kind else None
 
-    if "return" in by_kind:  # away from the table
+    at_table = vals[rules.fs[f]["at_table"]]
+    if not at_table and "return" in by_kind:  # away from the table
         away = vals[rules.fs[f]["away"]]
         patience = 1 + (2 if strategy == "hardline" else 0)
         early = 0.15 if strategy == "hardline" else 0.3
@@ -116,7 +117,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
             return hostile, f"{strategy}: answers a provocation in kind"
     offensive = _offensive_choice(state, by_kind, f, prospects, escalate, rng)
     table = state.table
-    if table is not None and "accept" in by_kind:
+    if table is not None and at_table and f not in table.accepted and "accept" in by_kind:
         a = neg.assess(rules, vals, f, table.package)
         if not a.binding:
             demand = demand / 2  # confidence-building: a modest gain will do
@@ -274,27 +275,10 @@ def build_package(state: State, observer: str, favour: str | None = None,
     rows = estimates(state, observer)
     factions = rules.factions
     res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0) for f in factions]
-    base, allowed = _current(rules, vals)
-    n = len(base)
-    choices = []
-    for k in range(n):
-        b = base[k]
-        agreed = vals[rules.issue_slot[k]] != ""
-        choices.append([i for i in allowed[k] if not agreed or i == b or all(
-            r[k][i] > r[k][b] for r in rows)])
-    package = []
-    for k in range(n):
-        b = base[k]
-        best, best_score = b, None
-        for i in choices[k]:
-            gains = [r[k][i] - r[k][b] for r in rows]
-            score = min(gains) + 0.5 * sum([r[k][i] for r in rows])
-            if best_score is None or score > best_score:
-                best, best_score = i, score
-        package.append(best)
-    totals = [sum([r[k][package[k]] for k in range(n)]) for r in rows]
-    ceiling = [sum([max([r[k][i] for i in choices[k]]) for k in range(n)]) for r in rows]
-    if any(c < x for c, x in zip(ceiling, res)):
+    start = _joint_start(rules, vals, rows)
+    choices, package, totals = start[0], list(start[1]), list(start[2])
+    n = len(package)
+    if any(c < x for c, x in zip(start[3], res)):
         return _confidence_package(state, rows)  # someone cannot be satisfied at all
     for _ in range(n + 2):
         gaps = [t - x for t, x in zip(totals, res)]
@@ -328,6 +312,42 @@ def build_package(state: State, observer: str, favour: str | None = None,
     if min(t - x for t, x in zip(totals, res)) < -3 or \
             neg.check_package(rules, vals, result) is not None:
         return _confidence_package(state, rows)
+    return result
+
+
+def _joint_start(rules: Rules, vals, rows):
+    """The starting point of a package search, which depends only on the observer's
+    estimates and on what is agreed (so it is cached): per issue the allowed options, the
+    option with the most joint value, each side's total, and the most each side could get."""
+    agreed = tuple(vals[s] for s in rules.issue_slot)
+    key = (tuple(id(r) for r in rows), agreed)
+    cache = rules.__dict__.setdefault("_start_cache", {})
+    hit = cache.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[4], rows)):
+        return hit
+    base, allowed = _current(rules, vals)
+    n = len(base)
+    choices = []
+    for k in range(n):
+        b = base[k]
+        choices.append([i for i in allowed[k] if not agreed[k] or i == b or all(
+            r[k][i] > r[k][b] for r in rows)])
+    package = []
+    for k in range(n):
+        b = base[k]
+        best, best_score = b, None
+        for i in choices[k]:
+            gains = [r[k][i] - r[k][b] for r in rows]
+            score = min(gains) + 0.5 * sum([r[k][i] for r in rows])
+            if best_score is None or score > best_score:
+                best, best_score = i, score
+        package.append(best)
+    totals = tuple(sum([r[k][package[k]] for k in range(n)]) for r in rows)
+    ceiling = tuple(sum([max([r[k][i] for i in choices[k]]) for k in range(n)]) for r in rows)
+    if len(cache) > 50_000:
+        cache.clear()
+    result = (choices, tuple(package), totals, ceiling, tuple(rows))
+    cache[key] = result
     return result
 
 
@@ -401,12 +421,33 @@ def counter_package(state: State, faction: str, demand: float, rng: Stream
 
 # -- mediators --------------------------------------------------------------------------------
 
+class _LazyTargets:
+    """The legal actions of one kind by target, worked out only if a branch asks."""
+
+    def __init__(self, menu, kind: str):
+        self.menu, self.kind, self.map = menu, kind, None
+
+    def _get(self) -> dict:
+        if self.map is None:
+            self.map = {a.target: a for a in self.menu.get(self.kind, [])}
+        return self.map
+
+    def __contains__(self, target) -> bool:
+        return target in self._get()
+
+    def __getitem__(self, target):
+        return self._get()[target]
+
+    def __bool__(self) -> bool:
+        return bool(self._get())
+
+
 def _mediator(state, role, strategy, params, by_kind, rng):
     rules: Rules = state.rules
     vals = state.vals
     progress = state.turn / max(1, rules.max_turns - 1)
     away = [f for f in rules.factions if not vals[rules.fs[f]["at_table"]]]
-    shuttles = {a.target: a for a in by_kind.get("shuttle", [])}
+    shuttles = _LazyTargets(by_kind, "shuttle")
     if away and strategy != "greedy":
         f = away[0]
         if f in shuttles:

@@ -165,16 +165,25 @@ class Menu:
             return []
         kind = action.kind
         if kind in ("propose", "counter"):
-            package = _representative(state, faction)
-            if neg.check_package(rules, state.vals, package):
+            if not _package_possible(rules, state.vals):
                 return []  # everything is settled as far as it can be: no package to table
-            return [Action(role, aid, package=package if self.packages else ())]
+            return [Action(role, aid, package=_representative(state, faction)
+                           if self.packages else ())]
         if kind == "concede":
             return [Action(role, aid, rules.issues[k], option)
                     for k, option in _concessions(state, faction)]
         if action.target_kind:
             return [Action(role, aid, t) for t in _targets(state, action, faction)]
         return [Action(role, aid)]
+
+
+def _package_possible(rules: Rules, vals) -> bool:
+    """Can any package change what stands? (An open issue, or an agreed one with an option
+    left that is neither the agreement nor the status quo.)"""
+    for k, slot in enumerate(rules.issue_slot):
+        if not vals[slot] or len(rules.options[k]) > 2:
+            return True
+    return False
 
 
 def _representative(state: State, faction: str) -> tuple[str, ...]:
@@ -294,7 +303,8 @@ def apply(state: State, action: Action, why: str = "") -> State:
         return work.freeze()
     perform(work, action, why)
     if action.act != PASS:  # waiting changes nothing that refresh or the endings read
-        neg.refresh(work)
+        # values untouched (a reply, a proposal): only the table-dependent parts change
+        neg.refresh(work, full=tuple(work.vals) != state.vals)
         _check_endings(work)
     if work.outcome is None:
         work.phase += 1
@@ -347,16 +357,9 @@ def _begin_turn(work: Work) -> None:
 
 
 def _snapshot(work: Work) -> None:
-    """The turn's numbers, for charts and the debrief (private values: nobody sees it live)."""
-    rules: Rules = work.rules
-    vals = work.vals
-    work.note("snapshot", "", {
-        "factions": {f: {field: vals[slot] for field, slot in rules.fs[f].items()
-                         if field not in ("at_table", "accepted")} for f in rules.factions},
-        "world": {w: vals[rules.slots[f"world.{w}"]] for w in rules.s.world},
-        "backers": {b: vals[rules.slots[f"backer.{b}.support"]] for b in rules.backers},
-        "controllers": {t: vals[s] for t, s in rules.controller_slot.items()},
-    }, frozenset())
+    """The turn's numbers, for charts and the debrief (private values: nobody sees it live).
+    Kept as the raw value vector; :meth:`Rules.decode` names them when someone reads it."""
+    work.note("snapshot", "", {"vals": tuple(work.vals)}, frozenset())
 
 
 def _check_endings(work: Work) -> None:

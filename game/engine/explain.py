@@ -265,7 +265,7 @@ def transcript(state) -> str:
 def snapshot_lines(rules: Rules, entry: Entry) -> list[str]:
     """One line per faction: the numbers behind its behaviour this turn."""
     out = []
-    for f, v in entry.data["factions"].items():
+    for f, v in rules.decode(entry.data["vals"])["factions"].items():
         meters = " ".join(f"{m} {v[m]:.0f}" for m in rules.s.factions[f].meters)
         out.append(f"  [{_short(rules, f)}: {meters} | hurt {v['hurt']:.0f} prospects "
                    f"{v['prospects']:.0f} no-deal {v['batna']:.0f} ripeness {v['ripeness']:.0f} "

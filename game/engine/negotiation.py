@@ -122,31 +122,39 @@ def agreed_package(rules: Rules, vals: list | tuple) -> tuple[str, ...]:
     return tuple(vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo))
 
 
-def refresh(work) -> None:
-    """Recompute every derived value of every faction (see the module docstring)."""
+def refresh(work, full: bool = True) -> None:
+    """Recompute every derived value of every faction (see the module docstring).
+
+    ``full=False`` when no value changed since the last refresh (only the table or the
+    deadline may have): hurt, prospects, no-deal values and utilities are then unchanged, and
+    only ripeness (its way-out term), reservation values and acceptances are recomputed.
+    """
     rules: Rules = work.rules
     vals = work.vals
     ctx = work.ctx()
     fs = rules.fs
     factions = rules.factions
-    held = dict.fromkeys(factions, 0.0)
-    for cs, value in rules.territory_values:
-        owner = vals[cs]
-        if owner in held:
-            held[owner] += value
-    for f in factions:
-        vals[fs[f]["territory"]] = held[f]
-    for stage, fns in rules.stages:
+    if full:
+        held = dict.fromkeys(factions, 0.0)
+        for cs, value in rules.territory_values:
+            owner = vals[cs]
+            if owner in held:
+                held[owner] += value
         for f in factions:
-            value = fns[f](ctx)
-            vals[fs[f][stage]] = 0.0 if value < 0 else (100.0 if value > 100 else float(value))
+            vals[fs[f]["territory"]] = held[f]
+        for stage, fns in rules.stages:
+            for f in factions:
+                value = fns[f](ctx)
+                vals[fs[f][stage]] = 0.0 if value < 0 else (100.0 if value > 100
+                                                             else float(value))
     r = rules.s.ripeness
     way_out = 1.0 if (work.table is not None or work.deadline >= work.turn) else 0.0
     recent = work.turn - work.catastrophe <= r.window
     shock = 1.0 if (recent or rules.looming(ctx)) else 0.0
     constant = 100.0 * (r.way_out * way_out + r.catastrophe * shock)
     stalemate, discount = 100.0 * r.stalemate, r.discount
-    agreed = tuple([vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo)])
+    agreed = tuple([vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo)]) \
+        if full else None
     table = work.table
     accepted = table.accepted if table is not None else frozenset()
     if accepted:
@@ -161,7 +169,8 @@ def refresh(work) -> None:
         vals[slots["ripeness"]] = ripeness
         reservation = vals[slots["batna"]] - discount * ripeness
         vals[slots["reservation"]] = 0.0 if reservation < 0 else min(100.0, reservation)
-        vals[slots["utility"]] = rules.utility(f, agreed)
+        if full:
+            vals[slots["utility"]] = rules.utility(f, agreed)
         vals[slots["accepted"]] = f in accepted
 
 

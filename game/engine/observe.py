@@ -145,7 +145,7 @@ def series(state: State, role: str | None) -> dict[str, list[float]]:
     for entry in log_list(state.log):
         if entry.kind != "snapshot":
             continue
-        data = entry.data
+        data = rules.decode(entry.data["vals"])
         for f, values in data["factions"].items():
             meters = rules.s.factions[f].meters
             for field, value in values.items():

@@ -27,20 +27,25 @@ def next_float(state: int) -> tuple[int, float]:
 
 
 class Stream:
-    """A private stream derived from a state and a label (AI choices use one per decision)."""
+    """A private stream derived from a state and a label (AI choices use one per decision).
 
-    __slots__ = ("state",)
+    Seeded lazily: most AI decisions never draw, and then cost nothing here."""
+
+    __slots__ = ("_state", "parts")
 
     def __init__(self, *parts: int | str):
-        acc = 0x243F6A8885A308D3
-        for part in parts:
-            if isinstance(part, str):
-                for ch in part.encode():
-                    acc = ((acc ^ ch) * 0x100000001B3) & MASK
-            else:
-                acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
-                acc ^= acc >> 29
-        self.state = acc
+        self.parts = parts
+        self._state: int | None = None
+
+    @property
+    def state(self) -> int:
+        if self._state is None:
+            self._state = _mix(self.parts)
+        return self._state
+
+    @state.setter
+    def state(self, value: int) -> None:
+        self._state = value
 
     def random(self) -> float:
         self.state, value = next_float(self.state)
@@ -51,3 +56,15 @@ class Stream:
 
     def uniform(self, lo: float, hi: float) -> float:
         return lo + (hi - lo) * self.random()
+
+
+def _mix(parts) -> int:
+    acc = 0x243F6A8885A308D3
+    for part in parts:
+        if isinstance(part, str):
+            for ch in part.encode():
+                acc = ((acc ^ ch) * 0x100000001B3) & MASK
+        else:
+            acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
+            acc ^= acc >> 29
+    return acc

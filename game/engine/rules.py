@@ -358,6 +358,16 @@ class Rules:
                                           **s.ai[r].params})
                    if r in s.ai else ("greedy", {}) for r in self.roles}
 
+    def decode(self, vals: tuple) -> dict[str, dict[str, Any]]:
+        """A snapshot's value vector by name: factions, world, backers, controllers."""
+        return {
+            "factions": {f: {field: vals[slot] for field, slot in self.fs[f].items()
+                             if field not in ("at_table", "accepted")} for f in self.factions},
+            "world": {w: vals[self.slots[f"world.{w}"]] for w in self.s.world},
+            "backers": {b: vals[self.slots[f"backer.{b}.support"]] for b in self.backers},
+            "controllers": {t: vals[s] for t, s in self.controller_slot.items()},
+        }
+
     def date_of(self, turn: int) -> datetime.date:
         return self.start + datetime.timedelta(days=turn * self.turn_days)
 

@@ -60,21 +60,36 @@ class Work:
         """Apply compiled effects in order; return the changes as (slot, old, new, why)."""
         if not effects:
             return []
-        rules: Rules = self.rules
+        bounds = self.rules.bounds
         vals = self.vals
         ctx = self.ctx(self_f, target)
         changes = []
         for e in effects:
-            if e.when is not None and not e.when(ctx):
+            when = e.when
+            if when is not None and not when(ctx):
                 continue
-            if e.kind == "fixed" or e.kind == "agreed":
+            kind = e.kind
+            if kind == "fixed":
                 slot = e.slot
+                old = vals[slot]
+                if e.op == "add":  # the common case: a meter moves
+                    new = old + e.value(ctx)
+                    bound = bounds.get(slot)
+                    if bound is not None:
+                        new = bound[0] if new < bound[0] else (bound[1] if new > bound[1] else new)
+                    if new != old:
+                        vals[slot] = new
+                        changes.append((slot, old, new, e.why or cause))
+                    continue
+            elif kind == "agreed":
+                slot = e.slot
+                old = vals[slot]
             else:
-                key = self_f if e.kind == "self" else (ctx.other_f if e.kind == "other" else target)
+                key = self_f if kind == "self" else (ctx.other_f if kind == "other" else target)
                 slot = e.per[key]
-            old = vals[slot]
+                old = vals[slot]
             value = e.value(ctx)
-            if e.kind == "agreed":
+            if kind == "agreed":
                 new = ""
             elif e.op == "add":
                 new = old + value
@@ -85,10 +100,9 @@ class Work:
             else:
                 new = value
             if isinstance(new, float):
-                bound = rules.bounds.get(slot)
+                bound = bounds.get(slot)
                 if bound is not None:
-                    lo, hi = bound
-                    new = lo if new < lo else (hi if new > hi else new)
+                    new = bound[0] if new < bound[0] else (bound[1] if new > bound[1] else new)
             if new != old:
                 vals[slot] = new
                 changes.append((slot, old, new, e.why or cause))
