@@ -17,15 +17,17 @@ EXIT_OK, EXIT_LINT, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ceasefire",
-        description="A negotiation game at the UN-brokered Libyan 5+5 ceasefire talks of 2020. "
-                    "With no command, opens the game in the terminal.")
+        description="A negotiation game: the UN-brokered Libyan 5+5 ceasefire talks of 2020 by "
+                    "default, or any scenario written in YAML. With no command, opens the game "
+                    "in the terminal.")
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="play a scenario (the full-screen game, or --plain)")
     play.add_argument("scenario", nargs="?", help="scenario file or bundled id (default: the "
                       "2020 5+5 talks)")
-    play.add_argument("--role", help="the seat you take: mediator, gna or lna (default: mediator)")
+    play.add_argument("--role", help="the seat you take: a role id of the scenario (default: its "
+                      "mediator; for the 2020 talks: mediator, gna or lna)")
     play.add_argument("--seed", type=int, help="seed for chance events (default: random, shown)")
     play.add_argument("--plain", action="store_true",
                       help="line mode: numbered choices on standard input (pipes, screen readers)")

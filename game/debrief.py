@@ -73,9 +73,10 @@ def markdown(rules, state, role: str) -> str:
         if values:
             seq = " ".join(f"{v:.0f}" for v in values)
             out.append(f"| {label} | {values[0]:.0f} | {values[-1]:.0f} | {seq} |")
+    if report.history_title:
+        out += ["", f"## What really happened: {report.history_title}", "", report.history_text]
     if report.history:
-        out += ["", f"## What really happened: {report.history_title}", "", report.history_text,
-                "", "| issue | your game | what really happened |", "|---|---|---|"]
+        out += ["", "| issue | your game | what really happened |", "|---|---|---|"]
         out += [f"| {i} | {y}{' ✓' if same else ''} | {r} |" for i, y, r, same in report.history]
     out += ["", "## Timeline", ""]
     for entry in log_list(state.log):

@@ -24,7 +24,7 @@ HELP = """Commands:
   save              save the game now
   help              this help
   quit              save and stop
-Words can be shortened (e.g. 'off sir' for 'offensive sirte')."""
+Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."""
 
 
 class EndOfInput(Exception):

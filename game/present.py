@@ -105,9 +105,10 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
              f"{p.reservation:.0f} (what a deal must be worth), agreed so far worth "
              f"{p.utility_agreed:.0f}."]
     if p.table_value is not None:
-        verdict = "above" if p.table_value >= p.reservation else "below"
-        lines.append(f"The draft is worth {p.table_value:.0f} to you — {verdict} your "
-                     "reservation value.")
+        verdict = "above" if p.table_value >= p.table_bar else "below"
+        bar = ("your reservation value" if p.table_binding else
+               f"what already stands ({p.table_bar:.0f}): it leaves the fighting alone")
+        lines.append(f"The draft is worth {p.table_value:.0f} to you — {verdict} {bar}.")
     for b, info in p.backers.items():
         if info["verdict"] in ("veto", "unhappy"):
             what = ("would veto it" if info["verdict"] == "veto"

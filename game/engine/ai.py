@@ -312,7 +312,27 @@ def build_package(state: State, observer: str, favour: str | None = None,
     if min(t - x for t, x in zip(totals, res)) < -3 or \
             neg.check_package(rules, vals, result) is not None:
         return _confidence_package(state, rows)
-    return result
+    return _clear_vetoes(rules, vals, result, choices)
+
+
+def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tuple[str, ...]:
+    """A mediator knows what each backer wants (it says so in public): on an issue where a
+    backer would veto the package, give it the option it minds least, a few times over."""
+    for _ in range(3):
+        blocker = next((b for f in rules.factions
+                        for b in neg.backer_verdicts(rules, vals, f, package)[0]), None)
+        if blocker is None:
+            break
+        k = blocker.issue
+        wants = rules.contrib[blocker.backer][k]
+        best = max((rules.options[k][i] for i in choices[k]), key=lambda o: (wants[o], o))
+        if best == package[k]:
+            break
+        candidate = package[:k] + (best,) + package[k + 1:]
+        if neg.check_package(rules, vals, candidate) is not None:
+            break
+        package = candidate
+    return package
 
 
 def _joint_start(rules: Rules, vals, rows):

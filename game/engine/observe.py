@@ -42,6 +42,8 @@ class PrivateView:
     prospects: float
     utility_agreed: float
     table_value: float | None
+    table_bar: float | None  # what the draft must beat: reservation value, or what stands
+    table_binding: bool  # does the draft touch a binding issue?
     backers: dict[str, dict[str, Any]]  # its own backers: tolerance, veto, value of the draft
 
 
@@ -109,12 +111,13 @@ def _private(state: State, f: str) -> PrivateView:
     rules: Rules = state.rules
     vals = state.vals
     slot = rules.faction_slot
-    table_value = None
+    table_value = table_bar = None
+    binding = False
     backers = {}
     verdicts: dict[str, str] = {}
     if state.table is not None:
         a = assess(rules, vals, f, state.table.package)
-        table_value = a.value
+        table_value, table_bar, binding = a.value, a.reservation, a.binding
         verdicts = {**{x.backer: "unhappy" for x in a.unhappy},
                     **{x.backer: "veto" for x in a.blockers}}
     for b in rules.backers_of[f]:
@@ -129,7 +132,8 @@ def _private(state: State, f: str) -> PrivateView:
         f, dict(zip(rules.issues, rules.weights[f])),
         {i: dict(rules.value[f][k]) for k, i in enumerate(rules.issues)},
         vals[slot[(f, "batna")]], vals[slot[(f, "reservation")]], vals[slot[(f, "hurt")]],
-        vals[slot[(f, "prospects")]], vals[slot[(f, "utility")]], table_value, backers)
+        vals[slot[(f, "prospects")]], vals[slot[(f, "utility")]], table_value, table_bar, binding,
+        backers)
 
 
 __all__ = ["observe", "Observation", "NEVER"]

@@ -213,7 +213,7 @@ class Names:
         if parts == ("venue",):
             return "venue", None
         if any(not p for p in parts):
-            return "", f"'{dotted}' is not a dotted name such as 'faction.gna.trust'"
+            return "", f"'{dotted}' is not a dotted name such as '{self._example('faction')}'"
         try:
             t = self.type_of(parts)
         except ExprError as exc:

@@ -92,8 +92,10 @@ class DebriefScreen(Screen):
         return text
 
     def comparison(self, report) -> Table | Text:
-        if not report.history:
+        if not report.history_title:
             return plain("This scenario records no historical outcome to compare with.")
+        if not report.history:
+            return plain(f"{report.history_title}\n\n{report.history_text}")
         table = Table(expand=True, title=plain(report.history_title), caption=plain(
             report.history_text))
         table.add_column(Text("Issue"))
