@@ -13,6 +13,7 @@ from game.engine.state import log_list
 @dataclass(frozen=True)
 class Report:
     when: str
+    moments: list[str]
     charts: list[tuple[str, str, list[float]]]
     agreement: list[str]
     history_title: str
@@ -58,7 +59,37 @@ def build(rules, state, role: str) -> Report:
             rows.append((s.agenda[issue].name,
                          s.agenda[issue].options[yours].label if yours else "not agreed",
                          s.agenda[issue].options[real].label, yours == real))
-    return Report(when, charts, agreement, title, text, rows)
+    return Report(when, moments(rules, state), charts, agreement, title, text, rows)
+
+
+def moments(rules, state) -> list[str]:
+    """The turning points, one line each: signatures, vetoes, walkouts, offensives, shocks."""
+    s = rules.s
+    out = []
+    for entry in log_list(state.log):
+        date = rules.date_of(min(entry.turn, rules.max_turns - 1)).isoformat()
+        d = entry.data
+        if entry.kind == "sign":
+            items = ", ".join(s.agenda[rules.issues[k]].name for k in d["issues"])
+            out.append(f"{date}  Signed: {items}.")
+        elif entry.kind == "event" and s.events[d["id"]].catastrophe:
+            out.append(f"{date}  Shock: {s.events[d['id']].title}.")
+        elif entry.kind == "action":
+            action = d["action"]
+            if action.act not in s.actions:
+                continue
+            kind = s.actions[action.act].kind
+            who = s.roles[action.role].name
+            if d.get("vetoed"):
+                out.append(f"{date}  {s.backers[d['vetoed']].name} blocked the "
+                           f"{s.factions[rules.faction_of[action.role]].short} signature.")
+            elif kind == "walk_out":
+                out.append(f"{date}  {who} walked out.")
+            elif kind == "offensive":
+                result = "took" if d.get("success") else "failed to take"
+                out.append(f"{date}  {who} launched an offensive and {result} "
+                           f"{s.territories[action.target].name}.")
+    return out
 
 
 def markdown(rules, state, role: str) -> str:
@@ -67,7 +98,9 @@ def markdown(rules, state, role: str) -> str:
     o = state.outcome
     out = [f"# Debrief: {o.title}", "", f"*{report.when}*", "",
            f"**Your role:** {s.roles[role].name} — **score {o.scores.get(role, 0):.0f}/100**", ""]
-    out += [f"- {r}" for r in o.reasons] + ["", "## The agreement", ""] + report.agreement
+    out += [f"- {r}" for r in o.reasons]
+    out += ["", "## Turning points", ""] + [f"- {m}" for m in report.moments or ["none"]]
+    out += ["", "## The agreement", ""] + report.agreement
     out += ["", "## Charts", "", "| series | start | end | turn by turn |", "|---|---|---|---|"]
     for _, label, values in report.charts:
         if values:

@@ -64,6 +64,10 @@ class DebriefScreen(Screen):
         text.append(plain(f"(The others: {others})\n\n", "dim"))
         for reason in o.reasons:
             text.append(plain(reason + "\n"))
+        if report.moments:
+            text.append(plain("\nTurning points\n", "bold"))
+            for moment in report.moments[-12:]:
+                text.append(plain(f"  {moment}\n"))
         text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
                           "n starts a new game · ctrl+q quits\n", "dim"))
         self.query_one("#summary-text", Static).update(text)

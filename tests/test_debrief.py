@@ -1,0 +1,30 @@
+"""The debrief's content: turning points, charts, the agreed text, what really happened."""
+
+from __future__ import annotations
+
+from game import debrief
+from game.engine import Rules
+from game.engine.simulate import play
+
+
+def test_markdown_debrief_of_a_ceasefire(default_loaded, tmp_path, monkeypatch):
+    rules = Rules(default_loaded)
+    state = play(rules, 7)
+    assert state.outcome.ending == "permanent_ceasefire"
+    text = debrief.markdown(rules, state, "mediator")
+    for heading in ("# Debrief: A complete and permanent ceasefire", "## Turning points",
+                    "## The agreement", "## Charts", "## What really happened", "## Timeline"):
+        assert heading in text
+    assert "Signed: " in text and "| GNA trust |" in text
+    assert "| Complete and permanent ceasefire |" in text  # the comparison with Geneva
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    path = debrief.export(rules, state, "mediator")
+    assert path.read_text(encoding="utf-8") == text and str(path).startswith(str(tmp_path))
+
+
+def test_time_running_out_is_said_plainly(default_loaded):
+    rules = Rules(default_loaded)
+    state = next(s for s in (play(rules, seed) for seed in range(60))
+                 if s.turn >= rules.max_turns)
+    report = debrief.build(rules, state, "mediator")
+    assert report.when.startswith(f"Time ran out after turn {rules.max_turns} (2020-11-09)")
