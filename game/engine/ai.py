@@ -153,9 +153,10 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         if package is not None:
             return by_kind["counter"][0]._replace(package=package), \
                 f"{strategy}: tables its own package"
-    friendly = [x for x in by_kind.get("other", []) if _hostile(state, [x], f) is None]
-    if friendly and trust >= 35 and strategy != "hardline" and rng.random() < 0.3:
-        return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
+    if trust >= 35 and strategy != "hardline":
+        friendly = [x for x in by_kind.get("other", []) if _hostile(state, [x], f) is None]
+        if friendly and rng.random() < 0.3:
+            return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
     return pick("pass"), f"{strategy}: waits"
 
 
@@ -373,9 +374,21 @@ def _joint_start(rules: Rules, vals, rows):
 
 def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     """A first, small step: on the non-binding issues only, the options every faction
-    prefers to what stands now (confidence-building measures)."""
+    prefers to what stands now (confidence-building measures). Cached like the search start:
+    it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
+    key = ("cbm", tuple(id(r) for r in rows), tuple(vals[s] for s in rules.issue_slot))
+    cache = rules.__dict__.setdefault("_start_cache", {})
+    hit = cache.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[1], rows)):
+        return hit[0]
+    result = _confidence(rules, vals, rows)
+    cache[key] = (result, tuple(rows))
+    return result
+
+
+def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
     base, _ = _current(rules, vals)
     package = []
     for k, b in enumerate(base):

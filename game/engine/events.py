@@ -12,9 +12,7 @@ def fire_events(work) -> None:
     vals = work.vals
     turn = work.turn
     ctx = work.ctx()
-    for event in rules.events:
-        if event.turn >= 0 and event.turn != turn:  # dated, another day
-            continue
+    for event in rules.events_on(turn):
         if vals[event.fired_slot] >= event.max_times:
             continue
         if event.turn < 0 and turn - vals[event.last_slot] <= event.cooldown:

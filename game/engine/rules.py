@@ -350,6 +350,8 @@ class Rules:
                 self.expr(event.probability) if event.probability is not None else None,
                 event.cooldown, event.max_times, event.catastrophe, self.effects(event.effects),
                 self.slots[f"event.{eid}.fired"], self.slots[f"event.{eid}.last"]))
+        self._events_on = [[e for e in self.events if e.turn < 0 or e.turn == t]
+                           for t in range(self.max_turns + 1)]
         self.endings = [(nid, self.expr(end.condition),
                          {r: self.expr(v) for r, v in end.score.items()})
                         for nid, end in s.endings.items()]
@@ -357,6 +359,11 @@ class Rules:
                                              STRATEGIES[s.ai[r].strategy].params.items()},
                                           **s.ai[r].params})
                    if r in s.ai else ("greedy", {}) for r in self.roles}
+
+    def events_on(self, turn: int) -> list[CompiledEvent]:
+        """The events that may fire at the start of ``turn``: its dated ones and all others,
+        in scenario order."""
+        return self._events_on[turn] if 0 <= turn < len(self._events_on) else []
 
     def decode(self, vals: tuple) -> dict[str, dict[str, Any]]:
         """A snapshot's value vector by name: factions, world, backers, controllers."""
