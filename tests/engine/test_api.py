@@ -3,7 +3,6 @@ typed commands, the facilitator's events, and the engine's freedom from UI libra
 
 from __future__ import annotations
 
-import ast
 import copy
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from game.engine.rng import Stream
 from game.engine.state import FACILITATOR
 from tests.conftest import ROOT
 from tests.engine.helpers import advance, ai_game, do, rules_for
+from tests.test_import_hygiene import _imports
 
 UI = ("textual", "rich")
 
@@ -352,17 +352,6 @@ def test_inject_event_refuses_an_unknown_event(rules):
 
 
 # -- the rooms of the house -------------------------------------------------------------------
-
-def _imports(folder: str):
-    for path in sorted((ROOT / "game" / folder).rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    yield path, alias.name
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                yield path, node.module
-
 
 @pytest.mark.parametrize("folder", ["engine", "scenario"])
 def test_engine_and_scenario_code_never_import_a_ui_library(folder):

@@ -40,27 +40,10 @@ def test_committed_schema_is_not_stale(kind, name):
         f"{' --sources' if kind == 'sources' else ''} --output scenarios/{name}`")
 
 
-def _models(model, seen=None):
-    seen = seen if seen is not None else set()
-    if model in seen:
-        return seen
-    seen.add(model)
-    import typing
-
-    from pydantic import BaseModel
-
-    for field in model.model_fields.values():
-        stack = [field.annotation]
-        while stack:
-            tp = stack.pop()
-            if isinstance(tp, type) and issubclass(tp, BaseModel):
-                _models(tp, seen)
-            stack.extend(typing.get_args(tp))
-    return seen
-
-
 @pytest.mark.parametrize("root", [Scenario, SourceNote])
 def test_every_field_is_documented(root):
+    from game.authoring.reference import _models
+
     for model in _models(root):
         assert model.model_config.get("extra") == "forbid", model
         for name, field in model.model_fields.items():
