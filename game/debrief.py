@@ -127,6 +127,7 @@ def export(rules, state, role: str):
     from game.fsutil import atomic_write
     from game.storage import data_dir
 
-    path = data_dir() / "exports" / f"debrief-{rules.s.id}-seed{state.seed}-turn{state.turn}.md"
+    turn = min(state.turn + 1, rules.max_turns)
+    path = data_dir() / "exports" / f"debrief-{rules.s.id}-seed{state.seed}-turn{turn}.md"
     atomic_write(path, markdown(rules, state, role))
     return path

@@ -28,7 +28,7 @@ Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."""
 
 
 class EndOfInput(Exception):
-    pass
+    """Input ran out, or the player typed quit (the message says which)."""
 
 
 def advance(state: State) -> State:
@@ -87,8 +87,8 @@ class PlainGame:
                     continue
                 self.situation()
                 self.turn()
-        except EndOfInput:
-            self.say("End of input. " + self.save(self.state))
+        except EndOfInput as end:
+            self.say(f"{end.args[0] if end.args else 'End of input.'} {self.save(self.state)}")
             return 0
 
     def reload(self) -> bool:
@@ -187,7 +187,7 @@ class PlainGame:
         elif word == "save":
             self.say(self.save(self.state))
         elif word == "quit":
-            raise EndOfInput
+            raise EndOfInput("Quitting.")
         else:
             from game.engine.commands import parse_action
 

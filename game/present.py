@@ -41,15 +41,16 @@ def faction_lines(rules: Rules, obs: Observation) -> list[str]:
     out = []
     for f, view in obs.factions.items():
         fac = rules.s.factions[f]
-        meters = " · ".join(f"{fac.meters[m].label.lower()} {v:.0f}" for m, v in view.meters.items())
+        meters = " · ".join(f"{fac.meters[m].label} {v:.0f}" for m, v in view.meters.items())
         seat = "at the table" if view.at_table else f"WALKED OUT ({view.away} turn(s))"
         out.append(f"{fac.short:>5}  {meters} · ripeness {view.ripeness:.0f} · {seat}")
     return out
 
 
 def world_line(rules: Rules, obs: Observation) -> str:
-    return "World: " + " · ".join(f"{rules.s.world[w].label.lower()} {v:.0f}"
-                                  for w, v in obs.world.items())
+    return "World: " + " · ".join(f"{rules.s.world[w].label} {v:.0f}"
+                                  for w, v in obs.world.items()
+                                  if not rules.s.world[w].private)
 
 
 def backer_line(rules: Rules, obs: Observation) -> str:

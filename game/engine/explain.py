@@ -86,10 +86,14 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
     return lines
 
 
-def change_lines(rules: Rules, changes: tuple) -> list[str]:
-    names = {slot: name for name, slot in rules.slots.items()}
+def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT) -> list[str]:
+    """The changes in words; a faction's private meters only for its own delegation."""
+    names = rules.slot_names
+    hidden = rules.private_slots_for(viewer)
     out = []
     for slot, old, new, why in changes:
+        if slot in hidden:
+            continue
         name = names.get(slot, "?")
         label = rules.label(name)
         if isinstance(new, float) and isinstance(old, float):
@@ -137,14 +141,15 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
         lines = [head, f"  {event.text.strip()}", f"  [{mark}; sources: "
                  f"{', '.join(event.sources) or 'none'}]"]
-        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"])]
+        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"], viewer)]
     if kind == "action":
         return _action_lines(rules, entry, viewer)
     if kind == "sign":
         lines = ["SIGNED by both delegations:"]
         lines += [f"  · {rules.s.agenda[rules.issues[k]].name}: "
                   f"{_option(rules, k, d['package'][k])}" for k in d["issues"]]
-        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"]) if "agreed '" not in c]
+        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"], viewer)
+                        if "agreed '" not in c]
     if kind == "consult":
         backer = rules.s.backers[d["backer"]].name
         what = "the package on the table" if d["on_table"] else "your public position"
@@ -204,7 +209,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         lines.append(f"  It {'works' if d['success'] else 'does not work'}.")
     if "ai" in d and owner:
         lines.append(f"  (AI: {d['ai']})")
-    lines += [f"  · {c}" for c in change_lines(rules, d.get("changes", ()))]
+    lines += [f"  · {c}" for c in change_lines(rules, d.get("changes", ()), viewer)]
     return lines
 
 

@@ -70,7 +70,8 @@ def perform(work: Work, action: Action, why: str = "") -> None:
         data["success"] = success
         changes += work.run(compiled.on_success if success else compiled.on_failure, faction,
                             action.target)
-    changes += work.run(compiled.effects, faction, action.target, cause=compiled.id)
+    changes += work.run(compiled.effects, faction, action.target,
+                        cause=rules.s.actions[compiled.id].label)
     data["changes"] = tuple(changes)
     work.note("action", role, data)
     _settle_grievance(work, faction)

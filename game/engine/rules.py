@@ -360,6 +360,29 @@ class Rules:
                                           **s.ai[r].params})
                    if r in s.ai else ("greedy", {}) for r in self.roles}
 
+    @property
+    def slot_names(self) -> dict[int, str]:
+        if not hasattr(self, "_slot_names"):
+            self._slot_names = {slot: name for name, slot in self.slots.items()}
+        return self._slot_names
+
+    def private_slots_for(self, viewer: str | None) -> frozenset[int]:
+        """Slots of meters marked private that ``viewer`` (a role; None: the debrief) may not
+        see: every faction's and backer's private meters but its own faction's."""
+        own = self.faction_of.get(viewer) if viewer else None
+        hidden = set()
+        if viewer is not None:
+            for f, fac in self.s.factions.items():
+                if f != own:
+                    hidden |= {self.slots[f"faction.{f}.{m}"] for m, meter in fac.meters.items()
+                               if meter.private}
+            for b, backer in self.s.backers.items():
+                hidden |= {self.slots[f"backer.{b}.{m}"] for m, meter in backer.meters.items()
+                           if meter.private}
+            hidden |= {self.slots[f"world.{w}"] for w, meter in self.s.world.items()
+                       if meter.private}
+        return frozenset(hidden)
+
     def events_on(self, turn: int) -> list[CompiledEvent]:
         """The events that may fire at the start of ``turn``: its dated ones and all others,
         in scenario order."""
@@ -383,7 +406,7 @@ class Rules:
         parts = slot_name.split(".")
         s = self.s
         if parts[0] == "faction" and parts[2] in s.factions[parts[1]].meters:
-            return f"{s.factions[parts[1]].short} {s.factions[parts[1]].meters[parts[2]].label.lower()}"
+            return f"{s.factions[parts[1]].short} {s.factions[parts[1]].meters[parts[2]].label}"
         if parts[0] == "world":
             return s.world[parts[1]].label
         if parts[0] == "backer":

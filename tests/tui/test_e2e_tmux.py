@@ -50,6 +50,10 @@ def session(tmp_path):
 
 def test_play_several_turns_in_a_real_terminal(session):
     wait_for(session, "CEASEFIRE", "Ceasefire: the Libyan 5+5 talks, 2020", "UN mediator")
+    tmux("send-keys", "-t", session, "e")  # a fixed seed, typed in the seed dialog
+    wait_for(session, "Seed (a whole number")
+    tmux("send-keys", "-t", session, "3", "Enter")  # the old seed is selected: typing replaces it
+    wait_for(session, "Seed 3 ")
     tmux("send-keys", "-t", session, "n")
     wait_for(session, "YOUR MOVE", "Turn 1/22", "Table a package")
     for turn in (2, 3, 4):

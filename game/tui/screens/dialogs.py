@@ -88,6 +88,9 @@ class SaveScreen(ModalScreen):
             yield Button("Save", id="do-save", variant="primary")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self.query_one("#slot-name", Input).focus()
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#do-save")
     def save(self) -> None:
@@ -143,6 +146,9 @@ class SeedScreen(ModalScreen):
             yield Static(Text("Seed (a whole number; Enter to keep it):", style="bold"))
             yield Input(str(self.seed), id="seed-input", type="integer")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#seed-input", Input).focus()  # the text is selected: typing replaces it
 
     @on(Input.Submitted)
     def done(self, event: Input.Submitted) -> None:

@@ -20,13 +20,28 @@ LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject"
                                                                       "magenta")}
 
 
+class IssueList(OptionList):
+    """The issues; ←/→ change the highlighted one's option. Bound here, on the list itself,
+    so that keys typed quickly (↓ then →) are handled in the order they were typed."""
+
+    BINDINGS = [
+        Binding("left", "cycle(-1)", "Option ◀"),
+        Binding("right", "cycle(1)", "Option ▶"),
+        Binding("enter", "submit", "Table it"),
+    ]
+
+    def action_cycle(self, step: int) -> None:
+        self.screen.action_cycle(step)
+
+    def action_submit(self) -> None:
+        self.screen.action_submit()
+
+
 class PackageScreen(ModalScreen):
     """Up/down: choose an issue. Left/right: change its option. Enter: table it. Esc: cancel."""
 
     BINDINGS = [
-        Binding("left", "cycle(-1)", "Option ◀", priority=True),
-        Binding("right", "cycle(1)", "Option ▶", priority=True),
-        Binding("enter", "submit", "Table it", priority=True),
+        Binding("enter", "submit", "Table it"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -37,7 +52,7 @@ class PackageScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="package-box"):
             yield Static(id="package-title")
-            yield OptionList(id="issues", markup=False)
+            yield IssueList(id="issues", markup=False)
             with VerticalScroll(id="preview-box"):
                 yield Static(id="preview", markup=False)
         yield KeyBar()

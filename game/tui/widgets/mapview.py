@@ -28,14 +28,17 @@ class MapView(Static):
             for ch, style in zip(row, styles):
                 text.append(ch, style=f"bold {style}" if style else "dim")
             text.append("\n")
+        note = s.map.legend if s.map and s.map.legend else f"{MARK} held  ! front line"
         if not legend:
-            text.append(f"{MARK} held  ! front — names in World", style="dim")
+            text.append(note + " — names in World", style="dim")
         for tid, terr in s.territories.items() if legend else ():
             owner = controllers.get(tid, "")
             short = s.factions[owner].short if owner in s.factions else "—"
             text.append("! " if terr.front else f"{MARK} ", style=f"bold {_colour(rules, owner)}")
             text.append(f"{terr.name} ")
             text.append(f"{short}\n", style=_colour(rules, owner))
+        if legend:
+            text.append(note, style="dim")
         self.update(text.rstrip() or text)
 
 
