@@ -38,7 +38,19 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game import plain, storage
     from game.engine import saves
 
-    rules = load_rules(args.scenario)
+    scenario = args.scenario
+    if args.load and scenario is None:  # the save knows its scenario
+        from game.paths import scenario_for_save
+
+        try:
+            found = scenario_for_save(saves.read(args.load))
+        except saves.SaveError as exc:
+            return _fail(str(exc))
+        if found is None:
+            return _fail(f"{args.load}: its scenario is not found; name it: "
+                         f"ceasefire play SCENARIO --plain --load {args.load}")
+        scenario = str(found)
+    rules = load_rules(scenario)
     role = _role(rules, args.role)
     if role is None:
         return _fail(f"there is no role '{args.role}'; the roles are {', '.join(rules.roles)}")

@@ -27,3 +27,25 @@ def resolve_scenario(name: str | None) -> Path:
     if path.exists() or path.suffix in (".yaml", ".yml") or "/" in name:
         return path
     return scenarios_dir() / f"{name}.yaml"
+
+
+def scenario_id(path: Path) -> str | None:
+    """A scenario file's id, read without building any model (None if unreadable)."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.yamlsafe import load_yaml
+
+    try:
+        data, _ = load_yaml(path)
+    except ScenarioError:
+        return None
+    return data.get("id") if isinstance(data.get("id"), str) else None
+
+
+def scenario_for_save(data: dict) -> Path | None:
+    """The scenario a save was made with: where it was, else a bundled one with its id."""
+    candidates = [Path(data["path"])] if data.get("path") else []
+    candidates += bundled_scenarios()
+    for candidate in candidates:
+        if candidate.is_file() and scenario_id(candidate) == data.get("scenario"):
+            return candidate
+    return None

@@ -174,7 +174,7 @@ class Linter:
         rules = Rules(self.loaded)
         s = rules.s
         fired, endings, taken, samples = set(), set(), set(), []
-        per = max(1, self.runs // len(POLICIES))
+        per = max(1, -(-self.runs // len(POLICIES)))  # at least --runs games in all
         for policy in POLICIES:
             plan = strategies_for(rules, policy)
             for seed in range(per):

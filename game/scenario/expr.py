@@ -221,8 +221,10 @@ class _Parser:
                 raise ExprError(f"'{val}' needs a value before it", pos)
             if self._is("("):
                 if val not in FUNCTIONS:
-                    raise ExprError(f"unknown function '{val}'; the functions are "
-                                    + ", ".join(sorted(FUNCTIONS)), pos)
+                    from game.scenario.errors import did_you_mean
+
+                    raise ExprError(f"unknown function '{val}'{did_you_mean(val, FUNCTIONS)}; "
+                                    "the functions are " + ", ".join(sorted(FUNCTIONS)), pos)
                 self.take()
                 args = [self.or_()]
                 while self._is(","):

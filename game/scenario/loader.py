@@ -180,7 +180,9 @@ def load_scenario(path: str | Path, display: str | None = None, text: str | None
             problems.extend(note_problems)
             citable = fact_ids(notes)
     reported = {p.where for p in problems}
-    problems.extend(p for p in check_scenario(scenario, pos, citable) if p.where not in reported)
+    problems.extend(p for p in check_scenario(scenario, pos, citable)
+                    if p.where not in reported and not any(  # a follow-on of a reported one
+                        r.startswith(p.where + ".") for r in reported))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ScenarioError(problems)

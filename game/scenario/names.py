@@ -126,6 +126,9 @@ class Names:
             return "faction"
         if name in ROOTS:
             raise ExprError(f"'{name}' needs an id and a field, e.g. '{self._example(name)}'")
+        if name.lower() in ("yes", "no", "on", "off", "y", "n"):
+            raise ExprError(f"unknown name '{name}': write true or false (this file is read as "
+                            "YAML 1.2, where yes/no/on/off are text)")
         candidates = list(BARE) + list(self.s.factions) + list(ROOTS)
         hint = did_you_mean(name, candidates)
         if not hint:

@@ -281,7 +281,8 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.problem, exc.context) if x) or "is not valid YAML"
-        problems.append(Problem(display, line, col, "syntax", f"YAML syntax error: {what}"))
+        problems.append(Problem(display, line, col, "syntax",
+                                f"YAML syntax error: {what}{_hint(what)}"))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(Problem(display, 1, 1, "syntax", f"YAML error: {exc}"))
     except RecursionError:  # pragma: no cover - the depth cap should stop this first
@@ -303,6 +304,25 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
         raise ScenarioError([Problem(display, line, col, "file",
                                      f"must be a mapping of keys to values at the top, not {kind}")])
     return root, pos
+
+
+_HINTS = [
+    ("tab character", "; indent with spaces, never tabs"),
+    ("cannot start any token", "; is it a tab? indent with spaces; a value starting with a "
+                               "special character must be quoted"),
+    ("mapping values are not allowed", "; a value containing ': ' must be quoted"),
+    ("could not find expected ':'", "; a key needs ':' after it, or a line is mis-indented"),
+    ("did not find expected key", "; check the indentation of this line and the one above"),
+    ("did not find expected ',' or ']'", "; a [list] is not closed"),
+    ("did not find expected ',' or '}'", "; a {mapping} is not closed"),
+    ("found unexpected end of stream", "; a quote or bracket is never closed"),
+    ("found character '`'", "; backquotes cannot start a value: quote it"),
+    ("found character '@'", "; '@' cannot start a value: quote it"),
+]
+
+
+def _hint(what: str) -> str:
+    return next((hint for needle, hint in _HINTS if needle in what), "")
 
 
 def load_yaml(path: str | Path, display: str | None = None) -> tuple[dict[str, Any], Positions]:

@@ -139,21 +139,17 @@ class CeasefireApp(App):
     @work(thread=True, exclusive=True, group="load")
     def load_save(self, path: str) -> None:
         from game.engine import Rules, saves
-        from game.paths import bundled_scenarios
+        from game.paths import scenario_for_save
         from game.scenario.errors import ScenarioError
         from game.scenario.loader import load_scenario
 
         try:
             data = saves.read(path)
-            candidates = [Path(data["path"])] if data.get("path") else []
-            candidates += bundled_scenarios()
-            rules = None
-            for candidate in candidates:
-                if candidate.is_file() and _scenario_id(candidate) == data["scenario"]:
-                    rules = Rules(load_scenario(candidate))
-                    break
-            if rules is None:
-                raise saves.SaveError(f"{path}: the scenario '{data['scenario']}' is not found")
+            scenario = scenario_for_save(data)
+            if scenario is None:
+                raise saves.SaveError(f"{path}: the scenario '{data['scenario']}' is not found; "
+                                      "it was moved or renamed since the game was saved")
+            rules = Rules(load_scenario(scenario))
             loaded = saves.restore(rules, data, str(path))
         except saves.SaveError as exc:
             self.post_message(GameFailed("This save cannot be loaded", [str(exc)]))
@@ -305,17 +301,6 @@ class CeasefireApp(App):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
         self.settings["theme"] = self.theme
         prefs.save(self.settings)
-
-
-def _scenario_id(path: Path) -> str | None:
-    from game.scenario.errors import ScenarioError
-    from game.scenario.yamlsafe import load_yaml
-
-    try:
-        data, _ = load_yaml(path)
-    except ScenarioError:
-        return None
-    return data.get("id") if isinstance(data.get("id"), str) else None
 
 
 def run_app(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
