@@ -116,10 +116,14 @@ def markdown(rules, state, role: str) -> str:
         if entry.kind in ("upkeep", "snapshot"):
             continue
         lines = describe(rules, entry, None)
+        if not lines:
+            continue
         if entry.kind == "turn":
-            out += ["", f"### {lines[0].strip('— ')}"]
-        else:
-            out += [f"    {line}" for line in lines]
+            out += ["", f"### {lines[0].strip('— ')}", ""]
+        else:  # a bullet per entry, its details nested under it
+            out.append(f"- {lines[0].strip()}")
+            out += [f"  - {line.strip().removeprefix('· ')}" for line in lines[1:]
+                    if line.strip()]
     return "\n".join(out) + "\n"
 
 

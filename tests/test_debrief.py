@@ -17,6 +17,14 @@ def test_markdown_debrief_of_a_ceasefire(default_loaded, tmp_path, monkeypatch):
         assert heading in text
     assert "Signed: " in text and "| GNA trust |" in text
     assert "| Complete and permanent ceasefire |" in text  # the comparison with Geneva
+    timeline = text.split("## Timeline", 1)[1].splitlines()
+    # bullets, never indented four spaces (Markdown would show a code block)
+    assert not [line for line in timeline if line.startswith("    ")]
+    assert sum(line.startswith("- ") for line in timeline) > 20
+    # the charts end where the game ended: a final snapshot after the signature
+    gna_trust = next(values for key, _, values in debrief.build(rules, state, "mediator").charts
+                     if key == "gna.trust")
+    assert len(gna_trust) == state.turn + 2
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     path = debrief.export(rules, state, "mediator")
     assert path.read_text(encoding="utf-8") == text and str(path).startswith(str(tmp_path))

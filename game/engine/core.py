@@ -388,6 +388,8 @@ def _finish(work: Work, nid: str, scores: dict) -> None:
     title = ending.title if ending else "Time ran out"
     tone = ending.tone if ending else "failure"
     work.outcome = Outcome(nid, title, tone, result, ending_reasons(work, nid), work.turn)
+    if work.log is None or work.log.entry.kind != "snapshot":
+        _snapshot(work)  # the charts end where the game ended, not where its last turn began
     work.note("ending", "", {"id": nid})
 
 

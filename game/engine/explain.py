@@ -11,7 +11,7 @@ from typing import Any
 
 from game.engine.negotiation import Assessment
 from game.engine.rules import Rules
-from game.engine.state import Entry
+from game.engine.state import Entry, log_list
 
 OMNISCIENT = None
 
@@ -230,10 +230,18 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
     agreed = [f"{_issue(rules, k)}: {_option(rules, k, work.vals[s])}"
               for k, s in enumerate(rules.issue_slot) if work.vals[s]]
     reasons.append("Agreed: " + ("; ".join(agreed) if agreed else "nothing") + ".")
+
+    signings = [e for e in log_list(work.log) if e.kind == "sign"]
+    at_signing = {f: (u, r) for f, u, r in signings[-1].data.get("bars", ())} if signings else {}
     for f in rules.factions:
-        reasons.append(f"{_short(rules, f)} values what was agreed at "
-                       f"{work.fget(f, 'utility'):.0f}; its reservation value was "
-                       f"{work.fget(f, 'reservation'):.0f}.")
+        what = "everything agreed" if agreed else "things as they stand"
+        line = (f"{_short(rules, f)} values {what} at {work.fget(f, 'utility'):.0f} "
+                f"(its reservation value now: {work.fget(f, 'reservation'):.0f})")
+        if f in at_signing:
+            u, r = at_signing[f]
+            line += (f"; it valued the last package it signed at {u:.0f} against a reservation "
+                     f"value of {r:.0f} at the time")
+        reasons.append(line + ".")
     return tuple(reasons)
 
 
@@ -243,7 +251,6 @@ def transcript(state) -> str:
     Golden transcripts under ``tests/golden/`` are written with this; they document the game
     better than prose (after OpenSpiel's playthrough files).
     """
-    from game.engine.state import log_list
 
     rules: Rules = state.rules
     s = rules.s

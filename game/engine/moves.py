@@ -22,6 +22,7 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     other = rules.opponent.get(faction, "")
     data: dict = {"action": action, "ai": why} if why else {"action": action}
     changes: list = []
+    private: list = []  # what only the mover learns; noted after the move itself
     if kind == "propose":
         work.table = Table(action.package, role, frozenset(), work.turn)
     elif kind == "counter":
@@ -49,16 +50,16 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     elif kind == "offensive":
         _offensive(work, compiled, faction, action.target, data, changes)
     elif kind == "consult":
-        _consult(work, faction, role, action.target)
+        private.append(_consult(work, faction, role, action.target))
     elif kind == "shuttle":
         i = rules.factions.index(action.target)
         work.insight[i] = min(len(rules.issues), work.insight[i] + 1)
         ranking = sorted(range(len(rules.issues)),
                          key=lambda k: (-rules.weights[action.target][k], k))
-        work.note("shuttle", role, {"faction": action.target,
-                                    "priorities": tuple(rules.issues[k] for k in
-                                                        ranking[:work.insight[i]])},
-                  frozenset({role}))
+        private.append(("shuttle", role, {"faction": action.target,
+                                          "priorities": tuple(rules.issues[k] for k in
+                                                              ranking[:work.insight[i]])},
+                        frozenset({role})))
     elif kind == "deadline":
         work.deadline = work.turn + compiled.turns
         data["until"] = work.deadline
@@ -74,6 +75,8 @@ def perform(work: Work, action: Action, why: str = "") -> None:
                         cause=rules.s.actions[compiled.id].label)
     data["changes"] = tuple(changes)
     work.note("action", role, data)
+    for note in private:
+        work.note(*note)
     _settle_grievance(work, faction)
     if work.table is not None and all(f in work.table.accepted and work.fget(f, "at_table")
                                       for f in rules.factions):
@@ -126,7 +129,7 @@ def _offensive(work: Work, compiled, faction: str, target: str, data: dict, chan
         changes += work.run(compiled.on_failure, faction, target, cause="a failed offensive")
 
 
-def _consult(work: Work, faction: str, role: str, backer: str) -> None:
+def _consult(work: Work, faction: str, role: str, backer: str) -> tuple:
     rules: Rules = work.rules
     package = work.table.package if work.table is not None else \
         work.stances[rules.factions.index(faction)]
@@ -135,8 +138,8 @@ def _consult(work: Work, faction: str, role: str, backer: str) -> None:
     worst = neg.pains(rules, backer, package, 2) if rules.cares(backer) else ()
     verdict = ("veto" if any(b.backer == backer for b in blockers) else
                "displeased" if any(b.backer == backer for b in unhappy) else "content")
-    work.note("consult", role, {"backer": backer, "faction": faction, "value": value,
-                                "tolerance": work.get(f"backer.{backer}.tolerance"),
-                                "verdict": verdict, "worst": worst,
-                                "on_table": work.table is not None},
-              frozenset({role}))
+    return ("consult", role, {"backer": backer, "faction": faction, "value": value,
+                              "tolerance": work.get(f"backer.{backer}.tolerance"),
+                              "verdict": verdict, "worst": worst,
+                              "on_table": work.table is not None},
+            frozenset({role}))

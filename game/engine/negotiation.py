@@ -204,6 +204,10 @@ def sign(work, table: Table) -> None:
     """Both delegations accepted: lock the agreed options and apply their consequences."""
     rules: Rules = work.rules
     vals = work.vals
+    # what each side's bar was at the moment it signed (the reasons at the end quote these:
+    # after signing, the no-deal value moves with the agreement itself)
+    bars = tuple((f, round(rules.utility(f, table.package), 1),
+                  round(vals[rules.fs[f]["reservation"]], 1)) for f in rules.factions)
     changes = []
     newly = []
     for k, option in enumerate(table.package):
@@ -232,4 +236,4 @@ def sign(work, table: Table) -> None:
     work.signed += 1
     work.table = None
     work.note("sign", table.proposer, {"package": table.package, "issues": tuple(newly),
-                                       "changes": tuple(changes)})
+                                       "changes": tuple(changes), "bars": bars})

@@ -154,7 +154,7 @@ async def test_markup_in_scenario_text_is_shown_literally(tmp_path):
         talks = app.screen
         await wait_turns(pilot, app, 7)
         await pilot.pause(0.2)
-        feed = "\n".join(line.text for line in talks.query_one("#feed").lines)
+        feed = str(talks.query_one("#feed").render())
         assert "Rain floods [/] the [link=x]trenches[/link]." in feed
         assert any(e.kind == "event" and e.data["id"] == "storm" for e in history(app.state))
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import RichLog, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from game.tui.widgets.keybar import KeyBar
 from game import debrief
@@ -37,7 +37,8 @@ class DebriefScreen(Screen):
                 with VerticalScroll():
                     yield Static(id="summary-text", markup=False)
             with TabPane("Timeline", id="timeline"):
-                yield RichLog(id="timeline-log", wrap=True, markup=False)
+                with VerticalScroll():
+                    yield Static(id="timeline-text", markup=False)
             with TabPane("Charts", id="charts"):
                 with VerticalScroll():
                     yield Static(id="charts-text", markup=False)
@@ -71,14 +72,15 @@ class DebriefScreen(Screen):
         text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
                           "n starts a new game · ctrl+q quits\n", "dim"))
         self.query_one("#summary-text", Static).update(text)
-        log = self.query_one("#timeline-log", RichLog)
+        timeline = Text()
         for entry in history(state):
             if entry.kind in ("upkeep", "snapshot"):
                 continue
             lines = describe(rules, entry, None)
             if lines:
-                log.write(Text("\n".join(lines), style="bold" if entry.kind in (
-                    "turn", "sign", "ending") else ""))
+                timeline.append("\n".join(lines) + "\n", style="bold" if entry.kind in (
+                    "turn", "sign", "ending") else "")
+        self.query_one("#timeline-text", Static).update(timeline)
         self.query_one("#charts-text", Static).update(self.charts(report))
         self.query_one("#agreement-text", Static).update(plain("\n".join(report.agreement)))
         self.query_one("#history-text", Static).update(self.comparison(report))

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import OptionList, RichLog, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from game.tui.widgets.keybar import KeyBar
@@ -39,6 +39,7 @@ class TalksScreen(Screen):
         super().__init__()
         self.menu: list[present.Choice] = []
         self.shown = 0
+        self.news = Text()
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -53,7 +54,8 @@ class TalksScreen(Screen):
                         with VerticalScroll():
                             yield TablePanel(id="agenda")
                     with TabPane("News", id="news"):
-                        yield RichLog(id="feed", wrap=True, markup=False, auto_scroll=True)
+                        with VerticalScroll(id="feed-scroll"):
+                            yield Static(id="feed", markup=False)
                     with TabPane("Why?", id="why"):
                         with VerticalScroll():
                             yield Static(id="reasons", markup=False)
@@ -91,11 +93,14 @@ class TalksScreen(Screen):
         self.show_menu(state, my_move)
 
     def show_news(self, state) -> None:
-        feed = self.query_one("#feed", RichLog)
+        """Append what is new to the feed. A Static (not a RichLog) so the text re-wraps when
+        the terminal is resized and is laid out even while the tab is hidden."""
         entries = history(state)
         if len(entries) < self.shown:  # a different game (loaded): start again
-            feed.clear()
+            self.news = Text()
             self.shown = 0
+        if len(entries) == self.shown and self.news:
+            return
         for entry in entries[self.shown:]:
             if entry.kind in ("upkeep", "snapshot") or (
                     entry.visible is not None and self.app.role not in entry.visible):
@@ -105,8 +110,13 @@ class TalksScreen(Screen):
                 continue
             style = "bold" if entry.kind in ("turn", "sign", "ending") else (
                 "yellow" if entry.kind == "event" else "")
-            feed.write(Text("\n".join(lines), style=style))
+            if self.news:
+                self.news.append("\n")
+            self.news.append("\n".join(lines), style=style)
         self.shown = len(entries)
+        self.query_one("#feed", Static).update(self.news.copy())
+        scroll = self.query_one("#feed-scroll", VerticalScroll)
+        self.call_after_refresh(scroll.scroll_end, animate=False)
 
     def show_why(self, state) -> None:
         rules, role = self.app.rules, self.app.role
