@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="line mode: numbered choices on standard input (pipes, screen readers)")
     play.add_argument("--load", metavar="SAVE", help="continue a saved game (a .json save file)")
     play.add_argument("--save", metavar="FILE", help="where --plain saves at the end "
-                      "(default: the autosave slot in your data folder)")
+                      "(default: saves/autosave-plain.json in your data folder)")
     play.add_argument("--watch", action="store_true",
                       help="reload the scenario whenever its file is saved, keeping the game")
 

@@ -66,7 +66,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         if role not in state.humans:
             role = sorted(state.humans)[0] if state.humans else role
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
-    target = Path(args.save) if args.save else storage.slot_path(storage.AUTOSAVE)
+    target = Path(args.save) if args.save else storage.slot_path(storage.PLAIN_AUTOSAVE)
 
     def save(st) -> str:
         try:

@@ -11,20 +11,40 @@ from typing import Callable, TextIO
 from game import present
 from game.engine import ActionError, Rules, State, apply, history, new_game
 from game.engine.ai import choose
+from game.engine.core import PASS
 from game.engine.explain import describe
 from game.engine.observe import observe
 from game.engine.state import Action
 
-HELP = """Commands:
-  a number          take that choice from the menu
-  propose ISSUE=OPTION ...   table a package directly (issues you leave out keep the draft)
-  why               explain the latest reactions again
-  status            show the situation again
-  issues            list the agenda with every option id
-  save              save the game now
-  help              this help
-  quit              save and stop
-Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."""
+def help_text(rules: Rules, role: str) -> str:
+    """The commands, with the typed actions this seat really has (not another seat's)."""
+    mine = [(a, c) for a, c in rules.actions.items() if role in c.roles]
+    tabling = [a for a, c in mine if c.kind in ("propose", "counter")]
+    lines = ["Commands:",
+             "  a number          take that choice from the menu (0 waits)"]
+    for act in tabling:
+        lines.append(f"  {act} ISSUE=OPTION ...   table a package directly (issues you leave "
+                     "out keep the draft)")
+    typed = []
+    for act, c in mine:
+        if c.kind in ("propose", "counter"):
+            continue
+        if c.kind == "concede":
+            typed.append(f"{act} ISSUE OPTION")
+        elif c.target_kind:
+            typed.append(f"{act} {c.target_kind.upper()}")
+        else:
+            typed.append(act)
+    if typed:
+        lines.append("  or type a move:   " + ", ".join(typed + ["wait"]))
+    lines += ["  why               explain the latest reactions again",
+              "  status            show the situation again",
+              "  issues            list the agenda with every option id",
+              "  save              save the game now",
+              "  help              this help",
+              "  quit              save and stop",
+              "Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."]
+    return "\n".join(lines)
 
 
 class EndOfInput(Exception):
@@ -152,7 +172,7 @@ class PlainGame:
         menu = present.choices(self.state, self.role)
         self.say()
         self.say(f"Your move, {self.rules.s.roles[self.role].name}:")
-        for n, choice in enumerate(menu, 1):
+        for n, choice in self.numbered(menu):
             self.say(f"  {n}. {choice.label}")
         while True:
             line = self.ask("> ")
@@ -167,17 +187,26 @@ class PlainGame:
             except ActionError as exc:
                 self.say(str(exc))
 
+    @staticmethod
+    def numbered(menu: list[present.Choice]) -> list[tuple[int, present.Choice]]:
+        """Moves numbered from 1; waiting is always 0, listed last, so 0 is a safe habit."""
+        moves = [c for c in menu if c.action.act != PASS]
+        waits = [c for c in menu if c.action.act == PASS]
+        return list(enumerate(moves, 1)) + [(0, c) for c in waits[:1]]
+
     def interpret(self, line: str, menu: list[present.Choice]) -> Action | None:
         word = line.split()[0].lower()
         if line.isdigit():
-            n = int(line)
-            if not 1 <= n <= len(menu):
-                self.say(f"Choose 1 to {len(menu)}.")
+            numbers = dict(self.numbered(menu))
+            choice = numbers.get(int(line))
+            if choice is None:
+                top = max(numbers)
+                self.say((f"Choose 1 to {top}" if top else "Choose") +
+                         (", or 0 to wait." if 0 in numbers else "."))
                 return None
-            choice = menu[n - 1]
             return self.build_package(choice.action) if choice.needs_package else choice.action
         if word == "help":
-            self.say(HELP)
+            self.say(help_text(self.rules, self.role))
         elif word == "why":
             self.why()
         elif word == "status":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.core import Menu
+from game.engine.core import Menu, chance_of
 from game.engine.explain import ripeness_words
 from game.engine.observe import Observation
 from game.engine.rules import Rules
@@ -151,9 +151,28 @@ def choices(state: State, role: str) -> list[Choice]:
                 label += " — " + target_name(rules, action.target)
             if kind == "concede":
                 label += f": ask only for '{option_label(rules, action.target, action.option)}'"
+            chance = chance_of(state, action)
+            if chance is not None:
+                label += f" ({chance * 100:.0f}% chance)"
             out.append(Choice(label, action))
     out.append(Choice("Wait (do nothing this turn)", Action(role, "pass")))
     return out
+
+
+def warning(state: State, action: Action) -> str | None:
+    """For a move that cannot be undone (an offensive, walking out): what to weigh before it,
+    in words; None for every other move."""
+    rules: Rules = state.rules
+    compiled = rules.actions.get(action.act)
+    if compiled is None or compiled.kind not in ("offensive", "walk_out"):
+        return None
+    parts = [" ".join(rules.s.actions[action.act].description.split())]
+    chance = chance_of(state, action)
+    if chance is not None:
+        parts.append(f"Its chance of success now: {chance * 100:.0f}%.")
+    parts.append("It cannot be taken back." if compiled.kind == "offensive" else
+                 "You can return to the talks later.")
+    return " ".join(p for p in parts if p)
 
 
 def target_name(rules: Rules, target: str) -> str:

@@ -1,6 +1,7 @@
 """Where games are saved: the user's data folder (XDG / platformdirs), never the current one.
 
-Slots are named files ``<name>.json`` in ``saves/``; ``autosave`` is written after every turn.
+Slots are named files ``<name>.json`` in ``saves/``; ``autosave`` is written after every turn
+of the full-screen game, ``autosave-plain`` when line mode stops.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 from pathlib import Path
 
 AUTOSAVE = "autosave"
+PLAIN_AUTOSAVE = "autosave-plain"  # line mode's own slot: it never overwrites the TUI's
 
 
 def data_dir() -> Path:

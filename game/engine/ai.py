@@ -24,7 +24,7 @@ private talks with), and then:
 from __future__ import annotations
 
 from game.engine import negotiation as neg
-from game.engine.core import Menu, state_ctx
+from game.engine.core import Menu, chance_of, state_ctx
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import Action, State
@@ -194,8 +194,7 @@ def _offensive_choice(state, menu, faction, prospects, escalate, rng):
     rules: Rules = state.rules
     best, score = None, 0.0
     for action in offensives:
-        ctx = state_ctx(state, faction, action.target)
-        chance = rules.actions[action.act].chance(ctx)
+        chance = chance_of(state, action)
         value = rules.s.territories[action.target].value * chance
         if chance >= 0.25 and value > score:
             best, score = action, value

@@ -52,6 +52,16 @@ def state_ctx(state: State, faction: str = "", target: str = "") -> Ctx:
     return Ctx(state.vals, state.turn, faction, other, target, state)
 
 
+def chance_of(state: State, action: Action) -> float | None:
+    """The chance (0-1) that ``action`` succeeds now, or None when it cannot fail. Public: the
+    numbers behind it (strengths, backers) are on the board for everyone."""
+    compiled = state.rules.actions.get(action.act)
+    if compiled is None or compiled.chance is None:
+        return None
+    ctx = state_ctx(state, _faction(state.rules, action.role), action.target or "")
+    return max(0.0, min(1.0, float(compiled.chance(ctx))))
+
+
 def _targets(state: State, action: CompiledAction, faction: str) -> list[str]:
     rules: Rules = state.rules
     kind = action.kind

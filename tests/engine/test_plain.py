@@ -64,15 +64,61 @@ def test_a_different_seed_prints_a_different_game(tmp_path):
 
 
 def test_a_wrong_number_says_which_numbers_are_valid_and_asks_again(tmp_path):
-    result = plain(tmp_path, "99\n0\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
+    result = plain(tmp_path, "99\n98\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
     assert result.returncode == 0
-    count = len(first_menu(result.stdout))
-    assert count > 2
-    assert result.stdout.count(f"Choose 1 to {count}.") == 2
+    numbers = first_menu(result.stdout)
+    assert numbers[-1] == "0" and numbers[:-1] == [str(n) for n in range(1, len(numbers))]
+    top = len(numbers) - 1
+    assert top > 2
     after = result.stdout.split("Your move", 1)[1]
-    assert re.search(rf"> Choose 1 to {count}\.\n> Choose 1 to {count}\.\n> ", after)
+    said = f"Choose 1 to {top}, or 0 to wait."
+    assert after.count(said) == 2
+    assert re.search(rf"> {re.escape(said)}\n> {re.escape(said)}\n> ", after)
     data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert not [a for a in data["actions"] if a["role"] == "mediator"]  # nothing was played
+
+
+def test_zero_always_waits(tmp_path):
+    result = plain(tmp_path, "0\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
+    assert "  0. Wait" in result.stdout
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    mine = [a for a in data["actions"] if a["role"] == "mediator"]
+    assert [a["act"] for a in mine] == ["pass"]
+
+
+def test_help_names_the_moves_of_the_seat_being_played(tmp_path):
+    mediator = plain(tmp_path, "help\n", "--seed", "7", "--save", str(tmp_path / "m.json"))
+    gna = plain(tmp_path, "help\n", "--seed", "7", "--role", "gna", "--save",
+                str(tmp_path / "g.json"))
+    helps = [r.stdout.split("Commands:", 1)[1].split("Words can", 1)[0] for r in (mediator, gna)]
+    assert "propose ISSUE=OPTION" in helps[0] and "counter" not in helps[0]
+    assert "counter ISSUE=OPTION" in helps[1] and "propose" not in helps[1]
+    assert "offensive TERRITORY" in helps[1] and "offensive" not in helps[0]
+
+
+def test_line_mode_never_overwrites_the_full_screen_autosave(tmp_path):
+    saves_dir = tmp_path / "xdg" / "ceasefire" / "saves"
+    saves_dir.mkdir(parents=True)
+    tui = saves_dir / "autosave.json"
+    tui.write_text("the full-screen game's autosave", encoding="utf-8")
+    result = plain(tmp_path, "0\n", "--seed", "7")
+    assert result.returncode == 0, result.stderr
+    assert tui.read_text(encoding="utf-8") == "the full-screen game's autosave"
+    assert f"Saved to {saves_dir / 'autosave-plain.json'}." in result.stdout
+    assert json.loads((saves_dir / "autosave-plain.json").read_text(encoding="utf-8"))["seed"] == 7
+
+
+def test_an_offensive_shows_its_odds_before_it_is_launched(tmp_path):
+    odds = {}
+    for role in ("gna", "lna"):
+        result = plain(tmp_path, "", "--seed", "7", "--role", role, "--save",
+                       str(tmp_path / f"{role}.json"))
+        odds[role] = [int(p) for p in re.findall(r"Launch an offensive — .* \((\d+)% chance\)",
+                                                 result.stdout)]
+    assert odds["gna"] and odds["lna"]
+    assert all(0 <= p <= 100 for p in odds["gna"] + odds["lna"])
+    # January 2020: the LNA is the stronger side, and its odds say so
+    assert max(odds["lna"]) > max(odds["gna"])
 
 
 def test_a_delegation_sees_its_private_view_and_the_mediator_does_not(tmp_path):

@@ -170,3 +170,30 @@ async def test_theme_toggle_is_remembered(data_home):
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot, again)
         assert again.theme != first
+
+
+async def test_walking_out_asks_first_and_no_means_nothing_happened():
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        assert isinstance(talks, TalksScreen) and app.state.role == "gna"
+        index = next(i for i, c in enumerate(talks.menu) if c.action.act == "walk_out")
+        before = app.state.actions
+        from game.tui.screens.dialogs import ConfirmScreen
+
+        for answer in ("n", "y"):
+            talks.query_one("#actions").focus()
+            talks.query_one("#actions").highlighted = index
+            await pilot.press("enter")
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, ConfirmScreen)
+            text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+            assert "Walk out of the talks?" in text and "return to the talks later" in text
+            await pilot.press(answer)
+            await settle(pilot, app)
+            assert isinstance(app.screen, TalksScreen)
+            if answer == "n":
+                assert app.state.actions == before  # nothing was played
+        assert [a.act for a in app.state.actions[len(before):] if a.role == "gna"][0] == \
+            "walk_out"

@@ -1,4 +1,4 @@
-"""Small screens: help, errors, saving and loading named slots."""
+"""Small screens: help, errors, a confirmation, saving and loading named slots."""
 
 from __future__ import annotations
 
@@ -19,12 +19,15 @@ HELP = """\
 
 **Keys** — shown in the footer on every screen. Arrow keys move, **Enter** chooses.
 On the talks screen: **p** builds a package, **w** waits, **y** shows *why* the others
-reacted as they did, **n** the news, **t** the table, **b** the backers; **s** saves and
+reacted as they did, **n** the news, **t** the table, **b** the world (backers and
+territory); **s** saves and
 **l** loads a named slot. **F1** is this help, **F2** switches light/dark, **Ctrl+Q** quits
 (your game is saved after every turn; *Continue* on the title screen resumes it).
 
 In the package builder: **↑/↓** pick an issue, **←/→** change its option, **Enter** tables
-it, **Esc** cancels. The right side shows how each delegation would *likely* react.
+it, **Esc** cancels. Below the issues you see how each delegation would *likely* react
+(an issue marked **binding** gives up fighting: the package must then beat each side's
+reservation value).
 
 # How the negotiation works
 
@@ -157,3 +160,23 @@ class SeedScreen(ModalScreen):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before a move that cannot be taken back (an offensive, walking out)."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: str, detail: str) -> None:
+        super().__init__()
+        self.question, self.detail = question, detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="slot-box"):
+            yield Static(plain(self.question, "bold"))
+            yield Static(plain(self.detail))
+            yield Static(Text("y goes ahead · n or Esc thinks again", style="dim"))
+        yield KeyBar()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -155,7 +155,17 @@ class TalksScreen(Screen):
             return
         self.take(self.menu[int(event.option.id)])
 
-    def take(self, choice: present.Choice) -> None:
+    def take(self, choice: present.Choice, confirmed: bool = False) -> None:
+        warning = present.warning(self.app.state, choice.action)
+        if warning and not confirmed:
+            from game.tui.screens.dialogs import ConfirmScreen
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.take(choice, confirmed=True)
+
+            self.app.push_screen(ConfirmScreen(choice.label + "?", warning), answer)
+            return
         if choice.needs_package:
             from game.tui.screens.package import PackageScreen
 
