@@ -254,15 +254,9 @@ class PlainGame:
         return action._replace(package=tuple(chosen))
 
     def why(self) -> None:
-        entries = [e for e in history(self.state) if e.kind == "action" and "assessment" in e.data]
-        if not entries:
-            self.say("Nobody has reacted to a package yet.")
-            return
-        last_turn = entries[-1].turn
-        for entry in entries:
-            if entry.turn >= last_turn - 1:
-                for line in describe(self.rules, entry, self.role):
-                    self.say(line)
+        lines = present.why_lines(self.state, self.role)
+        for line in lines or ["Nobody has reacted to a package yet."]:
+            self.say(line)
 
     def issues(self) -> None:
         for issue, item in self.rules.s.agenda.items():

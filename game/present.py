@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine import history
 from game.engine.core import Menu, chance_of
-from game.engine.explain import ripeness_words
+from game.engine.explain import describe, ripeness_words
 from game.engine.observe import Observation
 from game.engine.rules import Rules
 from game.engine.state import Action, State
@@ -182,3 +183,50 @@ def target_name(rules: Rules, target: str) -> str:
             item = table[target]
             return getattr(item, "name")
     return target
+
+
+def turn_report(before: State, after: State, role: str) -> list[str]:
+    """What ``role`` may see of what happened between two states, one line each: the others'
+    moves (not their waiting), signatures, news, and its own delegation being taken away from
+    the table. For the note shown when the AI has moved."""
+    from game.engine.state import log_list
+
+    rules: Rules = after.rules
+    entries = log_list(after.log)[len(log_list(before.log)):]
+    out = []
+    for entry in entries:
+        if entry.visible is not None and role not in entry.visible:
+            continue
+        if entry.kind == "action" and (entry.role == role or entry.data["action"].act == "pass"):
+            continue
+        if entry.kind not in ("action", "sign", "event"):
+            continue
+        lines = describe(rules, entry, role)
+        if lines:
+            out.append(lines[0].strip())
+    slot = rules.faction_slot.get((rules.faction_of.get(role, ""), "at_table"))
+    if slot is not None and before.vals[slot] and not after.vals[slot]:
+        out.append("Your delegation is no longer at the table: 'Return to the talks' "
+                   "brings it back.")
+    return out
+
+
+def why_lines(state: State, role: str) -> list[str]:
+    """The reactions of the last two turns with their reasons as ``role`` may see them, and for
+    each AI counterpart the line it plays by, in words (its numbers stay private)."""
+    rules: Rules = state.rules
+    entries = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
+    if not entries:
+        return []
+    last = entries[-1].turn
+    out: list[str] = []
+    for entry in entries:
+        if entry.turn < last - 1:
+            continue
+        out += describe(rules, entry, role)
+        mover = entry.data["action"].role
+        ai = rules.s.ai.get(mover)
+        if mover != role and mover not in state.humans and ai is not None and ai.description:
+            out.append(f"  Its line: {' '.join(ai.description.split())}")
+        out.append("")
+    return out[:-1]

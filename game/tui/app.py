@@ -78,6 +78,7 @@ class CeasefireApp(App):
         self.ai_delay = self.settings.get("ai_delay", 0.3) if ai_delay is None else ai_delay
         self.rules: Any = None
         self.role: str = ""
+        self.report_from: Any = None  # the state the AI started from (for the turn note)
 
     # -- start ----------------------------------------------------------------------------
     @property
@@ -242,12 +243,25 @@ class CeasefireApp(App):
         self.autosave()
         self.continue_play()
 
+    def report(self, before: Any, after: Any) -> None:
+        """A short note of what the others did while the AI played (the News tab has it all)."""
+        from game import present
+
+        lines = present.turn_report(before, after, self.role)
+        if not lines or after.outcome is not None:
+            return
+        shown = lines[-6:]
+        if len(lines) > len(shown):
+            shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
+        self.notify("\n".join(shown), title="Since your move", timeout=6 + len(shown))
+
     def continue_play(self) -> None:
         state = self.state
         if state.outcome is not None:
             self.show_debrief()
         elif state.role not in state.humans:
             self.thinking = True
+            self.report_from = state
             self.run_ai(state)
 
     @work(thread=True, exclusive=True, group="ai")
@@ -271,6 +285,8 @@ class CeasefireApp(App):
                 self.autosave()
                 if message.state.outcome is not None:
                     self.show_debrief()
+                elif self.report_from is not None:
+                    self.report(self.report_from, message.state)
 
     def show_debrief(self) -> None:
         from game.tui.screens.debrief import DebriefScreen

@@ -197,3 +197,19 @@ async def test_walking_out_asks_first_and_no_means_nothing_happened():
                 assert app.state.actions == before  # nothing was played
         assert [a.act for a in app.state.actions[len(before):] if a.role == "gna"][0] == \
             "walk_out"
+
+
+async def test_after_the_ai_moves_a_note_says_what_the_others_did():
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, app)
+        before = app.state
+        await pilot.press("w")
+        await settle(pilot, app)
+        notes = [n for n in app._notifications if n.title == "Since your move"]
+        from game import present
+
+        expected = present.turn_report(before, app.state, "gna")
+        assert expected, "the others did something in a whole turn"
+        assert notes and notes[-1].message.splitlines()[-1] == expected[-1]
+        assert all("waits" not in line for line in expected)  # waiting is not news

@@ -119,17 +119,10 @@ class TalksScreen(Screen):
         self.call_after_refresh(scroll.scroll_end, animate=False)
 
     def show_why(self, state) -> None:
-        rules, role = self.app.rules, self.app.role
-        entries = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
-        text = Text()
-        if not entries:
-            text.append("Nobody has reacted to a package yet. When someone accepts or rejects "
-                        "one, the reasons appear here.", style="dim")
-        else:
-            last = entries[-1].turn
-            for entry in entries:
-                if entry.turn >= last - 1:
-                    text.append(plain("\n".join(describe(rules, entry, role)) + "\n\n"))
+        lines = present.why_lines(state, self.app.role)
+        text = plain("\n".join(lines)) if lines else Text(
+            "Nobody has reacted to a package yet. When someone accepts or rejects one, the "
+            "reasons appear here.", style="dim")
         self.query_one("#reasons", Static).update(text)
 
     def show_menu(self, state, my_move: bool) -> None:

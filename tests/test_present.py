@@ -1,0 +1,44 @@
+"""What the screens say that the engine does not: the note after the AI has moved."""
+
+from __future__ import annotations
+
+from game import present
+from game.engine import apply, history, new_game
+from game.engine.state import Action
+from game.plain import advance
+from tests.engine.helpers import rules_for
+
+
+def test_the_note_says_when_an_event_takes_your_delegation_from_the_table():
+    """18 Feb 2020: the GNA walks out of Geneva. Played as the GNA, waiting, the note says so."""
+    rules = rules_for("default")
+    for seed in range(30):
+        state = advance(new_game(rules, seed, {"gna"}))
+        while state.outcome is None and state.turn < 8:
+            mine = apply(state, Action("gna", "pass"))
+            after = advance(mine)
+            fired = [e for e in history(after)[len(history(mine)):]
+                     if e.kind == "event" and e.data["id"] == "gna_walkout"]
+            report = present.turn_report(mine, after, "gna")
+            if fired:
+                assert report[-1].startswith("Your delegation is no longer at the table")
+                assert any("walks out" in line for line in report)
+                return
+            assert not any(line.startswith("Your delegation") for line in report)
+            state = after
+    raise AssertionError("no seed in 30 saw the GNA walk out of Geneva")
+
+
+def test_why_gives_each_ai_counterparts_line_in_words_but_not_your_own():
+    rules = rules_for("default")
+    for seed in range(30):
+        state = advance(new_game(rules, seed, {"gna"}))
+        while state.outcome is None and state.turn < 12:
+            lines = present.why_lines(state, "gna")
+            if any(line.startswith("LNA delegation") for line in lines):
+                ai_line = "  Its line: Signs only a clearly good deal, and is quick to test the front."
+                assert ai_line in lines
+                assert not any("Answers good faith" in line for line in lines)  # gna: you
+                return
+            state = advance(apply(state, Action("gna", "pass")))
+    raise AssertionError("the LNA never reacted to a package in 30 seeds")
