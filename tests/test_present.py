@@ -42,3 +42,38 @@ def test_why_gives_each_ai_counterparts_line_in_words_but_not_your_own():
                 return
             state = advance(apply(state, Action("gna", "pass")))
     raise AssertionError("the LNA never reacted to a package in 30 seeds")
+
+
+def test_the_what_if_names_only_changed_issues_when_the_package_is_not_binding():
+    from game.engine.preview import preview
+
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"mediator"})
+    quo = [state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo)]
+    k = rules.issues.index("prisoners")
+    assert not rules.binding[k]
+    package = list(quo)
+    package[k] = next(o for o in rules.options[k] if o != quo[k])
+    disliked = [r for reaction in preview(state, "mediator", tuple(package))
+                for r in reaction.reasons if "dislike most" in r]
+    assert disliked
+    for line in disliked:  # only the prisoners could be disliked: nothing else changes
+        assert line.split("dislike most: ", 1)[1].startswith("Prisoner exchange")
+        assert ";" not in line
+    binding = list(package)
+    c = rules.issues.index("ceasefire")
+    binding[c] = next(o for o in rules.options[c] if o != quo[c])
+    guesses = [r for r in preview(state, "mediator", tuple(binding)) if not r.certain]
+    assert any(";" in r for g in guesses for r in g.reasons if "dislike most" in r)
+
+
+def test_a_delegation_starts_its_package_from_its_own_public_stance():
+    from game.tui.screens.package import start_package
+
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"gna"})
+    assert state.table is None
+    gna = start_package(state, "gna")
+    assert gna == state.stances[rules.factions.index("gna")]
+    assert start_package(state, "mediator") == tuple(
+        state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo))

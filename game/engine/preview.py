@@ -72,8 +72,10 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     else:
         reasons.append(f"It leaves the fighting alone; by your estimate {name} "
                        f"{'gains' if margin > 0 else 'loses'} on what already stands.")
-    losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)),
-                    reverse=True)
+    # what it will dislike: for a binding package every issue counts against its bar; for a
+    # confidence-building one only what the package changes (the rest stands either way)
+    losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)
+                     if binding or c != base[k]), reverse=True)
     hurt = [f"{_issue(rules, k)} ('{_option(rules, k, package[k])}')"
             for loss, k in losses[:2] if loss > 0.5]
     if hurt:

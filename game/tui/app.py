@@ -253,6 +253,7 @@ class CeasefireApp(App):
         shown = lines[-6:]
         if len(lines) > len(shown):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
+        self.clear_notifications()  # one note at a time: the last one is what happened
         self.notify("\n".join(shown), title="Since your move", timeout=6 + len(shown))
 
     def continue_play(self) -> None:
@@ -292,6 +293,7 @@ class CeasefireApp(App):
         from game.tui.screens.debrief import DebriefScreen
 
         if not isinstance(self.screen, DebriefScreen):
+            self.clear_notifications()  # the game's notes would cover the debrief
             self.push_screen(DebriefScreen())
 
     def autosave(self, slot: str | None = None) -> Path | None:

@@ -75,7 +75,7 @@ async def test_the_package_preview_reacts_to_each_change():
         await pilot.pause(0.1)
         preview = app.screen.query_one("#preview")
         before = str(preview.render())
-        assert "Nothing to preview yet" in before or "likely" in before or "either" in before
+        assert "nothing to preview yet" in before  # the mediator starts from what stands
         await pilot.press("right")
         await pilot.pause(0.1)
         after = str(preview.render())

@@ -20,6 +20,22 @@ LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject"
                                                                       "magenta")}
 
 
+def start_package(state, role: str) -> tuple[str, ...]:
+    """Where the builder starts: the draft on the table; with none, a delegation's own public
+    stance (what it asks for), the mediator's what stands now."""
+    rules = state.rules
+    if state.table is not None:
+        return tuple(state.table.package)
+    faction = rules.faction_of.get(role)
+    if faction is not None:
+        stance = state.stances[rules.factions.index(faction)]
+        return tuple(option if not (state.vals[slot] and option == rules.status_quo[k])
+                     else state.vals[slot] for k, (slot, option) in
+                     enumerate(zip(rules.issue_slot, stance)))
+    return tuple(state.vals[slot] or quo for slot, quo in zip(rules.issue_slot,
+                                                               rules.status_quo))
+
+
 class IssueList(OptionList):
     """The issues; ←/→ change the highlighted one's option. Bound here, on the list itself,
     so that keys typed quickly (↓ then →) are handled in the order they were typed."""
@@ -66,14 +82,11 @@ class PackageScreen(ModalScreen):
             agreed = state.vals[slot]
             self.choices.append([o for o in rules.options[k]
                                  if not (agreed and o == rules.status_quo[k])])
-        draft = state.table.package if state.table is not None else None
-        self.package = [((draft[k] if draft else None) or state.vals[slot] or rules.status_quo[k])
-                        for k, slot in enumerate(rules.issue_slot)]
+        self.package = list(start_package(state, app.role))
         act = rules.s.actions[self.action.act]
         self.query_one("#package-title", Static).update(Text.assemble(
-            (f"{act.label}\n", "bold"),
-            ("←/→ change the option of the highlighted issue · Enter tables the package · "
-             "Esc cancels", "dim")))
+            (act.label, "bold"), ("  ←/→ change an option · Enter tables it · Esc cancels",
+                                  "dim")))
         issues = self.query_one("#issues", OptionList)
         issues.add_options(Option(self.prompt(k), id=str(k)) for k in range(len(self.package)))
         issues.highlighted = 0
@@ -88,7 +101,10 @@ class PackageScreen(ModalScreen):
         label = rules.s.agenda[issue].options[option].label
         changed = option != (agreed or rules.status_quo[k])
         text = Text()
-        text.append(plain(f"{rules.s.agenda[issue].name}: ", "bold"))
+        text.append(plain(f"{rules.s.agenda[issue].name}", "bold"))
+        if rules.binding[k]:
+            text.append(" (binding)", style="magenta")
+        text.append(": ")
         text.append("◀ ", style="dim")
         text.append(plain(label, "yellow" if changed else ""))
         text.append(" ▶", style="dim")
@@ -114,24 +130,29 @@ class PackageScreen(ModalScreen):
     def update_preview(self) -> None:
         rules = self.rules
         text = Text()
-        text.append("What-if: how each side would likely react\n", style="bold underline")
+        text.append("What-if", style="bold underline")
         from game.engine.negotiation import check_package
 
         trouble = check_package(rules, self.app.state.vals, tuple(self.package))
         if trouble:
-            text.append(plain(f"Nothing to preview yet: {trouble}.\n", "dim"))
+            text.append(plain(f"  nothing to preview yet: {trouble}.\n", "dim"))
             self.query_one("#preview", Static).update(text)
             return
-        for reaction in preview(self.app.state, self.app.role, tuple(self.package)):
+        reactions = preview(self.app.state, self.app.role, tuple(self.package))
+        details = Text()
+        for reaction in reactions:  # first a one-line verdict per side (short screens), then why
             fac = rules.s.factions[reaction.faction]
             words, colour = LIKELY[reaction.likely]
             if reaction.certain:
                 words = {"accept": "you can accept it", "reject": "below your reservation value",
                          "blocked": "your backer would block it"}.get(reaction.likely, words)
-            text.append(f"{fac.short}: ", style=f"bold {fac.color}")
-            text.append(f"{words}\n", style=f"bold {colour}")
+            text.append(f"  {fac.short}: ", style=f"bold {fac.color}")
+            text.append(words, style=f"bold {colour}")
+            details.append(f"\n{fac.short}", style=f"bold {fac.color}")
             for reason in reaction.reasons:
-                text.append(plain(f"  {reason}\n"))
+                details.append(plain(f"\n  {reason}"))
+        text.append("\n")
+        text.append_text(details)
         self.query_one("#preview", Static).update(text)
 
     def action_submit(self) -> None:
