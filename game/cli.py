@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="who plays: 'scenario' (the scenario's AI, default), 'random', "
                           "'greedy', or a strategy name for every delegation")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--transcript", action="store_true",
+                     help="print one game (the --seed one) move by move, every private reason "
+                          "and number shown, instead of statistics")
     sim.add_argument("--coverage", action="store_true",
                      help="also report what never happened, and ending rates per policy")
 

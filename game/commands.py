@@ -97,6 +97,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return _fail(f"unknown policy '{args.policy}'; choose one of {', '.join(POLICIES)}")
     if args.runs < 1:
         return _fail("--runs must be at least 1")
+    if args.transcript:  # one game, omniscient: how an author sees why the numbers play out
+        from game.engine.explain import transcript
+        from game.engine.simulate import play
+
+        print(transcript(play(rules, args.seed, args.policy)), end="")
+        return EXIT_OK
     bar = _Progress(args.runs)
     report = simulate(rules, args.runs, args.seed, args.policy, bar.update)
     bar.done()

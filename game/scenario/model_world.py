@@ -130,7 +130,8 @@ class Territory(Base):
     front: bool = False
     """True when it lies on the front line (drawn as such on the map)."""
     at: MapPoint | None = None
-    """Where it is drawn on the map."""
+    """Where its marker is drawn on the map (column ``x``, line ``y``, both from 0). The marker,
+    ``●`` in the holder's colour or ``!`` on the front line, replaces the art character there."""
     sources: list[SourceRef] = []
     """Source facts about this place."""
 

@@ -105,3 +105,14 @@ def test_games_that_run_out_the_clock_last_the_calendar_not_one_turn_more(monkey
     report = simulation.simulate(rules, 5, seed=0)
     assert report["endings"] == {"winter": 5}  # nobody moves: every game runs out the clock
     assert report["mean_turns"] == rules.max_turns
+
+
+def test_transcript_prints_one_game_with_every_private_number():
+    from game.engine.explain import transcript
+
+    result = ceasefire("simulate", "--transcript", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == transcript(simulation.play(rules_for("default"), 3))
+    assert "reservation" in result.stdout and "OUTCOME:" in result.stdout
+    other = ceasefire("simulate", "--transcript", "--seed", "4")
+    assert other.stdout != result.stdout
