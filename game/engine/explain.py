@@ -232,15 +232,16 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
     reasons.append("Agreed: " + ("; ".join(agreed) if agreed else "nothing") + ".")
 
     signings = [e for e in log_list(work.log) if e.kind == "sign"]
-    at_signing = {f: (u, r) for f, u, r in signings[-1].data.get("bars", ())} if signings else {}
+    at_signing = {f: rest for f, *rest in signings[-1].data.get("bars", ())} if signings else {}
     for f in rules.factions:
         what = "everything agreed" if agreed else "things as they stand"
         line = (f"{_short(rules, f)} values {what} at {work.fget(f, 'utility'):.0f} "
                 f"(its reservation value now: {work.fget(f, 'reservation'):.0f})")
         if f in at_signing:
-            u, r = at_signing[f]
-            line += (f"; it valued the last package it signed at {u:.0f} against a reservation "
-                     f"value of {r:.0f} at the time")
+            u, bar, binding = at_signing[f]
+            against = (f"its reservation value of {bar:.0f} at the time" if binding else
+                       f"{bar:.0f} for what stood before (the package left the fighting alone)")
+            line += f"; it valued the last package it signed at {u:.0f}, against {against}"
         reasons.append(line + ".")
     return tuple(reasons)
 

@@ -206,8 +206,10 @@ def sign(work, table: Table) -> None:
     vals = work.vals
     # what each side's bar was at the moment it signed (the reasons at the end quote these:
     # after signing, the no-deal value moves with the agreement itself)
+    binding = binding_change(rules, vals, table.package)
     bars = tuple((f, round(rules.utility(f, table.package), 1),
-                  round(vals[rules.fs[f]["reservation"]], 1)) for f in rules.factions)
+                  round(vals[rules.fs[f]["reservation" if binding else "utility"]], 1), binding)
+                 for f in rules.factions)
     changes = []
     newly = []
     for k, option in enumerate(table.package):

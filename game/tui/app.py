@@ -254,7 +254,7 @@ class CeasefireApp(App):
         if len(lines) > len(shown):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
         self.clear_notifications()  # one note at a time: the last one is what happened
-        self.notify("\n".join(shown), title="Since your move", timeout=6 + len(shown))
+        self.notify("\n".join(shown), title="Meanwhile", timeout=6 + len(shown))
 
     def continue_play(self) -> None:
         state = self.state

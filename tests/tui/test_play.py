@@ -206,7 +206,7 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
         before = app.state
         await pilot.press("w")
         await settle(pilot, app)
-        notes = [n for n in app._notifications if n.title == "Since your move"]
+        notes = [n for n in app._notifications if n.title == "Meanwhile"]
         from game import present
 
         expected = present.turn_report(before, app.state, "gna")

@@ -118,6 +118,12 @@ class TalksScreen(Screen):
         scroll = self.query_one("#feed-scroll", VerticalScroll)
         self.call_after_refresh(scroll.scroll_end, animate=False)
 
+    @on(TabbedContent.TabActivated, "#tabs")
+    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "news":  # the latest news, not the first
+            scroll = self.query_one("#feed-scroll", VerticalScroll)
+            self.call_after_refresh(scroll.scroll_end, animate=False)
+
     def show_why(self, state) -> None:
         lines = present.why_lines(state, self.app.role)
         text = plain("\n".join(lines)) if lines else Text(

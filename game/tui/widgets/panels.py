@@ -25,9 +25,12 @@ class StatusBar(Static):
 
 
 class FactionsPanel(Static):
-    """Each side's meters with a sparkline of their history; two to a line when narrow."""
+    """Each side's meters with a sparkline of their history: one to a line, with their full
+    labels, when the panel is tall enough; two to a line (short labels) when it is not."""
 
     def show(self, rules, obs, history: dict[str, list[float]], wide: bool) -> None:
+        needed = sum(len(view.meters) + 2 for view in obs.factions.values()) + 1
+        roomy = wide or self.content_size.height >= needed
         text = Text()
         for f, view in obs.factions.items():
             fac = rules.s.factions[f]
@@ -36,17 +39,17 @@ class FactionsPanel(Static):
                 text.append(plain(fac.name + " "))
             seat = "· at the table" if view.at_table else f"· WALKED OUT ({view.away})"
             text.append(seat + "\n", style="" if view.at_table else "bold red")
-            rows = [(fac.meters[m].label if wide else m.replace("_", " ").capitalize(), v,
+            rows = [(fac.meters[m].label if roomy else m.replace("_", " ").capitalize(), v,
                      f"{f}.{m}") for m, v in view.meters.items()]
             rows.append(("Ripeness", view.ripeness, f"{f}.ripeness"))
             if obs.private is not None and obs.private.faction == f:
-                rows.append(("Reservation (private)" if wide else "Reserve*",
+                rows.append(("Your reservation" if roomy else "Reserv.",
                              obs.private.reservation, f"{f}.reservation"))
-            per_line = 1 if wide else 2
+            per_line = 1 if roomy else 2
             for i, (label, value, key) in enumerate(rows):
-                width = 18 if wide else 8
+                width = 18 if roomy else 8
                 text.append(f"{'  ' if i % per_line == 0 else ' '}{label[:width]:<{width}} ")
-                text.append(spark(history.get(key, []), 8 if wide else 3), style=fac.color)
+                text.append(spark(history.get(key, []), 8 if roomy else 3), style=fac.color)
                 text.append(f" {value:3.0f}")
                 if i % per_line == per_line - 1 or i == len(rows) - 1:
                     text.append("\n")
