@@ -10,9 +10,10 @@ fire. Endings are checked after every move and every turn's events.
 from __future__ import annotations
 
 from game.engine import negotiation as neg
-from game.engine.events import fire, fire_events
+from game.engine.events import fire
 from game.engine.rules import CompiledAction, Ctx, Rules
 from game.engine.state import (FACILITATOR, Action, IllegalActionError, Outcome, State, Table)
+from game.engine.turns import begin_turn, check_endings, end_turn
 from game.engine.work import Work, initial_state
 
 PASS = "pass"
@@ -27,7 +28,7 @@ def new_game(rules: Rules, seed: int, human_roles=()) -> State:
         raise IllegalActionError(f"unknown role(s) {sorted(unknown)}; the roles are "
                                  f"{', '.join(rules.roles)}")
     work = Work(initial_state(rules, seed, humans))
-    _begin_turn(work)
+    begin_turn(work)
     return work.freeze()
 
 
@@ -309,98 +310,18 @@ def apply(state: State, action: Action, why: str = "") -> State:
         event = next(e for e in state.rules.events if e.id == action.target)
         fire(work, event, injected=True)
         neg.refresh(work)
-        _check_endings(work)
+        check_endings(work)
         return work.freeze()
     perform(work, action, why)
     if action.act != PASS:  # waiting changes nothing that refresh or the endings read
         # values untouched (a reply, a proposal): only the table-dependent parts change
         neg.refresh(work, full=tuple(work.vals) != state.vals)
-        _check_endings(work)
+        check_endings(work)
     if work.outcome is None:
         work.phase += 1
         if work.phase >= len(work.rules.phases):
-            _end_turn(work)
+            end_turn(work)
     return work.freeze()
-
-
-def _end_turn(work: Work) -> None:
-    rules: Rules = work.rules
-    changes = work.run(rules.upkeep, cause="the turn's upkeep")
-    venue = work.vals[rules.venue_slot]
-    if venue in rules.venue_effects:
-        changes += work.run(rules.venue_effects[venue], cause="where the talks meet")
-    for f in rules.factions:
-        if work.fget(f, "at_table"):
-            work.fset(f, "away", 0.0)
-        else:
-            work.fset(f, "away", work.fget(f, "away") + 1.0)
-    if work.deadline >= 0 and work.deadline <= work.turn:
-        work.note("deadline", rules.mediator, {"met": _signed_since_deadline(work)})
-        work.deadline = -1
-    work.note("upkeep", "", {"changes": tuple(changes)})
-    work.turn += 1
-    work.phase = 0
-    _begin_turn(work)
-
-
-def _signed_since_deadline(work: Work) -> bool:
-    """Was an agreement signed after the mediator set the deadline that ends now?"""
-    log = work.log
-    while log is not None:
-        entry = log.entry
-        if entry.kind == "sign":
-            return True
-        if entry.kind == "action" and "until" in entry.data:
-            return False
-        log = log.prev
-    return False
-
-
-def _begin_turn(work: Work) -> None:
-    rules: Rules = work.rules
-    work.note("turn", "", {"date": rules.date_of(work.turn).isoformat()})
-    if work.turn < rules.max_turns:
-        fire_events(work)
-    neg.refresh(work)
-    _snapshot(work)
-    _check_endings(work)
-
-
-def _snapshot(work: Work) -> None:
-    """The turn's numbers, for charts and the debrief (private values: nobody sees it live).
-    Kept as the raw value vector; :meth:`Rules.decode` names them when someone reads it."""
-    work.note("snapshot", "", {"vals": tuple(work.vals)}, frozenset())
-
-
-def _check_endings(work: Work) -> None:
-    if work.outcome is not None:
-        return
-    rules: Rules = work.rules
-    ctx = work.ctx()
-    for nid, condition, scores in rules.endings:
-        if condition(ctx):
-            _finish(work, nid, scores)
-            return
-    if work.turn >= rules.max_turns:
-        _finish(work, "", {})
-
-
-def _finish(work: Work, nid: str, scores: dict) -> None:
-    from game.engine.explain import ending_reasons
-
-    rules: Rules = work.rules
-    ctx = work.ctx()
-    result = {}
-    for role in rules.roles:
-        value = scores[role](ctx) if role in scores else 50.0
-        result[role] = round(max(0.0, min(100.0, float(value))), 1)
-    ending = rules.s.endings.get(nid)
-    title = ending.title if ending else "Time ran out"
-    tone = ending.tone if ending else "failure"
-    work.outcome = Outcome(nid, title, tone, result, ending_reasons(work, nid), work.turn)
-    if work.log is None or work.log.entry.kind != "snapshot":
-        _snapshot(work)  # the charts end where the game ended, not where its last turn began
-    work.note("ending", "", {"id": nid})
 
 
 def inject_event(state: State, event_id: str) -> State:

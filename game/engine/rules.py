@@ -2,61 +2,26 @@
 
 The game state keeps its numbers in one flat tuple (``State.vals``). :class:`Rules` knows which
 slot holds what (``faction.gna.trust`` → 7), compiles the scenario's expressions into plain
-closures over an evaluation context, and precomputes the utility tables of the agenda. Nothing
-here is specific to any conflict: it is all read from the scenario.
+closures over an evaluation context (the compiling half is :mod:`game.engine.compiling`), and
+precomputes the utility tables of the agenda. Nothing here is specific to any conflict: it is
+all read from the scenario.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from game.scenario import expr as ex
+from game.engine.compiling import (NEVER, CompiledAction, CompiledEffect, CompiledEvent,
+                                   Compiler, Ctx, Fn)
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Scenario
-from game.scenario.model_base import Effect
-from game.scenario.model_talks import TARGET_KIND
 from game.scenario.names import BARE, Names
-from game.scenario.strategies import STRATEGIES
 
-NEVER = 999  # "turns since" for something that never happened; "turns left" with no deadline
 DERIVED = ("territory", "hurt", "prospects", "batna", "ripeness", "reservation", "utility")
 
 
-class Ctx:
-    """What an expression sees: the values, the turn, and who ``self``/``other``/``target`` are."""
-
-    __slots__ = ("vals", "turn", "self_f", "other_f", "target", "extra")
-
-    def __init__(self, vals: Any, turn: int, self_f: str = "", other_f: str = "",
-                 target: str = "", extra: Any = None):
-        self.vals = vals
-        self.turn = turn
-        self.self_f = self_f
-        self.other_f = other_f
-        self.target = target
-        self.extra = extra  # the State, for table.* names
-
-
-Fn = Callable[[Ctx], Any]
-
-
-@dataclass(frozen=True)
-class CompiledEffect:
-    slot: int | tuple[int, ...] | None  # fixed slot, or per-faction/target slots (see kind)
-    kind: str  # "fixed", "self", "other", "target", "venue", "agreed"
-    per: dict[str, int] | None  # entity -> slot for self/other/target
-    op: str  # "add" or "set"
-    value: Fn
-    when: Fn | None
-    why: str
-    lo: float | None
-    hi: float | None
-    issue: int  # for "agreed": the issue index
-
-
-class Rules:
+class Rules(Compiler):
     """One scenario, ready to play. Built once; shared by every state of every game."""
 
     def __init__(self, loaded: LoadedScenario | Scenario):
@@ -190,176 +155,6 @@ class Rules:
     def cares(self, party: str) -> bool:
         return any(self.weights[party])
 
-    # -- compiling ----------------------------------------------------------------------------
-    def getter(self, parts: tuple[str, ...], target_kind: str | None = None) -> ex.Snippet:
-        """The Python source reading one name from a context ``c`` (see
-        :func:`game.scenario.expr.compile_expr`): slot numbers, never author text."""
-        head = parts[0]
-        if len(parts) == 1:
-            return self._bare(head)
-        if head == "table":
-            return self._table(parts[1])
-        if head == "target":  # target.controller in an offensive: territory.<target>.controller
-            parts = (target_kind or "", "target") + parts[1:]
-        root, entity, rest = parts[0], parts[1], parts[2:]
-        if root == "world":
-            return f"c.vals[{self.slots[f'world.{entity}']}]", {}
-        field = rest[0] if rest else ""
-        if root == "issue":
-            k = self.issues.index(entity)
-            slot = self.issue_slot[k]
-            if field == "agreed":
-                return f"(c.vals[{slot}] != '')", {}
-            return f"(c.vals[{slot}] or {self.status_quo[k]!r})", {}
-        if root == "event":
-            if field == "fired":
-                return f"c.vals[{self.slots[f'event.{entity}.fired']}]", {}
-            return f"_min({float(NEVER)!r}, c.turn - c.vals[{self.slots[f'event.{entity}.last']}])", {}
-        if entity in ("self", "other", "target"):
-            per = {e: self.slots[f"{root}.{e}.{field}"] for e in self._entities(root)
-                   if f"{root}.{e}.{field}" in self.slots}
-            name = f"_per{id(per)}"
-            attr = {"self": "self_f", "other": "other_f", "target": "target"}[entity]
-            return f"c.vals[{name}[c.{attr}]]", {name: per}
-        return f"c.vals[{self.slots[f'{root}.{entity}.{field}']}]", {}
-
-    def _entities(self, root: str) -> list[str]:
-        return {"faction": self.factions, "backer": self.backers,
-                "territory": self.territories}.get(root, [])
-
-    def _bare(self, name: str) -> ex.Snippet:
-        if name == "turn":
-            return "(c.turn + 0.0)", {}
-        if name == "day":
-            return f"(c.turn * {float(self.turn_days)!r})", {}
-        if name == "date":
-            start, days = self.start, self.turn_days
-            return "_date(c.turn)", {"_date": lambda turn: (
-                start + datetime.timedelta(days=turn * days)).isoformat()}
-        if name == "turns_left":
-            return f"_max(0.0, {float(self.max_turns)!r} - c.turn)", {}
-        if name == "deadline_passed":
-            return f"(c.turn >= {self.max_turns})", {}
-        if name == "venue":
-            return f"c.vals[{self.venue_slot}]", {}
-        if name in ("self", "other", "target"):
-            return {"self": "c.self_f", "other": "c.other_f", "target": "c.target"}[name], {}
-        return repr(str(name)), {}  # a faction id used as a value
-
-    def _table(self, field: str) -> ex.Snippet:
-        if field == "proposal":
-            return "(c.extra is not None and c.extra.table is not None)", {}
-        if field == "agreed":
-            slots = tuple(self.issue_slot)
-            return "_agreed(c.vals)", {"_agreed": lambda vals: float(
-                sum(1 for s in slots if vals[s] != ""))}
-        if field == "signed":
-            return "(c.extra.signed + 0.0 if c.extra is not None else 0.0)", {}
-        return "_deadline(c)", {"_deadline": lambda c: float(
-            NEVER if c.extra is None or c.extra.deadline < 0
-            else max(0, c.extra.deadline - c.turn))}
-
-    def expr(self, value: Any, target_kind: str | None = None) -> Fn:
-        """Compile a condition or amount field (a bool, a number or expression text)."""
-        if isinstance(value, bool):
-            return (lambda c: True) if value else (lambda c: False)
-        if isinstance(value, (int, float)):
-            number = float(value)
-            return lambda c: number
-        return ex.compile_expr(ex.parse(value), lambda parts: self.getter(parts, target_kind))
-
-    def effects(self, effects: list[Effect], target_kind: str | None = None) -> list[CompiledEffect]:
-        out = []
-        for eff in effects:
-            parts = tuple(eff.target.split("."))
-            when = self.expr(eff.when, target_kind) if eff.when is not None else None
-            op = "add" if eff.add is not None else "set"
-            raw = eff.add if eff.add is not None else eff.set
-            if parts == ("venue",):
-                value = self._id_value(raw, "venue")
-                out.append(CompiledEffect(self.venue_slot, "fixed", None, "set", value, when,
-                                          eff.why, None, None, -1))
-                continue
-            if parts[0] == "issue":
-                k = self.issues.index(parts[1])
-                out.append(CompiledEffect(self.issue_slot[k], "agreed", None, "set",
-                                          lambda c: "", when, eff.why, None, None, k))
-                continue
-            root, entity, field = (parts + ("",))[:3]
-            if root == "target":
-                root, entity, field = target_kind or "", "target", parts[1]
-            if root == "territory" and field == "controller":
-                value = self._id_value(raw, "faction", target_kind)
-            else:
-                value = self.expr(raw, target_kind)
-            if entity in ("self", "other", "target"):
-                per = {e: self.slots[f"{root}.{e}.{field}"] for e in self._entities(root)}
-                lo_hi = {self.bounds.get(sl) for sl in per.values()}
-                lo, hi = next(iter(lo_hi)) if len(lo_hi) == 1 and None not in lo_hi else (
-                    None, None)
-                out.append(CompiledEffect(None, entity, per, op, value, when, eff.why, lo, hi, -1))
-            else:
-                slot = self.slots[f"{root}.{entity}.{field}"] if root != "world" else \
-                    self.slots[f"world.{entity}"]
-                lo, hi = self.bounds.get(slot, (None, None))
-                out.append(CompiledEffect(slot, "fixed", None, op, value, when, eff.why, lo, hi,
-                                          -1))
-        return out
-
-    def _id_value(self, raw: Any, kind: str, target_kind: str | None = None) -> Fn:
-        if isinstance(raw, str) and raw in self.names.ids_of(kind):
-            value = raw
-            return lambda c: value
-        return self.expr(raw, target_kind)
-
-    def compile_all(self) -> None:
-        s = self.s
-        fac = s.factions
-        self.hurt = {f: self.expr(fac[f].hurt) for f in self.factions}
-        self.prospects = {f: self.expr(fac[f].prospects) for f in self.factions}
-        self.batna = {f: self.expr(fac[f].batna) for f in self.factions}
-        self.stages = (("hurt", self.hurt), ("prospects", self.prospects), ("batna", self.batna))
-        self.looming = self.expr(s.ripeness.looming)
-        self.upkeep = self.effects(s.upkeep)
-        self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}
-        self.venue_effects = {v: self.effects(venue.each_turn) for v, venue in s.venues.items()}
-        self.actions = {}
-        for aid, action in s.actions.items():
-            kind = TARGET_KIND.get(action.kind)
-            self.actions[aid] = CompiledAction(
-                aid, action.kind, tuple(action.roles), action.condition is True,
-                self.expr(action.condition),
-                self.expr(action.targets, kind) if action.targets is not None else None,
-                self.effects(action.effects, kind),
-                self.expr(action.chance, kind) if action.chance is not None else None,
-                self.effects(action.on_success, kind), self.effects(action.on_failure, kind),
-                action.turns or 0, kind)
-        self.actions_of = {r: [a for a, c in self.actions.items() if r in c.roles]
-                           for r in self.roles}
-        self.kinds_of: dict[str, dict[str, list[str]]] = {r: {} for r in self.roles}
-        for r, aids in self.actions_of.items():
-            for aid in aids:
-                self.kinds_of[r].setdefault(self.actions[aid].kind, []).append(aid)
-        self.events = []
-        for eid, event in s.events.items():
-            turn = -1
-            if event.date is not None:
-                turn = (event.date - self.start).days // self.turn_days
-            self.events.append(CompiledEvent(
-                eid, turn, self.expr(event.condition) if event.condition is not None else None,
-                self.expr(event.probability) if event.probability is not None else None,
-                event.cooldown, event.max_times, event.catastrophe, self.effects(event.effects),
-                self.slots[f"event.{eid}.fired"], self.slots[f"event.{eid}.last"]))
-        self._events_on = [[e for e in self.events if e.turn < 0 or e.turn == t]
-                           for t in range(self.max_turns + 1)]
-        self.endings = [(nid, self.expr(end.condition),
-                         {r: self.expr(v) for r, v in end.score.items()})
-                        for nid, end in s.endings.items()]
-        self.ai = {r: (s.ai[r].strategy, {**{k: p.default for k, p in
-                                             STRATEGIES[s.ai[r].strategy].params.items()},
-                                          **s.ai[r].params})
-                   if r in s.ai else ("greedy", {}) for r in self.roles}
-
     @property
     def slot_names(self) -> dict[int, str]:
         if not hasattr(self, "_slot_names"):
@@ -416,34 +211,5 @@ class Rules:
         return slot_name
 
 
-@dataclass(frozen=True)
-class CompiledAction:
-    id: str
-    kind: str
-    roles: tuple[str, ...]
-    always: bool  # no condition: skip evaluating it
-    condition: Fn
-    targets: Fn | None
-    effects: list[CompiledEffect]
-    chance: Fn | None
-    on_success: list[CompiledEffect]
-    on_failure: list[CompiledEffect]
-    turns: int
-    target_kind: str | None
-
-
-@dataclass(frozen=True)
-class CompiledEvent:
-    id: str
-    turn: int  # dated: the turn it falls in; -1 otherwise
-    condition: Fn | None
-    probability: Fn | None
-    cooldown: int
-    max_times: int
-    catastrophe: bool
-    effects: list[CompiledEffect]
-    fired_slot: int
-    last_slot: int
-
-
-__all__ = ["Rules", "Ctx", "BARE", "NEVER"]
+__all__ = ["Rules", "Ctx", "Fn", "BARE", "NEVER", "CompiledAction", "CompiledEffect",
+           "CompiledEvent"]

@@ -1,0 +1,268 @@
+"""Package search: what a side (or the mediator) would put on the table, by its estimates.
+
+Every search works on option indexes and each side's *contributions* (weight x value per
+issue and option, :attr:`Rules.contrib_rows`), true ones for the searcher's own faction and
+seeded estimates for the others (:func:`estimates`). It climbs one issue at a time
+(:func:`_trade`); starting points that depend only on the estimates and on what is agreed are
+cached on the rules.
+"""
+
+from __future__ import annotations
+
+from game.engine import negotiation as neg
+from game.engine.rng import Stream
+from game.engine.rules import Rules
+from game.engine.state import State
+
+NOISE = 18.0  # how far a mediator's first guess of an option's value may be off
+
+
+def estimates(state: State, observer: str) -> list[list[list[float]]]:
+    """The observer's guess of each faction's contributions, per faction (rules order), issue
+    and option (``rules.options`` order). True values for the observer's own faction.
+
+    The error of each guess is drawn once per game from the seed: the observer misjudges how
+    much a faction cares about each issue. It shrinks as the mediator learns a delegation's
+    priorities in private talks (``state.insight``).
+    """
+    rules: Rules = state.rules
+    own = rules.faction_of.get(observer)
+    return [rules.contrib_rows[f] if f == own else _estimate(
+        rules, state.seed, observer, f, state.insight[i] if observer == rules.mediator else 0)
+        for i, f in enumerate(rules.factions)]
+
+
+def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
+              ) -> list[list[float]]:
+    cache = rules.__dict__.setdefault("_estimate_cache", {})
+    key = (seed, observer, f, known)
+    table = cache.get(key)
+    if table is None:
+        spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
+        rng = Stream(seed, "estimate", observer, f)
+        table = []
+        for row in rules.contrib_rows[f]:
+            factor = max(0.0, 1.0 + rng.uniform(-spread, spread))
+            table.append([c * factor for c in row])
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[key] = table
+    return table
+
+
+def standing(rules: Rules, vals) -> tuple[list[int], list[list[int]]]:
+    """What stands now (option indexes) and, per issue, the options a package may choose:
+    an agreed issue is reopened only for an option, never back to the status quo."""
+    base, allowed = [], []
+    for k, slot in enumerate(rules.issue_slot):
+        index = rules.option_index[k]
+        agreed = vals[slot]
+        base.append(index[agreed or rules.status_quo[k]])
+        allowed.append([i for i, o in enumerate(rules.options[k])
+                        if not agreed or o != rules.status_quo[k]])
+    return base, allowed
+
+
+def build_package(state: State, observer: str, favour: str | None = None,
+                  demand: float = 0.0) -> tuple[str, ...] | None:
+    """A package giving every faction a surplus by ``observer``'s estimates, if it can find one.
+
+    Starts from the option with the most joint value on every issue, then trades issues
+    towards whichever side is furthest below its reservation value. ``favour`` (a faction)
+    asks ``demand`` extra surplus for that faction. An agreed issue is reopened only for an
+    option every side values more (an upgrade). Falls back to a confidence-building package.
+    """
+    rules: Rules = state.rules
+    vals = state.vals
+    rows = estimates(state, observer)
+    factions = rules.factions
+    res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0) for f in factions]
+    start = _joint_start(rules, vals, rows)
+    choices, package, totals = start[0], list(start[1]), list(start[2])
+    n = len(package)
+    if any(c < x for c, x in zip(start[3], res)):
+        return _confidence_package(state, rows)  # someone cannot be satisfied at all
+
+    def pick(totals):
+        """Raise the side furthest below its bar, at the least cost to the others."""
+        gaps = [t - x for t, x in zip(totals, res)]
+        needy = min(range(len(rows)), key=lambda j: (gaps[j], j))
+        if gaps[needy] >= 0:
+            return None
+        mine = rows[needy]
+        others = [r for j, r in enumerate(rows) if j != needy]
+        best_move, best_ratio = None, 0.0
+        for k in range(n):
+            current = package[k]
+            here = mine[k][current]
+            for i in choices[k]:
+                gain = mine[k][i] - here
+                if gain <= 0:
+                    continue
+                loss = 0.0
+                for r in others:
+                    drop = r[k][current] - r[k][i]
+                    if drop > 0:
+                        loss += drop
+                ratio = gain / (loss + 0.5)
+                if ratio > best_ratio:
+                    best_move, best_ratio = (k, i), ratio
+        return best_move
+
+    totals = _trade(rows, package, totals, pick)
+    result = tuple(rules.options[k][i] for k, i in enumerate(package))
+    if min(t - x for t, x in zip(totals, res)) < -3 or \
+            neg.check_package(rules, vals, result) is not None:
+        return _confidence_package(state, rows)
+    return _clear_vetoes(rules, vals, result, choices)
+
+
+def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tuple[str, ...]:
+    """A mediator knows what each backer wants (it says so in public): on an issue where a
+    backer would veto the package, give it the option it minds least, a few times over."""
+    for _ in range(3):
+        blocker = next((b for f in rules.factions
+                        for b in neg.backer_verdicts(rules, vals, f, package)[0]), None)
+        if blocker is None:
+            break
+        k = blocker.issue
+        wants = rules.contrib[blocker.backer][k]
+        best = max((rules.options[k][i] for i in choices[k]), key=lambda o: (wants[o], o))
+        if best == package[k]:
+            break
+        candidate = package[:k] + (best,) + package[k + 1:]
+        if neg.check_package(rules, vals, candidate) is not None:
+            break
+        package = candidate
+    return package
+
+
+def _joint_start(rules: Rules, vals, rows):
+    """The starting point of a package search, which depends only on the observer's
+    estimates and on what is agreed (so it is cached): per issue the allowed options, the
+    option with the most joint value, each side's total, and the most each side could get."""
+    agreed = tuple(vals[s] for s in rules.issue_slot)
+    key = (tuple(id(r) for r in rows), agreed)
+    cache = rules.__dict__.setdefault("_start_cache", {})
+    hit = cache.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[4], rows)):
+        return hit
+    base, allowed = standing(rules, vals)
+    n = len(base)
+    choices = []
+    for k in range(n):
+        b = base[k]
+        choices.append([i for i in allowed[k] if not agreed[k] or i == b or all(
+            r[k][i] > r[k][b] for r in rows)])
+    package = []
+    for k in range(n):
+        b = base[k]
+        best, best_score = b, None
+        for i in choices[k]:
+            gains = [r[k][i] - r[k][b] for r in rows]
+            score = min(gains) + 0.5 * sum([r[k][i] for r in rows])
+            if best_score is None or score > best_score:
+                best, best_score = i, score
+        package.append(best)
+    totals = tuple(sum([r[k][package[k]] for k in range(n)]) for r in rows)
+    ceiling = tuple(sum([max([r[k][i] for i in choices[k]]) for k in range(n)]) for r in rows)
+    if len(cache) > 50_000:
+        cache.clear()
+    result = (choices, tuple(package), totals, ceiling, tuple(rows))
+    cache[key] = result
+    return result
+
+
+def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
+    """A first, small step: on the non-binding issues only, the options every faction
+    prefers to what stands now (confidence-building measures). Cached like the search start:
+    it depends only on the estimates and on what is agreed."""
+    rules: Rules = state.rules
+    vals = state.vals
+    key = ("cbm", tuple(id(r) for r in rows), tuple(vals[s] for s in rules.issue_slot))
+    cache = rules.__dict__.setdefault("_start_cache", {})
+    hit = cache.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[1], rows)):
+        return hit[0]
+    result = _confidence(rules, vals, rows)
+    cache[key] = (result, tuple(rows))
+    return result
+
+
+def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
+    base, _ = standing(rules, vals)
+    package = []
+    for k, b in enumerate(base):
+        options = rules.options[k]
+        if vals[rules.issue_slot[k]] or rules.binding[k]:
+            package.append(options[b])
+            continue
+        wins = [i for i in range(len(options)) if i != b and all(r[k][i] > r[k][b] for r in rows)]
+        best = max(wins, key=lambda i, k=k: (min([r[k][i] for r in rows]), -i)) if wins else b
+        package.append(options[best])
+    result = tuple(package)
+    return result if neg.check_package(rules, vals, result) is None else None
+
+
+def counter_package(state: State, faction: str, demand: float, rng: Stream
+                    ) -> tuple[str, ...] | None:
+    """A delegation claims value: its favourite package, conceding only what the other side
+    needs (by its estimate) and never below its own demand. None if nothing fits."""
+    rules: Rules = state.rules
+    vals = state.vals
+    rows = estimates(state, rules.role_of[faction])
+    me = rules.factions.index(faction)
+    own = rows[me]
+    others = [j for j in range(len(rows)) if j != me]
+    res = [vals[rules.fs[f]["reservation"]] for f in rules.factions]
+    floor = res[me] + demand
+    base, allowed = standing(rules, vals)
+    n = len(base)
+    choices = []
+    for k in range(n):
+        agreed = vals[rules.issue_slot[k]] != ""
+        choices.append([i for i in allowed[k] if not agreed or i == base[k]
+                        or own[k][i] > own[k][base[k]]])
+    package = [max(choices[k], key=lambda i, k=k: (own[k][i], -i)) for k in range(n)]
+    totals = [sum([r[k][package[k]] for k in range(n)]) for r in rows]
+
+    def pick(totals):
+        """Give the other side what it needs most for the least of one's own, never below
+        one's floor."""
+        needy = min(others, key=lambda j: (totals[j] - res[j], j))
+        if totals[needy] - res[needy] >= 0:
+            return None
+        theirs = rows[needy]
+        best_move, best_ratio = None, 0.0
+        mine = totals[me]
+        for k in range(n):
+            current = package[k]
+            for i in choices[k]:
+                gain = theirs[k][i] - theirs[k][current]
+                loss = own[k][current] - own[k][i]
+                if gain <= 0 or mine - loss < floor:
+                    continue
+                ratio = gain / ((loss if loss > 0 else 0.0) + 0.3)
+                if ratio > best_ratio:
+                    best_move, best_ratio = (k, i), ratio
+        return best_move
+
+    totals = _trade(rows, package, totals, pick)
+    result = tuple(rules.options[k][i] for k, i in enumerate(package))
+    if totals[me] < floor or neg.check_package(rules, vals, result) is not None:
+        return None
+    return result
+
+
+def _trade(rows, package: list[int], totals: list[float], pick) -> list[float]:
+    """Improve ``package`` (option indexes, changed in place) one issue at a time: each round
+    ``pick(totals)`` names the best single change ``(issue, option)`` or None to stop. At most
+    one round per issue and two more. Returns each side's new total."""
+    for _ in range(len(package) + 2):
+        move = pick(totals)
+        if move is None:
+            break
+        k, i = move
+        totals = [t + r[k][i] - r[k][package[k]] for t, r in zip(totals, rows)]
+        package[k] = i
+    return totals
