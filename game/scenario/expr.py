@@ -20,7 +20,7 @@ Grammar (lowest precedence first)::
 Author text is parsed once, at load time, into a tree (no ``eval``/``exec``); every name is
 checked against the scenario by a *namespace* (see :mod:`game.scenario.names`) and every
 operator against the types of its operands. The engine then turns a checked tree into a plain
-Python closure with :func:`compile_expr`. Division by zero gives 0.
+Python function (:func:`game.engine.compiling.compile_expr`). Division by zero gives 0.
 """
 
 from __future__ import annotations
@@ -357,69 +357,3 @@ def names_in(node: Node) -> list[Name]:
         elif isinstance(n, Call):
             stack.extend(reversed(n.args))
     return out
-
-
-# --- compiling -----------------------------------------------------------------------------
-#
-# A checked tree is translated into the source of one small Python function and compiled once,
-# at load time. The translation emits nothing the author wrote except literals, through
-# ``repr``: names become the slot lookups their namespace returns (``c.vals[17]``), operators
-# become Python operators, functions become the helpers below. Author text is never evaluated;
-# it only chooses among these pieces. (Compiled this way, expressions run several times faster
-# than a tree of closures, which keeps whole-game simulations fast.)
-
-Snippet = tuple[str, dict[str, Any]]  # Python source over ``c`` (the context), and its bindings
-
-
-def _div(a: float, b: float) -> float:
-    return a / b if b else 0.0
-
-
-def _clamp(x: float, lo: float, hi: float) -> float:
-    return lo if x < lo else (hi if x > hi else x)
-
-
-HELPERS: dict[str, Any] = {"__builtins__": {}, "_div": _div, "_clamp": _clamp, "_min": min,
-                           "_max": max, "_abs": abs, "_round": lambda x: float(round(x))}
-_INFIX = {"+": "+", "-": "-", "*": "*", "==": "==", "!=": "!=", "<": "<", "<=": "<=",
-          ">": ">", ">=": ">=", "and": "and", "or": "or"}
-
-
-def to_source(node: Node, getter: Callable[[tuple[str, ...]], Snippet],
-              bindings: dict[str, Any]) -> str:
-    """The Python source of a checked tree; ``getter`` gives each name's source."""
-    if isinstance(node, Const):
-        value = node.value
-        if isinstance(value, bool):
-            return "True" if value else "False"
-        return repr(float(value)) if isinstance(value, float) else repr(str(value))
-    if isinstance(node, Name):
-        source, bound = getter(node.parts)
-        bindings.update(bound)
-        return source
-    if isinstance(node, Unary):
-        inner = to_source(node.operand, getter, bindings)
-        return f"(not {inner})" if node.op == "not" else f"(-{inner})"
-    if isinstance(node, Call):
-        args = [to_source(a, getter, bindings) for a in node.args]
-        if node.fn == "if":
-            return f"({args[1]} if {args[0]} else {args[2]})"
-        return f"_{node.fn}({', '.join(args)})"
-    assert isinstance(node, Binary)
-    left = to_source(node.left, getter, bindings)
-    right = to_source(node.right, getter, bindings)
-    if node.op == "/":
-        return f"_div({left}, {right})"
-    return f"({left} {_INFIX[node.op]} {right})"
-
-
-def compile_expr(node: Node, getter: Callable[[tuple[str, ...]], Snippet]) -> Getter:
-    """Turn a checked tree into ``f(c) -> value`` (see the note above)."""
-    bindings: dict[str, Any] = {}
-    source = to_source(node, getter, bindings)
-    namespace = {**HELPERS, **bindings}
-    return eval(compile(f"lambda c: {source}", "<scenario expression>", "eval"),  # noqa: S307
-                namespace)
-
-
-Getter = Callable[[Any], Any]

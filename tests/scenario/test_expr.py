@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.engine.compiling import compile_expr, to_source
 from game.scenario import expr as ex
 from game.scenario.names import Context, Names
 
@@ -29,7 +30,7 @@ class FlatNames:
 def run(text, **values):
     node = ex.parse(text)
     ex.check(node, FlatNames())
-    fn = ex.compile_expr(node, lambda parts: (f"c[{parts[0]!r}]", {}))
+    fn = compile_expr(node, lambda parts: (f"c[{parts[0]!r}]", {}))
     return fn(values)
 
 
@@ -91,7 +92,7 @@ def test_compiled_source_contains_no_author_words(default_loaded):
     assert len(texts) > 20
     for text in texts:
         bindings: dict = {}
-        source = ex.to_source(ex.parse(text), lambda parts: rules.getter(parts, "territory"),
+        source = to_source(ex.parse(text), lambda parts: rules.getter(parts, "territory"),
                               bindings)
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.NAME:
