@@ -101,7 +101,8 @@ def markdown(rules, state, role: str) -> str:
     out += [f"- {r}" for r in o.reasons]
     out += ["", "## Turning points", ""] + [f"- {m}" for m in report.moments or ["none"]]
     out += ["", "## The agreement", ""] + report.agreement
-    out += ["", "## Charts", "", "| series | start | end | turn by turn |", "|---|---|---|---|"]
+    out += ["", "## Charts", "", "Each value is a turn as it began; the last one is the end.", "",
+            "| series | start | end | turn by turn |", "|---|---|---|---|"]
     for _, label, values in report.charts:
         if values:
             seq = " ".join(f"{v:.0f}" for v in values)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import history
-from game.engine.core import Menu, chance_of
-from game.engine.explain import describe, ripeness_words
+from game.engine.core import PASS, Menu, chance_of
+from game.engine.explain import describe, ripeness_words, target_name
 from game.engine.observe import Observation
 from game.engine.rules import Rules
 from game.engine.state import Action, State
@@ -23,19 +23,42 @@ def long_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
+def turns(n: int) -> str:
+    return f"{n} turn" if n == 1 else f"{n} turns"
+
+
+def deadline_words(turns_in: int | None, short: bool = False) -> str:
+    """The mediator's deadline: it expires at the end of the turn it names."""
+    if turns_in is None:
+        return ""
+    if turns_in <= 0:
+        return " · deadline: this turn" if short else " · the mediator's deadline ends this turn"
+    return (f" · deadline in {turns_in}" if short else
+            f" · the mediator's deadline ends in {turns(turns_in)}")
+
+
+def away_words(view) -> str:
+    """A delegation's seat: at the table, or out since this turn / for n turns."""
+    if view.at_table:
+        return "at the table"
+    return f"WALKED OUT ({turns(int(view.away))} away)" if view.away >= 1 else "WALKED OUT"
+
+
 def header(rules: Rules, obs: Observation) -> str:
     venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
-    deadline = f" · UN deadline in {obs.deadline_in} turn(s)" if obs.deadline_in is not None else ""
     return (f"Turn {obs.turn + 1} of {rules.max_turns} · {long_date(obs.date)} · "
-            f"{obs.turns_left} turn(s) to the deadline ({long_date(rules.s.calendar.deadline.isoformat())})"
-            f" · talks: {venue}{deadline}")
+            f"{turns(obs.turns_left)} to the end "
+            f"({long_date(rules.s.calendar.deadline.isoformat())})"
+            f" · talks: {venue}{deadline_words(obs.deadline_in)}")
 
 
-def short_header(rules: Rules, obs: Observation) -> str:
+def short_header(rules: Rules, obs: Observation, you: str = "") -> str:
+    """For the status bar: the most important first (the venue last), as the end may be cut
+    on a narrow screen."""
     venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
-    deadline = f" · UN deadline in {obs.deadline_in}" if obs.deadline_in is not None else ""
     return (f"Turn {obs.turn + 1}/{rules.max_turns} · {long_date(obs.date)} · "
-            f"{obs.turns_left} to go · {venue}{deadline}")
+            f"{obs.turns_left} to go{deadline_words(obs.deadline_in, short=True)}"
+            f"{f' · You: {you}' if you else ''} · {venue}")
 
 
 def faction_lines(rules: Rules, obs: Observation) -> list[str]:
@@ -43,7 +66,7 @@ def faction_lines(rules: Rules, obs: Observation) -> list[str]:
     for f, view in obs.factions.items():
         fac = rules.s.factions[f]
         meters = " · ".join(f"{fac.meters[m].label} {v:.0f}" for m, v in view.meters.items())
-        seat = "at the table" if view.at_table else f"WALKED OUT ({view.away} turn(s))"
+        seat = away_words(view)
         out.append(f"{fac.short:>5}  {meters} · ripeness {view.ripeness:.0f} · {seat}")
     return out
 
@@ -148,10 +171,11 @@ def choices(state: State, role: str) -> list[Choice]:
             if kind in ("propose", "counter"):
                 out.append(Choice(label, action, needs_package=True))
                 continue
-            if action.target:
-                label += " — " + target_name(rules, action.target)
-            if kind == "concede":
-                label += f": ask only for '{option_label(rules, action.target, action.option)}'"
+            if kind == "concede":  # an issue (whose id may also name a place: 'sirte')
+                label += (f" — {rules.s.agenda[action.target].name}: ask only for "
+                          f"'{option_label(rules, action.target, action.option)}'")
+            elif action.target:
+                label += " — " + target_name(rules, kind, action.target)
             chance = chance_of(state, action)
             if chance is not None:
                 label += f" ({chance * 100:.0f}% chance)"
@@ -176,15 +200,6 @@ def warning(state: State, action: Action) -> str | None:
     return " ".join(p for p in parts if p)
 
 
-def target_name(rules: Rules, target: str) -> str:
-    s = rules.s
-    for table in (s.territories, s.backers, s.factions, s.venues, s.agenda):
-        if target in table:
-            item = table[target]
-            return getattr(item, "name")
-    return target
-
-
 def turn_report(before: State, after: State, role: str) -> list[str]:
     """What ``role`` may see of what happened between two states, one line each: the others'
     moves (not their waiting), signatures, news, and its own delegation being taken away from
@@ -193,11 +208,16 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
 
     rules: Rules = after.rules
     entries = log_list(after.log)[len(log_list(before.log)):]
-    out = []
+    out: list[str] = []
+    mine: list[str] = []  # what became of the player's own move comes first
     for entry in entries:
         if entry.visible is not None and role not in entry.visible:
             continue
-        if entry.kind == "action" and (entry.role == role or entry.data["action"].act == "pass"):
+        if entry.kind == "action" and entry.role == role:
+            if entry.data["action"].act != PASS:
+                mine += _own_result(rules, entry)
+            continue
+        if entry.kind == "action" and entry.data["action"].act == PASS:
             continue
         if entry.kind not in ("action", "sign", "event"):
             continue
@@ -208,6 +228,24 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
     if slot is not None and before.vals[slot] and not after.vals[slot]:
         out.append("Your delegation is no longer at the table: 'Return to the talks' "
                    "brings it back.")
+    return mine + out
+
+
+def _own_result(rules: Rules, entry) -> list[str]:
+    """The part of one's own move that chance or a backer decided."""
+    d = entry.data
+    action = d["action"]
+    label = rules.s.actions[action.act].label
+    kind = rules.actions[action.act].kind
+    where = f" — {target_name(rules, kind, action.target)}" if action.target else ""
+    out = []
+    if "chance" in d:
+        out.append(f"{label}{where}: it {'succeeds' if d['success'] else 'fails'} "
+                   f"(the chance was {d['chance'] * 100:.0f}%).")
+    elif "success" in d:
+        out.append(f"{label}{where}: it {'works' if d['success'] else 'does not work'}.")
+    if d.get("vetoed"):
+        out.append(f"{rules.s.backers[d['vetoed']].name} blocks your signature.")
     return out
 
 

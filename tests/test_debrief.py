@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game import debrief
-from game.engine import Rules
+from game.engine import Rules, history
 from game.engine.simulate import play
 
 
@@ -36,3 +36,6 @@ def test_time_running_out_is_said_plainly(default_loaded):
                  if s.turn >= rules.max_turns)
     report = debrief.build(rules, state, "mediator")
     assert report.when.startswith(f"Time ran out after turn {rules.max_turns} (2020-11-09)")
+    # no "— Turn 23 · 2020-11-16 —" heading for a turn that is never played
+    turns = [e.turn for e in history(state) if e.kind == "turn"]
+    assert turns[-1] == rules.max_turns - 1

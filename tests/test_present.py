@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game import present
-from game.engine import apply, history, new_game
+from game.engine import apply, history, legal_actions, new_game
+from game.engine.explain import target_name
 from game.engine.state import Action
 from game.plain import advance
 from tests.engine.helpers import rules_for
@@ -77,3 +78,15 @@ def test_a_delegation_starts_its_package_from_its_own_public_stance():
     assert gna == state.stances[rules.factions.index("gna")]
     assert start_package(state, "mediator") == tuple(
         state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo))
+
+
+def test_the_note_starts_with_what_chance_made_of_your_own_move():
+    rules = rules_for("default")
+    state = advance(new_game(rules, 7, {"gna"}))
+    offensive = next(a for a in legal_actions(state, "gna") if a.act == "offensive")
+    after = advance(apply(state, offensive))
+    report = present.turn_report(state, after, "gna")
+    mine = next(e for e in history(after) if e.kind == "action" and e.role == "gna")
+    verdict = "succeeds" if mine.data["success"] else "fails"
+    assert report[0] == (f"Launch an offensive — {target_name(rules, 'offensive', offensive.target)}: "
+                         f"it {verdict} (the chance was {mine.data['chance'] * 100:.0f}%).")

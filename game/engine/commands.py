@@ -11,7 +11,8 @@ from game.engine.core import PASS, check
 from game.engine.rules import Rules
 from game.engine.state import Action, AmbiguousActionError, InvalidActionError, State
 
-ALIASES = {"wait": PASS, "skip": PASS}
+WAIT = "wait"  # the word players see and type for PASS
+ALIASES = {PASS: WAIT, "skip": WAIT}
 
 
 def _pick(word: str, choices: list[str], what: str, text: str) -> str:
@@ -34,12 +35,12 @@ def parse_action(state: State, role: str, text: str) -> Action:
     if not words:
         raise InvalidActionError("empty command")
     head = ALIASES.get(words[0].lower(), words[0].lower())
-    acts = [PASS] + [a for a, c in rules.actions.items() if role in c.roles]
+    acts = [WAIT] + [a for a, c in rules.actions.items() if role in c.roles]
     act = _pick(head, acts, "action", text)
     rest = words[1:]
-    if act == PASS:
+    if act == WAIT:
         if rest:
-            raise InvalidActionError(f"'{text}': 'pass' takes nothing more")
+            raise InvalidActionError(f"'{text}': 'wait' takes nothing more")
         action = Action(role, PASS)
     else:
         compiled = rules.actions[act]

@@ -12,6 +12,7 @@ from typing import Any
 from game.engine.negotiation import Assessment
 from game.engine.rules import Rules
 from game.engine.state import Entry, log_list
+from game.scenario.model_talks import TARGET_KIND
 
 OMNISCIENT = None
 
@@ -187,7 +188,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
     act = rules.s.actions[action.act]
     head = f"{role}: {act.label}"
     if action.target:
-        head += f" — {_target_name(rules, act.kind, action.target)}"
+        head += f" — {target_name(rules, act.kind, action.target)}"
     if act.kind == "concede":
         k = rules.issues.index(action.target)
         head += f": now asks for '{_option(rules, k, action.option)}'"
@@ -213,14 +214,15 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
     return lines
 
 
-def _target_name(rules: Rules, kind: str, target: str) -> str:
+def target_name(rules: Rules, kind: str, target: str) -> str:
+    """The name of an action's target, looked up in the table its kind targets (an id such as
+    'sirte' may name a territory and an issue at once)."""
     s = rules.s
-    for table in (s.territories, s.backers, s.factions, s.venues):
-        if target in table:
-            return getattr(table[target], "name")
-    if target in s.agenda:
-        return s.agenda[target].name
-    return target
+    tables = {"territory": s.territories, "backer": s.backers, "faction": s.factions,
+              "venue": s.venues}
+    table = s.agenda if kind == "concede" else tables.get(TARGET_KIND.get(kind, ""), {})
+    item = table.get(target)
+    return item.name if item is not None else target
 
 
 def ending_reasons(work, nid: str) -> tuple[str, ...]:

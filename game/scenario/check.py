@@ -271,9 +271,9 @@ class Checker:
         s = self.s
         for aid, action in s.actions.items():
             base = ("actions", aid)
-            if aid == "pass":
-                self.error(base, "'pass' is built in (every role can always wait); "
-                           "choose another id", key=True)
+            if aid in ("pass", "wait", "skip"):
+                self.error(base, f"'{aid}' is built in (every role can always wait: typed as "
+                           "'wait', 'pass' or 'skip'); choose another id", key=True)
             kinds = set()
             for i, rid in enumerate(action.roles):
                 if self.ref(base + ("roles", i), rid, s.roles, "a role id"):

@@ -235,13 +235,14 @@ class CeasefireApp(App):
         """Apply the player's move (legal by construction of the menu), then let the AI play."""
         from game.engine import ActionError, apply
 
+        before = self.state
         try:
-            self.state = apply(self.state, action)
+            self.state = apply(before, action)
         except ActionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
         self.autosave()
-        self.continue_play()
+        self.continue_play(before)
 
     def report(self, before: Any, after: Any) -> None:
         """A short note of what the others did while the AI played (the News tab has it all)."""
@@ -256,13 +257,15 @@ class CeasefireApp(App):
         self.clear_notifications()  # one note at a time: the last one is what happened
         self.notify("\n".join(shown), title="Meanwhile", timeout=6 + len(shown))
 
-    def continue_play(self) -> None:
+    def continue_play(self, report_from: Any = None) -> None:
+        """Let the AI play until a human must move; ``report_from`` (the state before the
+        player's move) is where the note of what happened starts."""
         state = self.state
         if state.outcome is not None:
             self.show_debrief()
         elif state.role not in state.humans:
             self.thinking = True
-            self.report_from = state
+            self.report_from = report_from or state
             self.run_ai(state)
 
     @work(thread=True, exclusive=True, group="ai")

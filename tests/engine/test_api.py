@@ -242,11 +242,15 @@ def test_parse_action_accepts_unique_prefixes_and_aliases(rules):
     assert parse_action(state, m, "mov vid") == Action(m, "move_talks", "video")
     assert parse_action(state, m, "wait") == Action(m, PASS)
     assert parse_action(state, m, "SKIP") == Action(m, PASS)
+    assert parse_action(state, m, "pass") == Action(m, PASS)
+    assert parse_action(state, m, "wa") == Action(m, PASS)  # 'wait' is what players see
+    with pytest.raises(InvalidActionError) as info:
+        parse_action(state, m, "xyz")
+    assert "wait" in str(info.value) and "pass" not in str(info.value)
 
 
 @pytest.mark.parametrize("text, words", [
     ("s gna", ("shuttle", "set_deadline")),
-    ("p", ("pass", "propose")),
     ("propose ceasefire=perm", ("permanent", "permanent_monitored")),
 ])
 def test_an_ambiguous_prefix_is_reported_with_its_candidates(rules, text, words):

@@ -59,3 +59,18 @@ def test_the_default_scenario_has_what_the_talks_need(default_loaded):
     assert len(s.agenda) >= 8 and all(len(i.options) >= 3 for i in s.agenda.values())
     assert {"permanent_ceasefire", "partial", "collapse", "sirte_battle", "deadline"} <= set(
         s.endings)
+
+
+@pytest.mark.parametrize("word", ["pass", "wait", "skip"])
+def test_the_words_for_waiting_cannot_be_action_ids(tmp_path, word):
+    from game.scenario.errors import ScenarioError
+
+    text = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(text.replace("\n  propose: {label:", f"\n  {word}: {{label:", 1),
+                    encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    line = 1 + text.split("\n  propose: {label:")[0].count("\n") + 1
+    assert any(p.line == line and "is built in" in p.message for p in info.value.problems), \
+        [str(p) for p in info.value.problems]

@@ -213,3 +213,25 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
         assert expected, "the others did something in a whole turn"
         assert notes and notes[-1].message.splitlines()[-1] == expected[-1]
         assert all("waits" not in line for line in expected)  # waiting is not news
+
+
+async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
+    """Also after a dialog (the walkout's confirmation) covered the talks while they changed."""
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        await pilot.press("n")
+        scroll = talks.query_one("#feed-scroll")
+        index = next(i for i, c in enumerate(talks.menu) if c.action.act == "walk_out")
+        talks.query_one("#actions").focus()
+        talks.query_one("#actions").highlighted = index
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        await pilot.press("y")
+        await settle(pilot, app)
+        for turn in (None, 3, 4):
+            if turn:
+                await wait_turns(pilot, app, turn)
+            await pilot.pause(0.2)
+            assert scroll.max_scroll_y > 0 and scroll.scroll_y == scroll.max_scroll_y

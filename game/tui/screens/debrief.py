@@ -88,7 +88,8 @@ class DebriefScreen(Screen):
     def charts(self, report) -> Text:
         rules = self.app.rules
         text = Text()
-        text.append("Over the game, turn by turn (0-100 scale)\n\n", style="bold")
+        text.append("Over the game: each point is a turn as it began, the last one the end "
+                    "(0-100 scale)\n\n", style="bold")
         for key, label, values in report.charts:
             faction = key.split(".")[0]
             colour = rules.s.factions[faction].color if faction in rules.s.factions else ""

@@ -68,6 +68,7 @@ class TalksScreen(Screen):
         self.query_one("#actions", OptionList).border_title = "Your moves"
         self.query_one("#map", MapView).border_title = "Map"
         self.query_one("#factions").border_title = "The sides"
+        self.query_one("#feed-scroll", VerticalScroll).anchor()  # news: stay at the latest
         self.watch(self.app, "state", self.show_state)
         self.watch(self.app, "thinking", lambda _: self.show_state(self.app.state))
 
@@ -115,14 +116,12 @@ class TalksScreen(Screen):
             self.news.append("\n".join(lines), style=style)
         self.shown = len(entries)
         self.query_one("#feed", Static).update(self.news.copy())
-        scroll = self.query_one("#feed-scroll", VerticalScroll)
-        self.call_after_refresh(scroll.scroll_end, animate=False)
 
     @on(TabbedContent.TabActivated, "#tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "news":  # the latest news, not the first
-            scroll = self.query_one("#feed-scroll", VerticalScroll)
-            self.call_after_refresh(scroll.scroll_end, animate=False)
+        if event.pane.id == "news":  # the latest news, not the first; it stays there as the
+            # feed grows, until the reader scrolls up (Textual's anchor)
+            self.query_one("#feed-scroll", VerticalScroll).anchor()
 
     def show_why(self, state) -> None:
         lines = present.why_lines(state, self.app.role)

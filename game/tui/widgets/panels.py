@@ -19,8 +19,7 @@ class StatusBar(Static):
             text.append(" YOUR MOVE ", style="bold reverse")
         else:
             text.append(" others moving… ", style="italic reverse")
-        text.append(" " + present.short_header(rules, obs), style="bold")
-        text.append(plain(f" · You: {role_name}"))
+        text.append(plain(" " + present.short_header(rules, obs, role_name), "bold"))
         self.update(text)
 
 
@@ -37,7 +36,7 @@ class FactionsPanel(Static):
             text.append(f"{fac.short} ", style=f"bold {fac.color}")
             if wide:
                 text.append(plain(fac.name + " "))
-            seat = "· at the table" if view.at_table else f"· WALKED OUT ({view.away})"
+            seat = "· " + present.away_words(view)
             text.append(seat + "\n", style="" if view.at_table else "bold red")
             rows = [(fac.meters[m].label if roomy else m.replace("_", " ").capitalize(), v,
                      f"{f}.{m}") for m, v in view.meters.items()]
@@ -46,10 +45,11 @@ class FactionsPanel(Static):
                 rows.append(("Your reservation" if roomy else "Reserv.",
                              obs.private.reservation, f"{f}.reservation"))
             per_line = 1 if roomy else 2
+            # two to a line fits 35 columns: 2+9+1+2+4 and 1+9+1+2+4 ('Weariness' whole)
+            width, spark_width = (18, 8) if roomy else (9, 2)
             for i, (label, value, key) in enumerate(rows):
-                width = 18 if roomy else 8
                 text.append(f"{'  ' if i % per_line == 0 else ' '}{label[:width]:<{width}} ")
-                text.append(spark(history.get(key, []), 8 if roomy else 3), style=fac.color)
+                text.append(spark(history.get(key, []), spark_width), style=fac.color)
                 text.append(f" {value:3.0f}")
                 if i % per_line == per_line - 1 or i == len(rows) - 1:
                     text.append("\n")
@@ -128,12 +128,14 @@ def _short(rules, issue: str, option: str | None) -> str:
 class BackersPanel(Static):
     def show(self, rules, obs, history: dict[str, list[float]]) -> None:
         text = Text()
+        # a backer's line is 43 columns; narrower (80x24) it drops to 33 so it never wraps
+        name_width, spark_width = (20, 8) if self.content_size.width >= 43 else (14, 4)
         for b, support in obs.backers.items():
             backer = rules.s.backers[b]
             fac = rules.s.factions[backer.backs]
-            text.append(f"{backer.name[:20]:<20} ", style="bold")
+            text.append(plain(f"{backer.name[:name_width]:<{name_width}} ", "bold"))
             text.append(f"{fac.short:<5}", style=fac.color)
-            text.append(spark(history.get(f"backer.{b}", []), 8), style=fac.color)
+            text.append(spark(history.get(f"backer.{b}", []), spark_width), style=fac.color)
             text.append(f" {support:3.0f}{' veto' if backer.veto else ''}\n")
             text.append(plain(f"  wants: {' '.join(backer.wants.split())}\n", "dim"))
         if obs.private is not None:
