@@ -38,6 +38,15 @@ async def build_package(pilot, app, wanted: dict[str, str]) -> None:
     await settle(pilot, app)
 
 
+async def pick_move(pilot, talks, act: str) -> None:
+    """Highlight the first move of this action in 'Your moves' and press Enter."""
+    index = next(i for i, c in enumerate(talks.menu) if c.action.act == act)
+    talks.query_one("#actions").focus()
+    talks.query_one("#actions").highlighted = index
+    await pilot.press("enter")
+    await pilot.pause(0.1)
+
+
 async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
     """Seed 1: a mediator who only waits watches a delegation walk out for good."""
     app = make_app(seed=1)
@@ -178,15 +187,11 @@ async def test_walking_out_asks_first_and_no_means_nothing_happened():
         await start_game(pilot, app)
         talks = app.screen
         assert isinstance(talks, TalksScreen) and app.state.role == "gna"
-        index = next(i for i, c in enumerate(talks.menu) if c.action.act == "walk_out")
         before = app.state.actions
         from game.tui.screens.dialogs import ConfirmScreen
 
         for answer in ("n", "y"):
-            talks.query_one("#actions").focus()
-            talks.query_one("#actions").highlighted = index
-            await pilot.press("enter")
-            await pilot.pause(0.1)
+            await pick_move(pilot, talks, "walk_out")
             assert isinstance(app.screen, ConfirmScreen)
             text = " ".join(str(s.render()) for s in app.screen.query("Static"))
             assert "Walk out of the talks?" in text and "return to the talks later" in text
@@ -223,11 +228,7 @@ async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
         talks = app.screen
         await pilot.press("n")
         scroll = talks.query_one("#feed-scroll")
-        index = next(i for i, c in enumerate(talks.menu) if c.action.act == "walk_out")
-        talks.query_one("#actions").focus()
-        talks.query_one("#actions").highlighted = index
-        await pilot.press("enter")
-        await pilot.pause(0.1)
+        await pick_move(pilot, talks, "walk_out")
         await pilot.press("y")
         await settle(pilot, app)
         for turn in (None, 3, 4):
