@@ -67,8 +67,8 @@ def test_play_several_turns_in_a_real_terminal(session):
     tmux("send-keys", "-t", session, "Escape")
     time.sleep(0.5)  # a key right after Esc would reach the app as Alt+key
     wait_for(session, "p Package")
-    tmux("send-keys", "-t", session, "n")  # the news tab
-    wait_for(session, "NEWS")
+    tmux("send-keys", "-t", session, "n")  # the news tab, scrolled to its latest lines:
+    wait_for(session, "(now ")  # a change and its new value, as every news item ends
     tmux("send-keys", "-t", session, "C-q")
     screen = wait_for(session, "EXITED-0")
     assert "Traceback" not in screen
