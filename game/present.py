@@ -171,11 +171,10 @@ def choices(state: State, role: str) -> list[Choice]:
             if kind in ("propose", "counter"):
                 out.append(Choice(label, action, needs_package=True))
                 continue
-            if kind == "concede":  # an issue (whose id may also name a place: 'sirte')
-                label += (f" — {rules.s.agenda[action.target].name}: ask only for "
-                          f"'{option_label(rules, action.target, action.option)}'")
-            elif action.target:
+            if action.target:
                 label += " — " + target_name(rules, kind, action.target)
+            if kind == "concede":
+                label += f": ask only for '{option_label(rules, action.target, action.option)}'"
             chance = chance_of(state, action)
             if chance is not None:
                 label += f" ({chance * 100:.0f}% chance)"
@@ -204,10 +203,8 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
     """What ``role`` may see of what happened between two states, one line each: the others'
     moves (not their waiting), signatures, news, and its own delegation being taken away from
     the table. For the note shown when the AI has moved."""
-    from game.engine.state import log_list
-
     rules: Rules = after.rules
-    entries = log_list(after.log)[len(log_list(before.log)):]
+    entries = history(after)[len(history(before)):]
     out: list[str] = []
     mine: list[str] = []  # what became of the player's own move comes first
     for entry in entries:

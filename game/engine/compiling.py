@@ -68,6 +68,10 @@ class CompiledAction:
     turns: int
     target_kind: str | None
 
+    def odds(self, ctx: Ctx) -> float:
+        """Its ``chance`` in this context, held to 0-1 (what the roll is compared with)."""
+        return max(0.0, min(1.0, float(self.chance(ctx))))
+
 
 @dataclass(frozen=True)
 class CompiledEvent:

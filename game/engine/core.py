@@ -59,8 +59,7 @@ def chance_of(state: State, action: Action) -> float | None:
     compiled = state.rules.actions.get(action.act)
     if compiled is None or compiled.chance is None:
         return None
-    ctx = state_ctx(state, _faction(state.rules, action.role), action.target or "")
-    return max(0.0, min(1.0, float(compiled.chance(ctx))))
+    return compiled.odds(state_ctx(state, _faction(state.rules, action.role), action.target or ""))
 
 
 def _targets(state: State, action: CompiledAction, faction: str) -> list[str]:

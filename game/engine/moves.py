@@ -114,8 +114,7 @@ def _stance_from(work: Work, faction: str, package: tuple[str, ...]) -> None:
 
 def _offensive(work: Work, compiled, faction: str, target: str, data: dict, changes: list) -> None:
     rules: Rules = work.rules
-    ctx = work.ctx(faction, target)
-    chance = max(0.0, min(1.0, float(compiled.chance(ctx))))
+    chance = compiled.odds(work.ctx(faction, target))
     roll = work.draw()
     success = roll < chance
     data.update(chance=chance, success=success, target=target)

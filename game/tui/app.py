@@ -249,7 +249,7 @@ class CeasefireApp(App):
         from game import present
 
         lines = present.turn_report(before, after, self.role)
-        if not lines or after.outcome is not None:
+        if not lines:
             return
         shown = lines[-6:]
         if len(lines) > len(shown):
