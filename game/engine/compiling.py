@@ -233,6 +233,23 @@ class Compiler:
             return lambda c: number
         return compile_expr(parse(value), lambda parts: self.getter(parts, target_kind))
 
+    def first_true(self, values: list[Any]) -> Fn:
+        """One function for a list of conditions: the index of the first that holds, or -1
+        (the endings, checked after every move, are tested in one call)."""
+        bindings: dict[str, Any] = {}
+        source = "-1"
+        for k in reversed(range(len(values))):
+            value = values[k]
+            if isinstance(value, bool):
+                test = "True" if value else "False"
+            elif isinstance(value, (int, float)):
+                test = repr(float(value))
+            else:
+                test = to_source(parse(value), self.getter, bindings)
+            source = f"({k} if {test} else {source})"
+        return eval(compile(f"lambda c: {source}", "<scenario endings>", "eval"),  # noqa: S307
+                    {**HELPERS, **bindings})
+
     def effects(self, effects: list[Effect], target_kind: str | None = None) -> list[CompiledEffect]:
         out = []
         for eff in effects:
@@ -284,6 +301,13 @@ class Compiler:
         self.prospects = {f: self.expr(fac[f].prospects) for f in self.factions}
         self.batna = {f: self.expr(fac[f].batna) for f in self.factions}
         self.stages = (("hurt", self.hurt), ("prospects", self.prospects), ("batna", self.batna))
+        # refresh's fast path: (slot, function) in stage order, and each faction's slots
+        self.stage_plan = [(self.fs[f][stage], fns[f]) for stage, fns in self.stages
+                           for f in self.factions]
+        self.territory_slots = [(f, self.fs[f]["territory"]) for f in self.factions]
+        self.refresh_slots = [(f, *(self.fs[f][m] for m in (
+            "hurt", "prospects", "batna", "ripeness", "reservation", "utility", "accepted")))
+            for f in self.factions]
         self.looming = self.expr(s.ripeness.looming)
         self.upkeep = self.effects(s.upkeep)
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}
@@ -320,6 +344,7 @@ class Compiler:
         self.endings = [(nid, self.expr(end.condition),
                          {r: self.expr(v) for r, v in end.score.items()})
                         for nid, end in s.endings.items()]
+        self.first_ending = self.first_true([end.condition for end in s.endings.values()])
         self.ai = {r: (s.ai[r].strategy, {**{k: p.default for k, p in
                                              STRATEGIES[s.ai[r].strategy].params.items()},
                                           **s.ai[r].params})

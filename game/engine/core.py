@@ -62,7 +62,8 @@ def chance_of(state: State, action: Action) -> float | None:
     return compiled.odds(state_ctx(state, _faction(state.rules, action.role), action.target or ""))
 
 
-def _targets(state: State, action: CompiledAction, faction: str) -> list[str]:
+def _targets(state: State, action: CompiledAction, faction: str, ctx: Ctx | None = None
+             ) -> list[str]:
     rules: Rules = state.rules
     kind = action.kind
     vals = state.vals
@@ -79,24 +80,27 @@ def _targets(state: State, action: CompiledAction, faction: str) -> list[str]:
         pool = default = rules.factions
     elif kind == "venue":
         current = vals[rules.venue_slot]
-        venue_ctx = state_ctx(state, faction)
+        ctx = ctx or state_ctx(state, faction)
         pool = default = [v for v in rules.s.venues if v != current
-                          and rules.venue_available[v](venue_ctx)]
+                          and rules.venue_available[v](ctx)]
     else:
         return [""]
     if action.targets is None:
         return list(default)
-    ctx = state_ctx(state, faction)
+    ctx = ctx or state_ctx(state, faction)
     out = []
     for t in pool:
         ctx.target = t
         if action.targets(ctx):
             out.append(t)
+    ctx.target = ""
     return out
 
 
-def _allowed(state: State, action: CompiledAction, faction: str) -> str | None:
-    """Why this scenario action cannot be taken now by this faction (None: it can)."""
+def _allowed(state: State, action: CompiledAction, faction: str, ctx: Ctx | None = None
+             ) -> str | None:
+    """Why this scenario action cannot be taken now by this faction (None: it can).
+    ``ctx``: a context over ``state`` for ``faction`` to reuse (a menu asks many times)."""
     kind = action.kind
     rules: Rules = state.rules
     at_table = state.vals[rules.faction_slot[(faction, "at_table")]] if faction else True
@@ -113,7 +117,7 @@ def _allowed(state: State, action: CompiledAction, faction: str) -> str | None:
         return "you are already at the table"
     if kind == "deadline" and state.deadline >= state.turn:
         return "a deadline is already running"
-    if not action.always and not action.condition(state_ctx(state, faction)):
+    if not action.always and not action.condition(ctx or state_ctx(state, faction)):
         return "its condition does not hold now"
     return None
 
@@ -143,6 +147,14 @@ class Menu:
         self.faction = _faction(self.rules, self.role)
         self.live = state.outcome is None and self.role == state.role
         self._cache: dict[str, list[Action]] = {}
+        self._ctx: Ctx | None = None
+
+    @property
+    def ctx(self) -> Ctx:
+        """One evaluation context for all of this menu's conditions and targets."""
+        if self._ctx is None:
+            self._ctx = state_ctx(self.state, self.faction)
+        return self._ctx
 
     def kinds(self) -> list[str]:
         if not self.live:
@@ -171,7 +183,7 @@ class Menu:
     def _of(self, aid: str) -> list[Action]:
         state, rules, role, faction = self.state, self.rules, self.role, self.faction
         action = rules.actions[aid]
-        if _allowed(state, action, faction):
+        if _allowed(state, action, faction, self.ctx):
             return []
         kind = action.kind
         if kind in ("propose", "counter"):
@@ -183,7 +195,7 @@ class Menu:
             return [Action(role, aid, rules.issues[k], option)
                     for k, option in _concessions(state, faction)]
         if action.target_kind:
-            return [Action(role, aid, t) for t in _targets(state, action, faction)]
+            return [Action(role, aid, t) for t in _targets(state, action, faction, self.ctx)]
         return [Action(role, aid)]
 
 

@@ -233,8 +233,10 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
               for k, s in enumerate(rules.issue_slot) if work.vals[s]]
     reasons.append("Agreed: " + ("; ".join(agreed) if agreed else "nothing") + ".")
 
-    signings = [e for e in log_list(work.log) if e.kind == "sign"]
-    at_signing = {f: rest for f, *rest in signings[-1].data.get("bars", ())} if signings else {}
+    last = work.log  # the last signing, if any (newest first)
+    while last is not None and last.entry.kind != "sign":
+        last = last.prev
+    at_signing = {f: rest for f, *rest in last.entry.data.get("bars", ())} if last else {}
     for f in rules.factions:
         what = "everything agreed" if agreed else "things as they stand"
         line = (f"{_short(rules, f)} values {what} at {work.fget(f, 'utility'):.0f} "

@@ -80,7 +80,7 @@ def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tup
         if not rules.cares(b):
             continue
         value = rules.utility(b, package)
-        tolerance = vals[rules.slots[f"backer.{b}.tolerance"]]
+        tolerance = vals[rules.bs[b]["tolerance"]]
         if value >= tolerance:
             continue
         if current is None:
@@ -90,7 +90,7 @@ def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tup
         worst = pains(rules, b, package, 1, current)
         verdict = Blocker(b, value, tolerance, worst[0][0] if worst else 0)
         backer = rules.s.backers[b]
-        support = vals[rules.slots[f"backer.{b}.support"]]
+        support = vals[rules.bs[b]["support"]]
         if backer.veto and support >= backer.veto_support:
             blockers.append(verdict)
         else:
@@ -132,21 +132,17 @@ def refresh(work, full: bool = True) -> None:
     rules: Rules = work.rules
     vals = work.vals
     ctx = work.ctx()
-    fs = rules.fs
-    factions = rules.factions
     if full:
-        held = dict.fromkeys(factions, 0.0)
+        held = dict.fromkeys(rules.factions, 0.0)
         for cs, value in rules.territory_values:
             owner = vals[cs]
             if owner in held:
                 held[owner] += value
-        for f in factions:
-            vals[fs[f]["territory"]] = held[f]
-        for stage, fns in rules.stages:
-            for f in factions:
-                value = fns[f](ctx)
-                vals[fs[f][stage]] = 0.0 if value < 0 else (100.0 if value > 100
-                                                             else float(value))
+        for f, slot in rules.territory_slots:
+            vals[slot] = held[f]
+        for slot, fn in rules.stage_plan:  # hurt, prospects, batna: each for every faction
+            value = fn(ctx)
+            vals[slot] = 0.0 if value < 0 else (100.0 if value > 100 else float(value))
     r = rules.s.ripeness
     way_out = 1.0 if (work.table is not None or work.deadline >= work.turn) else 0.0
     recent = work.turn - work.catastrophe <= r.window
@@ -158,20 +154,18 @@ def refresh(work, full: bool = True) -> None:
     table = work.table
     accepted = table.accepted if table is not None else frozenset()
     if accepted:
-        gone = {f for f in accepted if not vals[fs[f]["at_table"]]}
+        gone = {f for f in accepted if not vals[rules.fs[f]["at_table"]]}
         if gone:  # a delegation that left the table no longer stands behind the draft
             accepted = accepted - gone
             work.table = table._replace(accepted=accepted)
-    for f in factions:
-        slots = fs[f]
-        ripeness = stalemate * vals[slots["hurt"]] / 100.0 * (
-            1.0 - vals[slots["prospects"]] / 100.0) + constant
-        vals[slots["ripeness"]] = ripeness
-        reservation = vals[slots["batna"]] - discount * ripeness
-        vals[slots["reservation"]] = 0.0 if reservation < 0 else min(100.0, reservation)
+    for f, hurt, prospects, batna, ripe, reservation, utility, acc in rules.refresh_slots:
+        ripeness = stalemate * vals[hurt] / 100.0 * (1.0 - vals[prospects] / 100.0) + constant
+        vals[ripe] = ripeness
+        bar = vals[batna] - discount * ripeness
+        vals[reservation] = 0.0 if bar < 0 else min(100.0, bar)
         if full:
-            vals[slots["utility"]] = rules.utility(f, agreed)
-        vals[slots["accepted"]] = f in accepted
+            vals[utility] = rules.utility(f, agreed)
+        vals[acc] = f in accepted
 
 
 def check_package(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> str | None:
@@ -229,7 +223,7 @@ def sign(work, table: Table) -> None:
         _, unhappy = backer_verdicts(rules, vals, f, table.package)
         for verdict in unhappy:
             b = verdict.backer
-            slot = rules.slots[f"backer.{b}.support"]
+            slot = rules.bs[b]["support"]
             old = vals[slot]
             new = max(0.0, old - rules.s.backers[b].cut)
             if new != old:

@@ -23,13 +23,23 @@ def estimates(state: State, observer: str) -> list[list[list[float]]]:
 
     The error of each guess is drawn once per game from the seed: the observer misjudges how
     much a faction cares about each issue. It shrinks as the mediator learns a delegation's
-    priorities in private talks (``state.insight``).
+    priorities in private talks (``state.insight``). The same game, observer and insight give
+    the same list (cached), so searches can cache what they derive from it.
     """
     rules: Rules = state.rules
-    own = rules.faction_of.get(observer)
-    return [rules.contrib_rows[f] if f == own else _estimate(
-        rules, state.seed, observer, f, state.insight[i] if observer == rules.mediator else 0)
-        for i, f in enumerate(rules.factions)]
+    known = state.insight if observer == rules.mediator else None
+    cache = rules.__dict__.setdefault("_estimates_cache", {})
+    key = (state.seed, observer, known)
+    rows = cache.get(key)
+    if rows is None:
+        own = rules.faction_of.get(observer)
+        rows = [rules.contrib_rows[f] if f == own else _estimate(
+            rules, state.seed, observer, f, known[i] if known is not None else 0)
+            for i, f in enumerate(rules.factions)]
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[key] = rows
+    return rows
 
 
 def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
@@ -39,15 +49,30 @@ def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
     table = cache.get(key)
     if table is None:
         spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
-        rng = Stream(seed, "estimate", observer, f)
+        lo, hi = -spread, spread
         table = []
-        for row in rules.contrib_rows[f]:
-            factor = max(0.0, 1.0 + rng.uniform(-spread, spread))
+        for row, draw in zip(rules.contrib_rows[f], _draws(rules, seed, observer, f)):
+            factor = max(0.0, 1.0 + (lo + (hi - lo) * draw))  # Stream.uniform(lo, hi)
             table.append([c * factor for c in row])
         if len(cache) > 20_000:
             cache.clear()
         cache[key] = table
     return table
+
+
+def _draws(rules: Rules, seed: int, observer: str, f: str) -> list[float]:
+    """The observer's raw draws for a faction, one per issue: the same whatever it has learned
+    since (what it learns only narrows the spread they are scaled to)."""
+    cache = rules.__dict__.setdefault("_draw_cache", {})
+    key = (seed, observer, f)
+    draws = cache.get(key)
+    if draws is None:
+        rng = Stream(seed, "estimate", observer, f)
+        draws = [rng.random() for _ in rules.issues]
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[key] = draws
+    return draws
 
 
 def standing(rules: Rules, vals) -> tuple[list[int], list[list[int]]]:
@@ -141,31 +166,45 @@ def _joint_start(rules: Rules, vals, rows):
     """The starting point of a package search, which depends only on the observer's
     estimates and on what is agreed (so it is cached): per issue the allowed options, the
     option with the most joint value, each side's total, and the most each side could get."""
-    agreed = tuple(vals[s] for s in rules.issue_slot)
-    key = (tuple(id(r) for r in rows), agreed)
+    agreed = tuple([vals[s] for s in rules.issue_slot])
+    key = (tuple(map(id, rows)), agreed)
     cache = rules.__dict__.setdefault("_start_cache", {})
     hit = cache.get(key)
     if hit is not None and all(a is b for a, b in zip(hit[4], rows)):
         return hit
-    base, allowed = standing(rules, vals)
-    n = len(base)
-    choices = []
-    for k in range(n):
-        b = base[k]
-        choices.append([i for i in allowed[k] if not agreed[k] or i == b or all(
-            r[k][i] > r[k][b] for r in rows)])
-    package = []
-    for k in range(n):
-        b = base[k]
+    choices, package = [], []
+    totals = [0] * len(rows)
+    ceiling = [0] * len(rows)
+    for k, (index, quo) in enumerate(zip(rules.option_index, rules.status_quo)):
+        cols = [r[k] for r in rows]
+        if agreed[k]:  # reopened only for an option every side values more
+            b = index[agreed[k]]
+            q = index[quo]
+            allowed = [i for i in range(len(index)) if i != q and (
+                i == b or all([c[i] > c[b] for c in cols]))]
+            tops = [max([c[i] for i in allowed]) for c in cols]
+        else:
+            b = index[quo]
+            allowed = list(range(len(index)))
+            tops = [max(c) for c in cols]
+        choices.append(allowed)
         best, best_score = b, None
-        for i in choices[k]:
-            gains = [r[k][i] - r[k][b] for r in rows]
-            score = min(gains) + 0.5 * sum([r[k][i] for r in rows])
+        for i in allowed:  # score: the least gain over what stands, plus half the joint value
+            least, joint = None, 0
+            for c in cols:
+                value = c[i]
+                gain = value - c[b]
+                if least is None or gain < least:
+                    least = gain
+                joint += value
+            score = least + 0.5 * joint
             if best_score is None or score > best_score:
                 best, best_score = i, score
         package.append(best)
-    totals = tuple(sum([r[k][package[k]] for k in range(n)]) for r in rows)
-    ceiling = tuple(sum([max([r[k][i] for i in choices[k]]) for k in range(n)]) for r in rows)
+        for j, c in enumerate(cols):
+            totals[j] += c[best]
+            ceiling[j] += tops[j]
+    totals, ceiling = tuple(totals), tuple(ceiling)
     if len(cache) > 50_000:
         cache.clear()
     result = (choices, tuple(package), totals, ceiling, tuple(rows))
@@ -179,7 +218,7 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
-    key = ("cbm", tuple(id(r) for r in rows), tuple(vals[s] for s in rules.issue_slot))
+    key = ("cbm", tuple(map(id, rows)), tuple([vals[s] for s in rules.issue_slot]))
     cache = rules.__dict__.setdefault("_start_cache", {})
     hit = cache.get(key)
     if hit is not None and all(a is b for a, b in zip(hit[1], rows)):
@@ -190,14 +229,16 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
 
 
 def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
-    base, _ = standing(rules, vals)
     package = []
-    for k, b in enumerate(base):
+    for k, slot in enumerate(rules.issue_slot):
         options = rules.options[k]
-        if vals[rules.issue_slot[k]] or rules.binding[k]:
+        agreed = vals[slot]
+        b = rules.option_index[k][agreed or rules.status_quo[k]]
+        if agreed or rules.binding[k]:
             package.append(options[b])
             continue
-        wins = [i for i in range(len(options)) if i != b and all(r[k][i] > r[k][b] for r in rows)]
+        cols = [r[k] for r in rows]
+        wins = [i for i in range(len(options)) if i != b and all([c[i] > c[b] for c in cols])]
         best = max(wins, key=lambda i, k=k: (min([r[k][i] for r in rows]), -i)) if wins else b
         package.append(options[best])
     result = tuple(package)

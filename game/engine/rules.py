@@ -113,6 +113,8 @@ class Rules(Compiler):
         self.issue_slot = [slots[f"issue.{i}.option"] for i in s.agenda]
         self.controller_slot = {t: slots[f"territory.{t}.controller"] for t in s.territories}
         self.venue_slot = slots["venue"]
+        self.bs = {b: {m: slots[f"backer.{b}.{m}"] for m in ("support", "leverage", "tolerance")}
+                   for b in s.backers}  # backer -> field -> slot (the fast path)
         self.status_quo = tuple(next(o for o, opt in s.agenda[i].options.items() if opt.status_quo)
                                 for i in s.agenda)
 
@@ -138,6 +140,7 @@ class Rules(Compiler):
         self.favourite = {p: tuple(max(self.value[p][k], key=lambda o, k=k: (
             self.value[p][k][o], o)) for k in range(len(self.issues))) for p in parties}
         self.binding = [s.agenda[i].binding for i in self.issues]
+        self._cares = {p: any(ws) for p, ws in self.weights.items()}
         self.on_agree = [{o: self.effects(opt.on_agree) for o, opt in s.agenda[i].options.items()}
                          for i in self.issues]
 
@@ -153,7 +156,7 @@ class Rules(Compiler):
         return value
 
     def cares(self, party: str) -> bool:
-        return any(self.weights[party])
+        return self._cares[party]
 
     @property
     def slot_names(self) -> dict[int, str]:

@@ -64,11 +64,11 @@ def check_endings(work: Work) -> None:
     if work.outcome is not None:
         return
     rules: Rules = work.rules
-    ctx = work.ctx()
-    for nid, condition, scores in rules.endings:
-        if condition(ctx):
-            _finish(work, nid, scores)
-            return
+    k = rules.first_ending(work.ctx())
+    if k >= 0:
+        nid, _, scores = rules.endings[k]
+        _finish(work, nid, scores)
+        return
     if work.turn >= rules.max_turns:
         _finish(work, "", {})
 
