@@ -246,18 +246,20 @@ def _mediator(state, role, strategy, params, by_kind, rng):
             return shuttles[f], f"{strategy}: private talks to bring {f} back to the table"
     if strategy == "formulative":
         turn, faction, backer = state.rejected or (-99, "", "")
-        pressures = {a.target: a for a in by_kind.get("pressure", [])}
-        if backer and state.turn - turn <= 1 and backer in pressures and \
-                rng.random() < params["pressure"]:
-            return pressures[backer], f"formulative: leans on {backer}, which blocked the draft"
+        if backer and state.turn - turn <= 1:
+            pressures = {a.target: a for a in by_kind.get("pressure", [])}
+            if backer in pressures and rng.random() < params["pressure"]:
+                return pressures[backer], f"formulative: leans on {backer}, which blocked " \
+                                          "the draft"
         if progress >= params["deadline_at"] and "deadline" in by_kind and state.table:
             return by_kind["deadline"][0], "formulative: sets a deadline to force the pace"
-    venues = by_kind.get("venue", [])
+    current = len(rules.s.venues[vals[rules.venue_slot]].each_turn) \
+        if vals[rules.venue_slot] in rules.s.venues else 0
+    # (no venue does more each turn than the current one: no need to list where it could go)
+    venues = by_kind.get("venue", []) if current < rules.venue_most else []
     if venues and strategy != "greedy":
         best = max(venues, key=lambda a: (len(rules.s.venues[a.target].each_turn), a.target))
-        current = vals[rules.venue_slot]
-        if len(rules.s.venues[best.target].each_turn) > len(
-                rules.s.venues[current].each_turn if current in rules.s.venues else []):
+        if len(rules.s.venues[best.target].each_turn) > current:
             return best, f"{strategy}: moves the talks where trust grows faster"
     patience = params.get("patience", 0)
     table = state.table
@@ -268,7 +270,7 @@ def _mediator(state, role, strategy, params, by_kind, rng):
         if insight_gap and low in shuttles and rng.random() < params.get("shuttle", 0.5):
             return shuttles[insight_gap[0]], f"{strategy}: private talks to learn what " \
                                              f"{insight_gap[0]} cares about"
-    if "propose" in by_kind and not fresh:
+    if not fresh and "propose" in by_kind:
         package = build_package(state, role)
         if package is not None and (table is None or package != table.package):
             return by_kind["propose"][0]._replace(package=package), \

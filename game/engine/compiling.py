@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from game.engine.fusing import fuse_effects
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
@@ -51,6 +52,15 @@ class CompiledEffect:
     lo: float | None
     hi: float | None
     issue: int  # for "agreed": the issue index
+    value_src: str = ""  # the Python source of value and when (see fusing.fuse_effects)
+    when_src: str | None = None
+
+
+class Effects(list):
+    """A compiled effect list, and the one generated function that applies it in order
+    (:func:`game.engine.fusing.fuse_effects`): ``run(ctx, vals, cause) -> changes``."""
+
+    run: Callable[[Ctx, list, str], list]
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,10 @@ _INFIX = {"+": "+", "-": "-", "*": "*", "==": "==", "!=": "!=", "<": "<", "<=": 
           ">": ">", ">=": ">=", "and": "and", "or": "or"}
 
 
+def _number(node: Node) -> bool:
+    return isinstance(node, Const) and isinstance(node.value, float)
+
+
 def to_source(node: Node, getter: Callable[[tuple[str, ...]], Snippet],
               bindings: dict[str, Any]) -> str:
     """The Python source of a checked tree; ``getter`` gives each name's source."""
@@ -132,11 +146,17 @@ def to_source(node: Node, getter: Callable[[tuple[str, ...]], Snippet],
         args = [to_source(a, getter, bindings) for a in node.args]
         if node.fn == "if":
             return f"({args[1]} if {args[0]} else {args[2]})"
+        if node.fn == "clamp" and all(_number(a) for a in node.args[1:]):
+            x = f"_t{id(node)}"  # written out as _clamp is, the value named once (walrus)
+            lo, hi = args[1], args[2]
+            return f"({lo} if ({x} := {args[0]}) < {lo} else ({hi} if {x} > {hi} else {x}))"
         return f"_{node.fn}({', '.join(args)})"
     assert isinstance(node, Binary)
     left = to_source(node.left, getter, bindings)
     right = to_source(node.right, getter, bindings)
     if node.op == "/":
+        if _number(node.right) and node.right.value != 0:
+            return f"({left} / {right})"  # a nonzero constant: _div would only test it
         return f"_div({left}, {right})"
     return f"({left} {_INFIX[node.op]} {right})"
 
@@ -144,10 +164,14 @@ def to_source(node: Node, getter: Callable[[tuple[str, ...]], Snippet],
 def compile_expr(node: Node, getter: Callable[[tuple[str, ...]], Snippet]) -> Getter:
     """Turn a checked tree into ``f(c) -> value`` (see the note above)."""
     bindings: dict[str, Any] = {}
-    source = to_source(node, getter, bindings)
-    namespace = {**HELPERS, **bindings}
-    return eval(compile(f"lambda c: {source}", "<scenario expression>", "eval"),  # noqa: S307
-                namespace)
+    return source_fn(to_source(node, getter, bindings), bindings)
+
+
+def source_fn(source: str, bindings: dict[str, Any], name: str = "<scenario expression>") -> Fn:
+    """``lambda c: <source>`` over the helpers and ``bindings`` (source from :func:`to_source`
+    only)."""
+    return eval(compile(f"lambda c: {source}", name, "eval"),  # noqa: S307
+                {**HELPERS, **bindings})
 
 
 Getter = Callable[[Any], Any]
@@ -226,12 +250,16 @@ class Compiler:
 
     def expr(self, value: Any, target_kind: str | None = None) -> Fn:
         """Compile a condition or amount field (a bool, a number or expression text)."""
+        bindings: dict[str, Any] = {}
+        return source_fn(self.expr_source(value, target_kind, bindings), bindings)
+
+    def expr_source(self, value: Any, target_kind: str | None, bindings: dict[str, Any]) -> str:
+        """The Python source of a condition or amount field (its names bound in ``bindings``)."""
         if isinstance(value, bool):
-            return (lambda c: True) if value else (lambda c: False)
+            return "True" if value else "False"
         if isinstance(value, (int, float)):
-            number = float(value)
-            return lambda c: number
-        return compile_expr(parse(value), lambda parts: self.getter(parts, target_kind))
+            return repr(float(value))
+        return to_source(parse(value), lambda parts: self.getter(parts, target_kind), bindings)
 
     def first_true(self, values: list[Any]) -> Fn:
         """One function for a list of conditions: the index of the first that holds, or -1
@@ -239,60 +267,57 @@ class Compiler:
         bindings: dict[str, Any] = {}
         source = "-1"
         for k in reversed(range(len(values))):
-            value = values[k]
-            if isinstance(value, bool):
-                test = "True" if value else "False"
-            elif isinstance(value, (int, float)):
-                test = repr(float(value))
-            else:
-                test = to_source(parse(value), self.getter, bindings)
-            source = f"({k} if {test} else {source})"
-        return eval(compile(f"lambda c: {source}", "<scenario endings>", "eval"),  # noqa: S307
-                    {**HELPERS, **bindings})
+            source = f"({k} if {self.expr_source(values[k], None, bindings)} else {source})"
+        return source_fn(source, bindings, "<scenario endings>")
 
-    def effects(self, effects: list[Effect], target_kind: str | None = None) -> list[CompiledEffect]:
-        out = []
+    def effects(self, effects: list[Effect], target_kind: str | None = None) -> Effects:
+        bindings: dict[str, Any] = {}
+
+        def source(raw: Any) -> str:
+            return self.expr_source(raw, target_kind, bindings)
+
+        out = Effects()
         for eff in effects:
             parts = tuple(eff.target.split("."))
-            when = self.expr(eff.when, target_kind) if eff.when is not None else None
+            when_src = source(eff.when) if eff.when is not None else None
             op = "add" if eff.add is not None else "set"
             raw = eff.add if eff.add is not None else eff.set
+            slot: int | None = None
+            per = None
+            kind, issue, lo, hi = "fixed", -1, None, None
             if parts == ("venue",):
-                value = self._id_value(raw, "venue")
-                out.append(CompiledEffect(self.venue_slot, "fixed", None, "set", value, when,
-                                          eff.why, None, None, -1))
-                continue
-            if parts[0] == "issue":
-                k = self.issues.index(parts[1])
-                out.append(CompiledEffect(self.issue_slot[k], "agreed", None, "set",
-                                          lambda c: "", when, eff.why, None, None, k))
-                continue
-            root, entity, field = (parts + ("",))[:3]
-            if root == "target":
-                root, entity, field = target_kind or "", "target", parts[1]
-            if root == "territory" and field == "controller":
-                value = self._id_value(raw, "faction", target_kind)
+                slot, op, value_src = self.venue_slot, "set", self._id_source(raw, "venue", source)
+            elif parts[0] == "issue":
+                issue = self.issues.index(parts[1])
+                slot, kind, op, value_src = self.issue_slot[issue], "agreed", "set", "''"
             else:
-                value = self.expr(raw, target_kind)
-            if entity in ("self", "other", "target"):
-                per = {e: self.slots[f"{root}.{e}.{field}"] for e in self._entities(root)}
-                lo_hi = {self.bounds.get(sl) for sl in per.values()}
-                lo, hi = next(iter(lo_hi)) if len(lo_hi) == 1 and None not in lo_hi else (
-                    None, None)
-                out.append(CompiledEffect(None, entity, per, op, value, when, eff.why, lo, hi, -1))
-            else:
-                slot = self.slots[f"{root}.{entity}.{field}"] if root != "world" else \
-                    self.slots[f"world.{entity}"]
-                lo, hi = self.bounds.get(slot, (None, None))
-                out.append(CompiledEffect(slot, "fixed", None, op, value, when, eff.why, lo, hi,
-                                          -1))
+                root, entity, field = (parts + ("",))[:3]
+                if root == "target":
+                    root, entity, field = target_kind or "", "target", parts[1]
+                if root == "territory" and field == "controller":
+                    value_src = self._id_source(raw, "faction", source)
+                else:
+                    value_src = source(raw)
+                if entity in ("self", "other", "target"):
+                    kind = entity
+                    per = {e: self.slots[f"{root}.{e}.{field}"] for e in self._entities(root)}
+                    lo_hi = {self.bounds.get(sl) for sl in per.values()}
+                    if len(lo_hi) == 1 and None not in lo_hi:
+                        lo, hi = next(iter(lo_hi))
+                else:
+                    slot = self.slots[f"{root}.{entity}.{field}"] if root != "world" else \
+                        self.slots[f"world.{entity}"]
+                    lo, hi = self.bounds.get(slot, (None, None))
+            when = source_fn(when_src, bindings) if when_src is not None else None
+            out.append(CompiledEffect(slot, kind, per, op, source_fn(value_src, bindings), when,
+                                      eff.why, lo, hi, issue, value_src, when_src))
+        out.run = fuse_effects(out, bindings, self.bounds)
         return out
 
-    def _id_value(self, raw: Any, kind: str, target_kind: str | None = None) -> Fn:
+    def _id_source(self, raw: Any, kind: str, source: Callable[[Any], str]) -> str:
         if isinstance(raw, str) and raw in self.names.ids_of(kind):
-            value = raw
-            return lambda c: value
-        return self.expr(raw, target_kind)
+            return repr(raw)
+        return source(raw)
 
     def compile_all(self) -> None:
         s = self.s
@@ -312,6 +337,7 @@ class Compiler:
         self.upkeep = self.effects(s.upkeep)
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}
         self.venue_effects = {v: self.effects(venue.each_turn) for v, venue in s.venues.items()}
+        self.venue_most = max((len(v.each_turn) for v in s.venues.values()), default=0)
         self.actions = {}
         for aid, action in s.actions.items():
             kind = TARGET_KIND.get(action.kind)

@@ -119,14 +119,16 @@ def build_package(state: State, observer: str, favour: str | None = None,
         best_move, best_ratio = None, 0.0
         for k in range(n):
             current = package[k]
-            here = mine[k][current]
+            row = mine[k]
+            here = row[current]
+            cols = [r[k] for r in others]
             for i in choices[k]:
-                gain = mine[k][i] - here
+                gain = row[i] - here
                 if gain <= 0:
                     continue
                 loss = 0.0
-                for r in others:
-                    drop = r[k][current] - r[k][i]
+                for c in cols:
+                    drop = c[current] - c[i]
                     if drop > 0:
                         loss += drop
                 ratio = gain / (loss + 0.5)

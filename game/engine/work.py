@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine import rng as rnd
+from game.engine.compiling import Effects
 from game.engine.rules import Ctx, Rules
 from game.engine.state import Action, Entry, Log, Outcome, State, Table, log_append
 
@@ -55,58 +56,12 @@ class Work:
              visible: frozenset[str] | None = None) -> None:
         self.log = log_append(self.log, Entry(self.turn, kind, role, data, visible))
 
-    def run(self, effects: list, self_f: str = "", target: str = "", cause: str = ""
+    def run(self, effects: Effects, self_f: str = "", target: str = "", cause: str = ""
             ) -> list[tuple[int, Any, Any, str]]:
         """Apply compiled effects in order; return the changes as (slot, old, new, why)."""
         if not effects:
             return []
-        bounds = self.rules.bounds
-        vals = self.vals
-        ctx = self.ctx(self_f, target)
-        changes = []
-        for e in effects:
-            when = e.when
-            if when is not None and not when(ctx):
-                continue
-            kind = e.kind
-            if kind == "fixed":
-                slot = e.slot
-                old = vals[slot]
-                if e.op == "add":  # the common case: a meter moves
-                    new = old + e.value(ctx)
-                    bound = bounds.get(slot)
-                    if bound is not None:
-                        new = bound[0] if new < bound[0] else (bound[1] if new > bound[1] else new)
-                    if new != old:
-                        vals[slot] = new
-                        changes.append((slot, old, new, e.why or cause))
-                    continue
-            elif kind == "agreed":
-                slot = e.slot
-                old = vals[slot]
-            else:
-                key = self_f if kind == "self" else (ctx.other_f if kind == "other" else target)
-                slot = e.per[key]
-                old = vals[slot]
-            value = e.value(ctx)
-            if kind == "agreed":
-                new = ""
-            elif e.op == "add":
-                new = old + value
-            elif isinstance(old, bool):
-                new = bool(value)
-            elif isinstance(old, float):
-                new = float(value)
-            else:
-                new = value
-            if isinstance(new, float):
-                bound = bounds.get(slot)
-                if bound is not None:
-                    new = bound[0] if new < bound[0] else (bound[1] if new > bound[1] else new)
-            if new != old:
-                vals[slot] = new
-                changes.append((slot, old, new, e.why or cause))
-        return changes
+        return effects.run(self.ctx(self_f, target), self.vals, cause)
 
 
 def initial_state(rules: Rules, seed: int, humans: frozenset[str]) -> State:
