@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from game.engine.fusing import fuse_effects
+from game.engine.fusing import fuse_effects, fuse_stages
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
@@ -95,6 +95,7 @@ class CompiledEvent:
     effects: list[CompiledEffect]
     fired_slot: int
     last_slot: int
+    title: str = ""  # the cause its changes are logged with
 
 
 # --- expressions to Python -----------------------------------------------------------------
@@ -327,9 +328,11 @@ class Compiler:
         self.batna = {f: self.expr(fac[f].batna) for f in self.factions}
         self.stages = (("hurt", self.hurt), ("prospects", self.prospects), ("batna", self.batna))
         # refresh's fast path: (slot, function) in stage order, and each faction's slots
-        self.stage_plan = [(self.fs[f][stage], fns[f]) for stage, fns in self.stages
-                           for f in self.factions]
-        self.territory_slots = [(f, self.fs[f]["territory"]) for f in self.factions]
+        bindings: dict[str, Any] = {}
+        self.stage_run = fuse_stages(
+            self.factions, self.territory_values, {f: self.fs[f]["territory"] for f in self.factions},
+            [(self.fs[f][stage], self.expr_source(getattr(fac[f], stage), None, bindings))
+             for stage, _ in self.stages for f in self.factions], bindings)
         self.refresh_slots = [(f, *(self.fs[f][m] for m in (
             "hurt", "prospects", "batna", "ripeness", "reservation", "utility", "accepted")))
             for f in self.factions]
@@ -364,7 +367,7 @@ class Compiler:
                 eid, turn, self.expr(event.condition) if event.condition is not None else None,
                 self.expr(event.probability) if event.probability is not None else None,
                 event.cooldown, event.max_times, event.catastrophe, self.effects(event.effects),
-                self.slots[f"event.{eid}.fired"], self.slots[f"event.{eid}.last"]))
+                self.slots[f"event.{eid}.fired"], self.slots[f"event.{eid}.last"], event.title))
         self._events_on = [[e for e in self.events if e.turn < 0 or e.turn == t]
                            for t in range(self.max_turns + 1)]
         self.endings = [(nid, self.expr(end.condition),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from game.engine import negotiation as neg
 from game.engine.events import fire
+from game.engine.moves import perform  # the per-kind rules
 from game.engine.rules import CompiledAction, Ctx, Rules
 from game.engine.state import (FACILITATOR, Action, IllegalActionError, Outcome, State, Table)
 from game.engine.turns import begin_turn, check_endings, end_turn
@@ -102,8 +103,7 @@ def _allowed(state: State, action: CompiledAction, faction: str, ctx: Ctx | None
     """Why this scenario action cannot be taken now by this faction (None: it can).
     ``ctx``: a context over ``state`` for ``faction`` to reuse (a menu asks many times)."""
     kind = action.kind
-    rules: Rules = state.rules
-    at_table = state.vals[rules.faction_slot[(faction, "at_table")]] if faction else True
+    at_table = state.vals[state.rules.fs[faction]["at_table"]] if faction else True
     if kind in TABLE_KINDS and not at_table:
         return "your delegation has walked out; return to the talks first"
     if kind in ("accept", "reject"):
@@ -183,7 +183,7 @@ class Menu:
     def _of(self, aid: str) -> list[Action]:
         state, rules, role, faction = self.state, self.rules, self.role, self.faction
         action = rules.actions[aid]
-        if _allowed(state, action, faction, self.ctx):
+        if _allowed(state, action, faction, None if action.always else self.ctx):
             return []
         kind = action.kind
         if kind in ("propose", "counter"):
@@ -313,8 +313,6 @@ def apply(state: State, action: Action, why: str = "") -> State:
     ``why`` (an AI's reason, in words) is kept in the log for the debrief.
     """
     check(state, action)
-    from game.engine.moves import perform  # the per-kind rules
-
     work = Work(state)
     work.actions = state.actions + (action,)
     if action.role == FACILITATOR:

@@ -12,15 +12,16 @@ def fire_events(work) -> None:
     vals = work.vals
     turn = work.turn
     ctx = work.ctx()
-    for event in rules.events_on(turn):
-        if vals[event.fired_slot] >= event.max_times:
+    for event, fired_slot, max_times, undated, last_slot, cooldown, condition, probability \
+            in rules.event_checks(turn):
+        if vals[fired_slot] >= max_times:
             continue
-        if event.turn < 0 and turn - vals[event.last_slot] <= event.cooldown:
+        if undated and turn - vals[last_slot] <= cooldown:
             continue
-        if event.condition is not None and not event.condition(ctx):
+        if condition is not None and not condition(ctx):
             continue
-        if event.probability is not None:
-            chance = event.probability(ctx)
+        if probability is not None:
+            chance = probability(ctx)
             if work.draw() >= chance:
                 continue
         fire(work, event)
@@ -32,5 +33,5 @@ def fire(work, event: CompiledEvent, injected: bool = False) -> None:
     vals[event.last_slot] = work.turn
     if event.catastrophe:
         work.catastrophe = work.turn
-    changes = work.run(event.effects, cause=work.rules.s.events[event.id].title)
+    changes = work.run(event.effects, cause=event.title)
     work.note("event", "", {"id": event.id, "changes": tuple(changes), "injected": injected})

@@ -95,3 +95,29 @@ def fuse_effects(effects: list, bindings: dict[str, Any], bounds: dict[int, tupl
     body.append("    return changes")
     exec(compile("\n".join(body), "<scenario effects>", "exec"), namespace)  # noqa: S102
     return namespace["run"]
+
+
+def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
+                territory_slot: dict[str, int], stages: list[tuple[int, str]],
+                bindings: dict[str, Any]) -> Callable[[Any, list], None]:
+    """The first half of a full refresh as one function ``run(c, vals)``: the strategic value
+    each faction holds (territory values summed by controller, in scenario order), then each
+    stage formula (hurt, prospects, no-deal value, for every faction) held to 0-100, in order
+    (a later stage reads the earlier ones)."""
+    from game.engine.compiling import HELPERS
+
+    body = ["def run(c, vals):"]
+    body += [f"    held{j} = 0.0" for j in range(len(factions))]
+    for slot, value in territory:
+        body.append(f"    owner = vals[{slot}]")
+        for j, f in enumerate(factions):
+            body.append(f"    {'if' if j == 0 else 'elif'} owner == {f!r}:")
+            body.append(f"        held{j} += {value!r}")
+    body += [f"    vals[{territory_slot[f]}] = held{j}" for j, f in enumerate(factions)]
+    for slot, source in stages:
+        body += [f"    value = {source}",
+                 f"    vals[{slot}] = 0.0 if value < 0 else (100.0 if value > 100 else "
+                 "float(value))"]
+    namespace: dict[str, Any] = {**HELPERS, **bindings, "float": float}
+    exec(compile("\n".join(body), "<scenario refresh>", "exec"), namespace)  # noqa: S102
+    return namespace["run"]

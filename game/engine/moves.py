@@ -78,21 +78,18 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     for note in private:
         work.note(*note)
     _settle_grievance(work, faction)
-    if work.table is not None and all(f in work.table.accepted and work.fget(f, "at_table")
-                                      for f in rules.factions):
-        neg.sign(work, work.table)
-
-
-def _trust(work: Work, faction: str) -> float:
-    if faction and (faction, "trust") in work.rules.faction_slot:
-        return work.fget(faction, "trust")
-    return 0.0
+    table = work.table
+    if table is not None and len(table.accepted) == len(rules.factions) and all(
+            f in table.accepted and work.fget(f, "at_table") for f in rules.factions):
+        neg.sign(work, table)
 
 
 def _settle_grievance(work: Work, faction: str) -> None:
     """Remember the trust a faction had when it moved; what it loses after that is grievance."""
     if faction:
-        work.grievance[work.rules.factions.index(faction)] = _trust(work, faction)
+        slot = work.rules.fs[faction].get("trust")
+        work.grievance[work.rules.factions.index(faction)] = \
+            work.vals[slot] if slot is not None else 0.0
 
 
 def _accept(work: Work, faction: str, role: str, data: dict) -> None:

@@ -106,7 +106,24 @@ def binding_change(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -
     return False
 
 
+_last: list = [None]  # the last assessment, with what it was made of (see assess)
+
+
 def assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, ...]) -> Assessment:
+    """How ``faction`` sees ``package`` given ``vals``. A delegation's AI weighs the draft and
+    then accepting it weighs it again on the same values: the last answer is kept for that."""
+    key = vals if isinstance(vals, tuple) else tuple(vals)
+    last = _last[0]
+    if last is not None and last[0] is rules and last[1] == faction and last[2] == package \
+            and (last[3] is key or last[3] == key):
+        return last[4]
+    result = _assess(rules, vals, faction, package)
+    _last[0] = (rules, faction, package, key, result)
+    return result
+
+
+def _assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, ...]
+            ) -> Assessment:
     slots = rules.fs[faction]
     blockers, unhappy = backer_verdicts(rules, vals, faction, package)
     binding = binding_change(rules, vals, package)
@@ -132,17 +149,8 @@ def refresh(work, full: bool = True) -> None:
     rules: Rules = work.rules
     vals = work.vals
     ctx = work.ctx()
-    if full:
-        held = dict.fromkeys(rules.factions, 0.0)
-        for cs, value in rules.territory_values:
-            owner = vals[cs]
-            if owner in held:
-                held[owner] += value
-        for f, slot in rules.territory_slots:
-            vals[slot] = held[f]
-        for slot, fn in rules.stage_plan:  # hurt, prospects, batna: each for every faction
-            value = fn(ctx)
-            vals[slot] = 0.0 if value < 0 else (100.0 if value > 100 else float(value))
+    if full:  # territory held, then hurt, prospects, batna for every faction (one function)
+        rules.stage_run(ctx, vals)
     r = rules.s.ripeness
     way_out = 1.0 if (work.table is not None or work.deadline >= work.turn) else 0.0
     recent = work.turn - work.catastrophe <= r.window

@@ -181,6 +181,14 @@ class Rules(Compiler):
                        if meter.private}
         return frozenset(hidden)
 
+    def event_checks(self, turn: int) -> list[tuple]:
+        """:meth:`events_on` with what deciding whether each fires reads, unpacked once."""
+        if not hasattr(self, "_event_checks"):
+            self._event_checks = [[(e, e.fired_slot, e.max_times, e.turn < 0, e.last_slot,
+                                    e.cooldown, e.condition, e.probability) for e in events]
+                                  for events in self._events_on]
+        return self._event_checks[turn] if 0 <= turn < len(self._event_checks) else []
+
     def events_on(self, turn: int) -> list[CompiledEvent]:
         """The events that may fire at the start of ``turn``: its dated ones and all others,
         in scenario order."""
@@ -198,6 +206,14 @@ class Rules(Compiler):
 
     def date_of(self, turn: int) -> datetime.date:
         return self.start + datetime.timedelta(days=turn * self.turn_days)
+
+    def iso_date(self, turn: int) -> str:
+        """:meth:`date_of` as ISO text (each turn's worked out once)."""
+        dates = self.__dict__.setdefault("_iso_dates", {})
+        text = dates.get(turn)
+        if text is None:
+            text = dates[turn] = self.date_of(turn).isoformat()
+        return text
 
     def label(self, slot_name: str) -> str:
         """A player-facing label for a dotted name (``faction.gna.trust`` → ``GNA trust``)."""

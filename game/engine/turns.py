@@ -47,7 +47,7 @@ def _signed_since_deadline(work: Work) -> bool:
 def begin_turn(work: Work) -> None:
     rules: Rules = work.rules
     if work.turn < rules.max_turns:  # past the last turn only the ending remains: no header
-        work.note("turn", "", {"date": rules.date_of(work.turn).isoformat()})
+        work.note("turn", "", {"date": rules.iso_date(work.turn)})
         fire_events(work)
     neg.refresh(work)
     _snapshot(work)
