@@ -136,7 +136,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         if "counter" in by_kind and rng.random() < 0.55:
             package = counter_package(state, f, demand, rng)
             if package is not None and package != table.package:
-                return by_kind["counter"][0]._replace(package=package), \
+                return _with_package(by_kind["counter"][0], package), \
                     f"{strategy}: counters with a package it could sign"
         if "concede" in by_kind and (strategy == "conceder" or rng.random() < 0.25):
             return _cheapest_concession(state, by_kind["concede"], f), \
@@ -149,13 +149,21 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     if table is None and ripeness >= 50 and rng.random() < 0.15 and "counter" in by_kind:
         package = counter_package(state, f, demand, rng)
         if package is not None:
-            return by_kind["counter"][0]._replace(package=package), \
+            return _with_package(by_kind["counter"][0], package), \
                 f"{strategy}: tables its own package"
     if trust >= 35 and strategy != "hardline":
         friendly = [x for x in by_kind.get("other", []) if _hostile(state, [x], f) is None]
         if friendly and rng.random() < 0.3:
             return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
     return pick("pass"), f"{strategy}: waits"
+
+
+def _with_package(action: Action, package: tuple[str, ...]) -> Action:
+    return Action(action.role, action.act, action.target, action.option, package)
+
+
+def _least_trusting(state: State) -> str:
+    return min(state.rules.factions, key=lambda f: (_trust(state, f), f))
 
 
 def _consulted(state: State, role: str, table) -> bool:
@@ -251,7 +259,7 @@ def _mediator(state, role, strategy, params, by_kind, rng):
             if backer in pressures and rng.random() < params["pressure"]:
                 return pressures[backer], f"formulative: leans on {backer}, which blocked " \
                                           "the draft"
-        if progress >= params["deadline_at"] and "deadline" in by_kind and state.table:
+        if state.table and progress >= params["deadline_at"] and "deadline" in by_kind:
             return by_kind["deadline"][0], "formulative: sets a deadline to force the pace"
     current = len(rules.s.venues[vals[rules.venue_slot]].each_turn) \
         if vals[rules.venue_slot] in rules.s.venues else 0
@@ -265,18 +273,18 @@ def _mediator(state, role, strategy, params, by_kind, rng):
     table = state.table
     fresh = table is not None and state.turn - table.turn <= patience and table.proposer == role
     if strategy != "greedy" and not fresh:
-        low = min(rules.factions, key=lambda f: (_trust(state, f), f))
         insight_gap = [f for i, f in enumerate(rules.factions) if state.insight[i] == 0]
-        if insight_gap and low in shuttles and rng.random() < params.get("shuttle", 0.5):
+        if insight_gap and _least_trusting(state) in shuttles and \
+                rng.random() < params.get("shuttle", 0.5):
             return shuttles[insight_gap[0]], f"{strategy}: private talks to learn what " \
                                              f"{insight_gap[0]} cares about"
     if not fresh and "propose" in by_kind:
         package = build_package(state, role)
         if package is not None and (table is None or package != table.package):
-            return by_kind["propose"][0]._replace(package=package), \
+            return _with_package(by_kind["propose"][0], package), \
                 f"{strategy}: tables a package that should leave both sides better off"
     if strategy != "greedy" and shuttles and rng.random() < params.get("shuttle", 0.3):
-        low = min(rules.factions, key=lambda f: (_trust(state, f), f))
+        low = _least_trusting(state)
         if low in shuttles:
             return shuttles[low], f"{strategy}: private talks to build {low}'s trust"
     return by_kind["pass"][0], f"{strategy}: lets the delegations respond"

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from game.engine.fusing import fuse_effects, fuse_stages
+from game.engine.fusing import fuse_effects, fuse_events, fuse_stages
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
@@ -370,6 +370,11 @@ class Compiler:
                 self.slots[f"event.{eid}.fired"], self.slots[f"event.{eid}.last"], event.title))
         self._events_on = [[e for e in self.events if e.turn < 0 or e.turn == t]
                            for t in range(self.max_turns + 1)]
+        bindings: dict[str, Any] = {}
+        self.events_run = fuse_events(self.events, [tuple(
+            self.expr_source(x, None, bindings) if x is not None else None
+            for x in (event.condition, event.probability)) for event in s.events.values()],
+            self.max_turns, bindings)
         self.endings = [(nid, self.expr(end.condition),
                          {r: self.expr(v) for r, v in end.score.items()})
                         for nid, end in s.endings.items()]

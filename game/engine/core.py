@@ -313,6 +313,13 @@ def apply(state: State, action: Action, why: str = "") -> State:
     ``why`` (an AI's reason, in words) is kept in the log for the debrief.
     """
     check(state, action)
+    return advance(state, action, why)
+
+
+def advance(state: State, action: Action, why: str = "") -> State:
+    """:func:`apply` without the legality check, for a caller that took ``action`` from this
+    state's own menu (the AI in :func:`game.engine.simulate.play`; the property tests check
+    through :func:`apply` that every AI move is legal)."""
     work = Work(state)
     work.actions = state.actions + (action,)
     if action.role == FACILITATOR:

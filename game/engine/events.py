@@ -7,24 +7,9 @@ from game.engine.rules import CompiledEvent, Rules
 
 
 def fire_events(work) -> None:
-    """Fire every event due at the start of ``work.turn``, in scenario order."""
-    rules: Rules = work.rules
-    vals = work.vals
-    turn = work.turn
-    ctx = work.ctx()
-    for event, fired_slot, max_times, undated, last_slot, cooldown, condition, probability \
-            in rules.event_checks(turn):
-        if vals[fired_slot] >= max_times:
-            continue
-        if undated and turn - vals[last_slot] <= cooldown:
-            continue
-        if condition is not None and not condition(ctx):
-            continue
-        if probability is not None:
-            chance = probability(ctx)
-            if work.draw() >= chance:
-                continue
-        fire(work, event)
+    """Fire every event due at the start of ``work.turn``, in scenario order (the checks are
+    one generated function: :func:`game.engine.fusing.fuse_events`)."""
+    work.rules.events_run(work, work.ctx(), work.vals, work.turn, fire)
 
 
 def fire(work, event: CompiledEvent, injected: bool = False) -> None:

@@ -121,3 +121,39 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
     namespace: dict[str, Any] = {**HELPERS, **bindings, "float": float}
     exec(compile("\n".join(body), "<scenario refresh>", "exec"), namespace)  # noqa: S102
     return namespace["run"]
+
+
+def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last_turn: int,
+                bindings: dict[str, Any]) -> Callable[..., None]:
+    """The start-of-turn event checks as one function ``run(work, c, vals, turn, fire)``: in
+    scenario order, each event due this turn (dated ones on their turn, the others every turn)
+    fires unless it has reached its maximum count, is cooling down (undated ones), its
+    condition does not hold, or its probability roll fails (one draw from the game's stream,
+    only for an event that got that far). ``sources``: each event's condition and probability
+    source, or None."""
+    from game.engine.compiling import HELPERS
+
+    body = ["def run(work, c, vals, turn, fire):",
+            f"    if not (0 <= turn <= {last_turn}):", "        return"]
+    for k, (e, (condition, probability)) in enumerate(zip(events, sources)):
+        pad = "    "
+        if e.turn >= 0:
+            body.append(f"{pad}if turn == {e.turn}:")
+            pad += "    "
+        body.append(f"{pad}if not (vals[{e.fired_slot}] >= {e.max_times!r}):")
+        pad += "    "
+        if e.turn < 0:
+            body.append(f"{pad}if not (turn - vals[{e.last_slot}] <= {e.cooldown!r}):")
+            pad += "    "
+        if condition is not None:
+            body.append(f"{pad}if {condition}:")
+            pad += "    "
+        if probability is not None:
+            body.append(f"{pad}chance = {probability}")
+            body.append(f"{pad}if not (work.draw() >= chance):")
+            pad += "    "
+        body.append(f"{pad}fire(work, _event{k})")
+    namespace: dict[str, Any] = {**HELPERS, **bindings,
+                                 **{f"_event{k}": e for k, e in enumerate(events)}}
+    exec(compile("\n".join(body), "<scenario events>", "exec"), namespace)  # noqa: S102
+    return namespace["run"]

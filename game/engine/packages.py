@@ -102,11 +102,11 @@ def build_package(state: State, observer: str, favour: str | None = None,
     rows = estimates(state, observer)
     factions = rules.factions
     res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0) for f in factions]
+    if any(c < x for c, x in zip(_reach(rules, vals, rows)[2], res)):
+        return _confidence_package(state, rows)  # someone cannot be satisfied at all
     start = _joint_start(rules, vals, rows)
     choices, package, totals = start[0], list(start[1]), list(start[2])
     n = len(package)
-    if any(c < x for c, x in zip(start[3], res)):
-        return _confidence_package(state, rows)  # someone cannot be satisfied at all
 
     def pick(totals):
         """Raise the side furthest below its bar, at the least cost to the others."""
@@ -164,32 +164,55 @@ def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tupl
     return package
 
 
-def _joint_start(rules: Rules, vals, rows):
-    """The starting point of a package search, which depends only on the observer's
-    estimates and on what is agreed (so it is cached): per issue the allowed options, the
-    option with the most joint value, each side's total, and the most each side could get."""
+def _reach(rules: Rules, vals, rows):
+    """Per issue the options a package may choose (an agreed issue is reopened only for an
+    option every side values more), and the most each side could get from them. Depends only
+    on the estimates and on what is agreed, so it is cached (returns agreed, choices,
+    ceiling, rows)."""
     agreed = tuple([vals[s] for s in rules.issue_slot])
+    key = ("reach", tuple(map(id, rows)), agreed)
+    cache = rules.__dict__.setdefault("_start_cache", {})
+    hit = cache.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[3], rows)):
+        return hit
+    choices = []
+    ceiling = [0] * len(rows)
+    for k, (index, quo) in enumerate(zip(rules.option_index, rules.status_quo)):
+        cols = [r[k] for r in rows]
+        if agreed[k]:
+            b = index[agreed[k]]
+            q = index[quo]
+            allowed = [i for i in range(len(index)) if i != q and (
+                i == b or all([c[i] > c[b] for c in cols]))]
+            for j, c in enumerate(cols):
+                ceiling[j] += max([c[i] for i in allowed])
+        else:
+            allowed = list(range(len(index)))
+            for j, c in enumerate(cols):
+                ceiling[j] += max(c)
+        choices.append(allowed)
+    if len(cache) > 50_000:
+        cache.clear()
+    result = cache[key] = (agreed, choices, tuple(ceiling), tuple(rows))
+    return result
+
+
+def _joint_start(rules: Rules, vals, rows):
+    """The starting point of a package search (cached like :func:`_reach`): per issue the
+    allowed options, the option with the most joint value, each side's total, and the most
+    each side could get."""
+    agreed, choices, ceiling, _ = _reach(rules, vals, rows)
     key = (tuple(map(id, rows)), agreed)
     cache = rules.__dict__.setdefault("_start_cache", {})
     hit = cache.get(key)
     if hit is not None and all(a is b for a, b in zip(hit[4], rows)):
         return hit
-    choices, package = [], []
+    package = []
     totals = [0] * len(rows)
-    ceiling = [0] * len(rows)
-    for k, (index, quo) in enumerate(zip(rules.option_index, rules.status_quo)):
+    for k, (index, quo, allowed) in enumerate(zip(rules.option_index, rules.status_quo,
+                                                  choices)):
         cols = [r[k] for r in rows]
-        if agreed[k]:  # reopened only for an option every side values more
-            b = index[agreed[k]]
-            q = index[quo]
-            allowed = [i for i in range(len(index)) if i != q and (
-                i == b or all([c[i] > c[b] for c in cols]))]
-            tops = [max([c[i] for i in allowed]) for c in cols]
-        else:
-            b = index[quo]
-            allowed = list(range(len(index)))
-            tops = [max(c) for c in cols]
-        choices.append(allowed)
+        b = index[agreed[k] or quo]
         best, best_score = b, None
         for i in allowed:  # score: the least gain over what stands, plus half the joint value
             least, joint = None, 0
@@ -205,11 +228,9 @@ def _joint_start(rules: Rules, vals, rows):
         package.append(best)
         for j, c in enumerate(cols):
             totals[j] += c[best]
-            ceiling[j] += tops[j]
-    totals, ceiling = tuple(totals), tuple(ceiling)
     if len(cache) > 50_000:
         cache.clear()
-    result = (choices, tuple(package), totals, ceiling, tuple(rows))
+    result = (choices, tuple(package), tuple(totals), ceiling, tuple(rows))
     cache[key] = result
     return result
 

@@ -181,14 +181,6 @@ class Rules(Compiler):
                        if meter.private}
         return frozenset(hidden)
 
-    def event_checks(self, turn: int) -> list[tuple]:
-        """:meth:`events_on` with what deciding whether each fires reads, unpacked once."""
-        if not hasattr(self, "_event_checks"):
-            self._event_checks = [[(e, e.fired_slot, e.max_times, e.turn < 0, e.last_slot,
-                                    e.cooldown, e.condition, e.probability) for e in events]
-                                  for events in self._events_on]
-        return self._event_checks[turn] if 0 <= turn < len(self._event_checks) else []
-
     def events_on(self, turn: int) -> list[CompiledEvent]:
         """The events that may fire at the start of ``turn``: its dated ones and all others,
         in scenario order."""

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Callable
 
 from game.engine.ai import choose
-from game.engine.core import apply, new_game
+from game.engine.core import advance, new_game
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.scenario.strategies import STRATEGIES
@@ -41,7 +41,7 @@ def play(rules: Rules, seed: int, policy: str = "scenario",
     while state.outcome is None:
         strategy, params = plan[state.role]
         action, why = choose(state, strategy=strategy, params=params)
-        state = apply(state, action, why)
+        state = advance(state, action, why)  # the AI chose from the legal menu
     return state
 
 
