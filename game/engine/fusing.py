@@ -23,6 +23,16 @@ from __future__ import annotations
 from typing import Any, Callable
 
 
+def _define(lines: list[str], filename: str, namespace: dict[str, Any]) -> Callable:
+    """Compile the generated ``def run`` and return it, its text kept as ``run.source`` (for
+    tests, and for anyone reading what an effect list became)."""
+    text = "\n".join(lines)
+    exec(compile(text, filename, "exec"), namespace)  # noqa: S102
+    run = namespace["run"]
+    run.source = text
+    return run
+
+
 def _coerce(old: Any, value: Any) -> Any:
     """What ``set`` stores: a bool slot keeps bools, a number slot floats, others the value."""
     if isinstance(old, bool):
@@ -93,8 +103,7 @@ def fuse_effects(effects: list, bindings: dict[str, Any], bounds: dict[int, tupl
             namespace[f"_slots{k}"] = e.per
         body += _effect_lines(k, e, bounds)
     body.append("    return changes")
-    exec(compile("\n".join(body), "<scenario effects>", "exec"), namespace)  # noqa: S102
-    return namespace["run"]
+    return _define(body, "<scenario effects>", namespace)
 
 
 def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
@@ -119,8 +128,7 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
                  f"    vals[{slot}] = 0.0 if value < 0 else (100.0 if value > 100 else "
                  "float(value))"]
     namespace: dict[str, Any] = {**HELPERS, **bindings, "float": float}
-    exec(compile("\n".join(body), "<scenario refresh>", "exec"), namespace)  # noqa: S102
-    return namespace["run"]
+    return _define(body, "<scenario refresh>", namespace)
 
 
 def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last_turn: int,
@@ -155,5 +163,4 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
         body.append(f"{pad}fire(work, _event{k})")
     namespace: dict[str, Any] = {**HELPERS, **bindings,
                                  **{f"_event{k}": e for k, e in enumerate(events)}}
-    exec(compile("\n".join(body), "<scenario events>", "exec"), namespace)  # noqa: S102
-    return namespace["run"]
+    return _define(body, "<scenario events>", namespace)

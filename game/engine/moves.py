@@ -54,8 +54,7 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     elif kind == "shuttle":
         i = rules.factions.index(action.target)
         work.insight[i] = min(len(rules.issues), work.insight[i] + 1)
-        ranking = sorted(range(len(rules.issues)),
-                         key=lambda k: (-rules.weights[action.target][k], k))
+        ranking = rules.priorities[action.target]
         private.append(("shuttle", role, {"faction": action.target,
                                           "priorities": tuple(rules.issues[k] for k in
                                                               ranking[:work.insight[i]])},

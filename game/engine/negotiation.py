@@ -58,12 +58,12 @@ def pains(rules: Rules, party: str, package: tuple[str, ...], top: int = 3,
     """The issues where the package gives ``party`` least of what it could have, worst first;
     with ``changed_from``, only issues the package changes."""
     contrib = rules.contrib[party]
+    best = rules.best_contrib[party]
     losses = []
     for k, option in enumerate(package):
         if changed_from is not None and changed_from[k] == option:
             continue
-        row = contrib[k]
-        loss = max(row.values()) - row[option]
+        loss = best[k] - contrib[k][option]
         if loss > 0.05:
             losses.append((k, option, loss))
     losses.sort(key=lambda t: (-t[2], t[0]))

@@ -135,6 +135,11 @@ class Rules(Compiler):
                              for o, v in self.value[p][k].items()}
                             for k in range(len(self.issues))] for p in parties}
         self.option_index = [{o: i for i, o in enumerate(opts)} for opts in self.options]
+        self.best_contrib = {p: [max(row.values()) for row in rows]
+                             for p, rows in self.contrib.items()}
+        # each party's issues by weight, heaviest first (what private talks reveal, in order)
+        self.priorities = {p: sorted(range(len(self.issues)), key=lambda k, p=p: (
+            -self.weights[p][k], k)) for p in parties}
         self.contrib_rows = {p: [[self.contrib[p][k][o] for o in self.options[k]]
                                  for k in range(len(self.issues))] for p in parties}
         self.favourite = {p: tuple(max(self.value[p][k], key=lambda o, k=k: (

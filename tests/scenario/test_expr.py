@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -96,8 +97,39 @@ def test_compiled_source_contains_no_author_words(default_loaded):
                               bindings)
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.NAME:
-                assert token.string in ALLOWED_NAMES or token.string.startswith("_per"), (
+                assert token.string in ALLOWED_NAMES or _generated(token.string), (
                     token.string, text, source)
+
+
+def _generated(name: str) -> bool:
+    """Names the compiler makes up: per-entity slot tables, temporaries, events by number."""
+    return any(re.fullmatch(pattern, name) for pattern in (
+        r"_per\d+", r"_t\d+", r"_slots\d+", r"_event\d+", r"held\d+"))
+
+
+FUSED_NAMES = ALLOWED_NAMES | {"def", "run", "changes", "cause", "old", "new", "slot", "value",
+                               "bound", "isinstance", "float", "_coerce", "_bounds", "append",
+                               "elif", "return", "owner", "work", "fire", "draw", "chance", "get"}
+
+
+def test_generated_effects_refresh_and_events_contain_no_author_words(default_loaded):
+    """The functions written out for effect lists, the refresh and the event checks are made
+    of the same safe pieces, plus their own fixed vocabulary."""
+    import io
+    import tokenize
+
+    from game.engine.rules import Rules
+
+    rules = Rules(default_loaded)
+    runs = [rules.upkeep.run, rules.stage_run, rules.events_run]
+    runs += [a.effects.run for a in rules.actions.values() if a.effects]
+    runs += [e.effects.run for e in rules.events if e.effects]
+    assert len(runs) > 20
+    for run in runs:
+        for token in tokenize.generate_tokens(io.StringIO(run.source).readline):
+            if token.type == tokenize.NAME:
+                assert token.string in FUSED_NAMES or _generated(token.string), (
+                    token.string, run.source)
 
 
 # -- generated arithmetic: parse(text) evaluates to what Python computes ---------------------

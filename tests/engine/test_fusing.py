@@ -1,0 +1,115 @@
+"""The generated hot paths (effects, refresh stages, event checks, endings, inlined helpers)
+do what the rules say: what an interpreted loop would do, in the same order."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import apply, new_game
+from game.engine.ai import choose
+from game.engine.simulate import play, strategies_for
+from game.engine.work import Work
+from game.scenario.model_base import Effect
+from tests.engine.helpers import rules_for
+
+
+@pytest.fixture
+def work():
+    return Work(new_game(rules_for("default"), 7))
+
+
+def run(work, effects, self_f="", target="", cause="a test"):
+    compiled = work.rules.effects([Effect(**e) for e in effects], "territory")
+    return compiled, work.run(compiled, self_f, target, cause)
+
+
+def slot(work, name):
+    return work.rules.slots[name]
+
+
+def test_effects_apply_in_order_each_seeing_the_last(work):
+    trust = slot(work, "faction.gna.trust")
+    work.vals[trust] = 40.0
+    _, changes = run(work, [{"target": "faction.gna.trust", "add": 10},
+                            {"target": "faction.gna.trust", "add": "faction.gna.trust / 2"}])
+    assert work.vals[trust] == 75.0
+    assert [(c[1], c[2]) for c in changes] == [(40.0, 50.0), (50.0, 75.0)]
+
+
+def test_meters_are_held_to_their_bounds_and_a_non_change_is_not_recorded(work):
+    trust = slot(work, "faction.gna.trust")
+    work.vals[trust] = 95.0
+    _, changes = run(work, [{"target": "faction.gna.trust", "add": 30, "why": "a summit"},
+                            {"target": "faction.gna.trust", "add": 5}])
+    assert work.vals[trust] == 100.0
+    assert changes == [(trust, 95.0, 100.0, "a summit")]  # the second changed nothing
+
+
+def test_when_skips_an_effect_and_reasons_fall_back_to_the_cause(work):
+    escalation = slot(work, "world.escalation")
+    work.vals[escalation] = 10.0
+    _, changes = run(work, [{"target": "world.escalation", "add": 50,
+                             "when": "world.escalation > 20"},
+                            {"target": "world.escalation", "set": 30}], cause="the upkeep")
+    assert work.vals[escalation] == 30.0 and isinstance(work.vals[escalation], float)
+    assert changes == [(escalation, 10.0, 30.0, "the upkeep")]
+
+
+def test_self_other_and_target_name_the_acting_side_its_opponent_and_the_target(work):
+    rules = work.rules
+    sirte = rules.controller_slot["sirte"]
+    before_gna = work.vals[slot(work, "faction.gna.trust")]
+    before_lna = work.vals[slot(work, "faction.lna.trust")]
+    _, changes = run(work, [{"target": "faction.self.trust", "add": -200},
+                            {"target": "faction.other.trust", "add": 3},
+                            {"target": "target.controller", "set": "gna"}],
+                     self_f="gna", target="sirte")
+    assert work.vals[slot(work, "faction.gna.trust")] == 0.0  # held to the meter's minimum
+    assert work.vals[slot(work, "faction.lna.trust")] == before_lna + 3
+    assert work.vals[sirte] == "gna"
+    assert [c[0] for c in changes] == [slot(work, "faction.gna.trust"),
+                                      slot(work, "faction.lna.trust"), sirte]
+    assert changes[0][1] == before_gna
+
+
+def test_an_issue_effect_reopens_an_agreed_issue(work):
+    rules = work.rules
+    k = 0
+    work.vals[rules.issue_slot[k]] = rules.options[k][-1]
+    _, changes = run(work, [{"target": f"issue.{rules.issues[k]}.agreed", "set": False}])
+    assert work.vals[rules.issue_slot[k]] == ""
+    assert changes[0][2] == ""
+
+
+def test_constant_divisors_and_clamps_are_written_out_but_division_by_zero_still_gives_zero(work):
+    rules = work.rules
+    work.vals[slot(work, "world.covid")] = 12.0
+    ctx = work.ctx()
+    assert rules.expr("world.covid / 4")(ctx) == 3.0
+    assert rules.expr("world.covid / 0")(ctx) == 0.0
+    assert rules.expr("world.covid / (world.covid - 12)")(ctx) == 0.0
+    assert rules.expr("clamp(world.covid * 10, 0, 100)")(ctx) == 100.0
+    assert rules.expr("clamp(clamp(world.covid, 0, 5) - 9, 0, 100)")(ctx) == 0.0
+    assert rules.expr("clamp(world.covid, 0, 100) + clamp(1, 2, 3)")(ctx) == 14.0
+
+
+def test_the_first_ending_that_holds_is_the_one_reported(work):
+    first = work.rules.first_true(["world.covid > 1000", "world.covid >= 0", True])
+    assert first(work.ctx()) == 1
+    assert work.rules.first_true(["false", False])(work.ctx()) == -1
+
+
+@pytest.mark.parametrize("policy", ["scenario", "random", "hardline"])
+def test_simulated_games_equal_the_same_choices_applied_through_the_checked_api(policy):
+    """play() skips re-checking the AI's moves; applying them through apply() (which would
+    raise on an illegal one) must give the very same game."""
+    rules = rules_for("default")
+    plan = strategies_for(rules, policy)
+    for seed in range(6):
+        fast = play(rules, seed, policy)
+        state = new_game(rules, seed)
+        while state.outcome is None:
+            strategy, params = plan[state.role]
+            action, why = choose(state, strategy=strategy, params=params)
+            state = apply(state, action, why)
+        assert state == fast
