@@ -136,7 +136,7 @@ def _assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, 
 
 def agreed_package(rules: Rules, vals: list | tuple) -> tuple[str, ...]:
     """What has been signed so far, with the status quo on open issues."""
-    return tuple(vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo))
+    return rules.agreed(vals)
 
 
 def refresh(work, full: bool = True) -> None:
@@ -157,8 +157,7 @@ def refresh(work, full: bool = True) -> None:
     shock = 1.0 if (recent or rules.looming(ctx)) else 0.0
     constant = 100.0 * (r.way_out * way_out + r.catastrophe * shock)
     stalemate, discount = 100.0 * r.stalemate, r.discount
-    agreed = tuple([vals[s] or quo for s, quo in zip(rules.issue_slot, rules.status_quo)]) \
-        if full else None
+    agreed = rules.agreed(vals) if full else None
     table = work.table
     accepted = table.accepted if table is not None else frozenset()
     if accepted:

@@ -50,14 +50,26 @@ def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
     if table is None:
         spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
         lo, hi = -spread, spread
-        table = []
+        table = Estimate()
         for row, draw in zip(rules.contrib_rows[f], _draws(rules, seed, observer, f)):
             factor = max(0.0, 1.0 + (lo + (hi - lo) * draw))  # Stream.uniform(lo, hi)
             table.append([c * factor for c in row])
+        table.tops = [max(row) for row in table]
         if len(cache) > 20_000:
             cache.clear()
         cache[key] = table
     return table
+
+
+class Estimate(list):
+    """One side's guessed contributions (per issue, per option), with each issue's largest
+    (``tops``) worked out once: every search asks for them."""
+
+    tops: list[float]
+
+
+def _tops(rows) -> list[list[float]]:
+    return [r.tops if isinstance(r, Estimate) else [max(row) for row in r] for r in rows]
 
 
 def _draws(rules: Rules, seed: int, observer: str, f: str) -> list[float]:
@@ -169,7 +181,7 @@ def _reach(rules: Rules, vals, rows):
     option every side values more), and the most each side could get from them. Depends only
     on the estimates and on what is agreed, so it is cached (returns agreed, choices,
     ceiling, rows)."""
-    agreed = tuple([vals[s] for s in rules.issue_slot])
+    agreed = rules.issue_values(vals)
     key = ("reach", tuple(map(id, rows)), agreed)
     cache = rules.__dict__.setdefault("_start_cache", {})
     hit = cache.get(key)
@@ -177,19 +189,20 @@ def _reach(rules: Rules, vals, rows):
         return hit
     choices = []
     ceiling = [0] * len(rows)
+    tops = _tops(rows)
     for k, (index, quo) in enumerate(zip(rules.option_index, rules.status_quo)):
-        cols = [r[k] for r in rows]
         if agreed[k]:
+            cols = [r[k] for r in rows]
             b = index[agreed[k]]
             q = index[quo]
             allowed = [i for i in range(len(index)) if i != q and (
                 i == b or all([c[i] > c[b] for c in cols]))]
             for j, c in enumerate(cols):
                 ceiling[j] += max([c[i] for i in allowed])
-        else:
-            allowed = list(range(len(index)))
-            for j, c in enumerate(cols):
-                ceiling[j] += max(c)
+        else:  # every option (a shared list: nobody changes it)
+            allowed = rules.every_option[k]
+            for j, t in enumerate(tops):
+                ceiling[j] += t[k]
         choices.append(allowed)
     if len(cache) > 50_000:
         cache.clear()
@@ -241,7 +254,7 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
-    key = ("cbm", tuple(map(id, rows)), tuple([vals[s] for s in rules.issue_slot]))
+    key = ("cbm", tuple(map(id, rows)), rules.issue_values(vals))
     cache = rules.__dict__.setdefault("_start_cache", {})
     hit = cache.get(key)
     if hit is not None and all(a is b for a, b in zip(hit[1], rows)):

@@ -10,6 +10,7 @@ all read from the scenario.
 from __future__ import annotations
 
 import datetime
+from operator import itemgetter
 from typing import Any
 
 from game.engine.compiling import (NEVER, CompiledAction, CompiledEffect, CompiledEvent,
@@ -117,6 +118,10 @@ class Rules(Compiler):
                    for b in s.backers}  # backer -> field -> slot (the fast path)
         self.status_quo = tuple(next(o for o, opt in s.agenda[i].options.items() if opt.status_quo)
                                 for i in s.agenda)
+        slots_ = tuple(self.issue_slot)
+        self.issue_values = itemgetter(*slots_) if len(slots_) > 1 else (
+            lambda vals: tuple(vals[k] for k in slots_))  # each issue's agreed option or ""
+        self._agreed: dict[tuple, tuple[str, ...]] = {}
 
     # -- agenda -------------------------------------------------------------------------------
     def _agenda_tables(self) -> None:
@@ -135,6 +140,7 @@ class Rules(Compiler):
                              for o, v in self.value[p][k].items()}
                             for k in range(len(self.issues))] for p in parties}
         self.option_index = [{o: i for i, o in enumerate(opts)} for opts in self.options]
+        self.every_option = [list(range(len(opts))) for opts in self.options]
         self.best_contrib = {p: [max(row.values()) for row in rows]
                              for p, rows in self.contrib.items()}
         # each party's issues by weight, heaviest first (what private talks reveal, in order)
@@ -148,6 +154,17 @@ class Rules(Compiler):
         self._cares = {p: any(ws) for p, ws in self.weights.items()}
         self.on_agree = [{o: self.effects(opt.on_agree) for o, opt in s.agenda[i].options.items()}
                          for i in self.issues]
+
+    def agreed(self, vals) -> tuple[str, ...]:
+        """What has been signed so far, with the status quo on open issues."""
+        raw = self.issue_values(vals)
+        package = self._agreed.get(raw)
+        if package is None:
+            package = tuple([v or quo for v, quo in zip(raw, self.status_quo)])
+            if len(self._agreed) > 10_000:
+                self._agreed.clear()
+            self._agreed[raw] = package
+        return package
 
     def utility(self, party: str, package: tuple[str, ...]) -> float:
         """0-100: what a package (one option per issue) is worth to a faction or backer."""

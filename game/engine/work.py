@@ -10,13 +10,16 @@ from typing import Any
 from game.engine import rng as rnd
 from game.engine.compiling import Effects
 from game.engine.rules import Ctx, Rules
-from game.engine.state import Action, Entry, Log, Outcome, State, Table, log_append
+from game.engine.state import Action, Entry, Log, Outcome, State, Table
+
+
+_new = tuple.__new__
 
 
 class Work:
     __slots__ = ("rules", "seed", "humans", "turn", "phase", "vals", "table", "stances",
                  "insight", "grievance", "rng", "log", "signed", "deadline", "catastrophe",
-                 "rejected", "actions", "outcome")
+                 "rejected", "actions", "outcome", "_ctx")
 
     def __init__(self, state: State):
         (self.rules, self.seed, self.humans, self.turn, self.phase, vals, self.table, stances,
@@ -26,17 +29,31 @@ class Work:
         self.stances = list(stances)
         self.insight = list(insight)
         self.grievance = list(grievance)
+        self._ctx: Ctx | None = None
 
     def freeze(self) -> State:
-        return State(self.rules, self.seed, self.humans, self.turn, self.phase, tuple(self.vals),
-                     self.table, tuple(self.stances), tuple(self.insight), tuple(self.grievance),
-                     self.rng, self.log, self.signed, self.deadline, self.catastrophe,
-                     self.rejected, self.actions, self.outcome)
+        # tuple.__new__ directly: a namedtuple's own __new__ is a Python call (this is the
+        # hot path: once a move)
+        self._ctx = None  # it points back here: let both go when the caller drops this work
+        return _new(State, (self.rules, self.seed, self.humans, self.turn, self.phase,
+                            tuple(self.vals), self.table, tuple(self.stances),
+                            tuple(self.insight), tuple(self.grievance), self.rng, self.log,
+                            self.signed, self.deadline, self.catastrophe, self.rejected,
+                            self.actions, self.outcome))
 
     # -- helpers ------------------------------------------------------------------------------
     def ctx(self, self_f: str = "", target: str = "") -> Ctx:
-        other = self.rules.opponent.get(self_f, "") if self_f else ""
-        return Ctx(self.vals, self.turn, self_f, other, target, self)
+        """The evaluation context over this working state, aimed at ``self_f`` and ``target``.
+        It is one object, re-aimed at each call (contexts are asked for thousands of times a
+        game): use it before asking for another aim."""
+        c = self._ctx
+        if c is None:
+            c = self._ctx = Ctx(self.vals, self.turn, "", "", "", self)
+        c.turn = self.turn
+        c.self_f = self_f
+        c.other_f = self.rules.opponent.get(self_f, "") if self_f else ""
+        c.target = target
+        return c
 
     def get(self, name: str) -> Any:
         return self.vals[self.rules.slots[name]]
@@ -54,7 +71,9 @@ class Work:
 
     def note(self, kind: str, role: str, data: dict[str, Any],
              visible: frozenset[str] | None = None) -> None:
-        self.log = log_append(self.log, Entry(self.turn, kind, role, data, visible))
+        log = self.log
+        self.log = _new(Log, (_new(Entry, (self.turn, kind, role, data, visible)), log,
+                              log.size + 1 if log is not None else 1))
 
     def run(self, effects: Effects, self_f: str = "", target: str = "", cause: str = ""
             ) -> list[tuple[int, Any, Any, str]]:
