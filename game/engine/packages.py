@@ -4,7 +4,7 @@ Every search works on option indexes and each side's *contributions* (weight x v
 issue and option, :attr:`Rules.contrib_rows`), true ones for the searcher's own faction and
 seeded estimates for the others (:func:`estimates`). It climbs one issue at a time
 (:func:`_trade`); starting points that depend only on the estimates and on what is agreed are
-cached on the rules.
+cached on the estimates, and the estimates for the last few games only (:func:`_game_cache`).
 """
 
 from __future__ import annotations
@@ -17,48 +17,27 @@ from game.engine.state import State
 NOISE = 18.0  # how far a mediator's first guess of an option's value may be off
 
 
-def estimates(state: State, observer: str) -> list[list[list[float]]]:
-    """The observer's guess of each faction's contributions, per faction (rules order), issue
-    and option (``rules.options`` order). True values for the observer's own faction.
-
-    The error of each guess is drawn once per game from the seed: the observer misjudges how
-    much a faction cares about each issue. It shrinks as the mediator learns a delegation's
-    priorities in private talks (``state.insight``). The same game, observer and insight give
-    the same list (cached), so searches can cache what they derive from it.
-    """
-    rules: Rules = state.rules
-    known = state.insight if observer == rules.mediator else None
-    cache = rules.__dict__.setdefault("_estimates_cache", {})
-    key = (state.seed, observer, known)
-    rows = cache.get(key)
-    if rows is None:
-        own = rules.faction_of.get(observer)
-        rows = [rules.contrib_rows[f] if f == own else _estimate(
-            rules, state.seed, observer, f, known[i] if known is not None else 0)
-            for i, f in enumerate(rules.factions)]
-        if len(cache) > 20_000:
-            cache.clear()
-        cache[key] = rows
-    return rows
+KEEP_GAMES = 4  # games (seeds) whose search caches are kept
 
 
-def _estimate(rules: Rules, seed: int, observer: str, f: str, known: int
-              ) -> list[list[float]]:
-    cache = rules.__dict__.setdefault("_estimate_cache", {})
-    key = (seed, observer, f, known)
-    table = cache.get(key)
-    if table is None:
-        spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
-        lo, hi = -spread, spread
-        table = Estimate()
-        for row, draw in zip(rules.contrib_rows[f], _draws(rules, seed, observer, f)):
-            factor = max(0.0, 1.0 + (lo + (hi - lo) * draw))  # Stream.uniform(lo, hi)
-            table.append([c * factor for c in row])
-        table.tops = [max(row) for row in table]
-        if len(cache) > 20_000:
-            cache.clear()
-        cache[key] = table
-    return table
+def _game_cache(rules: Rules, seed: int) -> dict:
+    """The search caches of one game (by its seed), kept for the last few games only: a
+    simulation plays thousands of seeds and never needs an old one's again (keeping them all
+    would only grow memory and the garbage collector's work)."""
+    games = rules.__dict__.setdefault("_game_caches", {})
+    cache = games.get(seed)
+    if cache is None:
+        while len(games) >= KEEP_GAMES:
+            games.pop(next(iter(games)), None)
+        cache = games[seed] = {}
+    return cache
+
+
+class Estimates(list):
+    """An observer's estimates of every faction (rules order), and ``cache``: what searches
+    derived from exactly these estimates (keyed by what is agreed)."""
+
+    cache: dict
 
 
 class Estimate(list):
@@ -68,22 +47,58 @@ class Estimate(list):
     tops: list[float]
 
 
+def estimates(state: State, observer: str) -> Estimates:
+    """The observer's guess of each faction's contributions, per faction (rules order), issue
+    and option (``rules.options`` order). True values for the observer's own faction.
+
+    The error of each guess is drawn once per game from the seed: the observer misjudges how
+    much a faction cares about each issue. It shrinks as the mediator learns a delegation's
+    priorities in private talks (``state.insight``). The same game, observer and insight give
+    the same object (cached), so searches can cache on it what they derive from it.
+    """
+    rules: Rules = state.rules
+    known = state.insight if observer == rules.mediator else None
+    cache = _game_cache(rules, state.seed)
+    key = ("rows", observer, known)
+    rows = cache.get(key)
+    if rows is None:
+        own = rules.faction_of.get(observer)
+        rows = Estimates(rules.contrib_rows[f] if f == own else _estimate(
+            rules, cache, state.seed, observer, f, known[i] if known is not None else 0)
+            for i, f in enumerate(rules.factions))
+        rows.cache = {}
+        cache[key] = rows
+    return rows
+
+
+def _estimate(rules: Rules, cache: dict, seed: int, observer: str, f: str, known: int
+              ) -> Estimate:
+    key = ("table", observer, f, known)
+    table = cache.get(key)
+    if table is None:
+        spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
+        lo, hi = -spread, spread
+        table = Estimate()
+        for row, draw in zip(rules.contrib_rows[f], _draws(rules, cache, seed, observer, f)):
+            factor = max(0.0, 1.0 + (lo + (hi - lo) * draw))  # Stream.uniform(lo, hi)
+            table.append([c * factor for c in row])
+        table.tops = [max(row) for row in table]
+        cache[key] = table
+    return table
+
+
 def _tops(rows) -> list[list[float]]:
     return [r.tops if isinstance(r, Estimate) else [max(row) for row in r] for r in rows]
 
 
-def _draws(rules: Rules, seed: int, observer: str, f: str) -> list[float]:
+def _draws(rules: Rules, cache: dict, seed: int, observer: str, f: str) -> list[float]:
     """The observer's raw draws for a faction, one per issue: the same whatever it has learned
     since (what it learns only narrows the spread they are scaled to)."""
-    cache = rules.__dict__.setdefault("_draw_cache", {})
-    key = (seed, observer, f)
+    key = ("draws", observer, f)
     draws = cache.get(key)
     if draws is None:
         rng = Stream(seed, "estimate", observer, f)
-        draws = [rng.random() for _ in rules.issues]
-        if len(cache) > 20_000:
-            cache.clear()
-        cache[key] = draws
+        draws = cache[key] = [rng.random() for _ in rules.issues]
     return draws
 
 
@@ -182,10 +197,9 @@ def _reach(rules: Rules, vals, rows):
     on the estimates and on what is agreed, so it is cached (returns agreed, choices,
     ceiling, rows)."""
     agreed = rules.issue_values(vals)
-    key = ("reach", tuple(map(id, rows)), agreed)
-    cache = rules.__dict__.setdefault("_start_cache", {})
-    hit = cache.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[3], rows)):
+    key = ("reach", agreed)
+    hit = rows.cache.get(key)
+    if hit is not None:
         return hit
     choices = []
     ceiling = [0] * len(rows)
@@ -204,9 +218,7 @@ def _reach(rules: Rules, vals, rows):
             for j, t in enumerate(tops):
                 ceiling[j] += t[k]
         choices.append(allowed)
-    if len(cache) > 50_000:
-        cache.clear()
-    result = cache[key] = (agreed, choices, tuple(ceiling), tuple(rows))
+    result = rows.cache[key] = (agreed, choices, tuple(ceiling))
     return result
 
 
@@ -214,11 +226,10 @@ def _joint_start(rules: Rules, vals, rows):
     """The starting point of a package search (cached like :func:`_reach`): per issue the
     allowed options, the option with the most joint value, each side's total, and the most
     each side could get."""
-    agreed, choices, ceiling, _ = _reach(rules, vals, rows)
-    key = (tuple(map(id, rows)), agreed)
-    cache = rules.__dict__.setdefault("_start_cache", {})
-    hit = cache.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[4], rows)):
+    agreed, choices, ceiling = _reach(rules, vals, rows)
+    key = ("start", agreed)
+    hit = rows.cache.get(key)
+    if hit is not None:
         return hit
     package = []
     totals = [0] * len(rows)
@@ -241,10 +252,7 @@ def _joint_start(rules: Rules, vals, rows):
         package.append(best)
         for j, c in enumerate(cols):
             totals[j] += c[best]
-    if len(cache) > 50_000:
-        cache.clear()
-    result = (choices, tuple(package), tuple(totals), ceiling, tuple(rows))
-    cache[key] = result
+    result = rows.cache[key] = (choices, tuple(package), tuple(totals), ceiling)
     return result
 
 
@@ -254,14 +262,10 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
-    key = ("cbm", tuple(map(id, rows)), rules.issue_values(vals))
-    cache = rules.__dict__.setdefault("_start_cache", {})
-    hit = cache.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[1], rows)):
-        return hit[0]
-    result = _confidence(rules, vals, rows)
-    cache[key] = (result, tuple(rows))
-    return result
+    key = ("cbm", rules.issue_values(vals))
+    if key not in rows.cache:
+        rows.cache[key] = _confidence(rules, vals, rows)
+    return rows.cache[key]
 
 
 def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
