@@ -135,20 +135,19 @@ def build_package(state: State, observer: str, favour: str | None = None,
     choices, package, totals = start[0], list(start[1]), list(start[2])
     n = len(package)
 
-    def pick(totals):
-        """Raise the side furthest below its bar, at the least cost to the others."""
-        gaps = [t - x for t, x in zip(totals, res)]
-        needy = min(range(len(rows)), key=lambda j: (gaps[j], j))
-        if gaps[needy] >= 0:
-            return None
-        mine = rows[needy]
-        others = [r for j, r in enumerate(rows) if j != needy]
-        best_move, best_ratio = None, 0.0
-        for k in range(n):
-            current = package[k]
-            row = mine[k]
+    best_of: dict = {}  # (needy side, issue, option now) -> its best change there
+
+    def issue_best(needy: int, k: int, current: int) -> tuple[float, int | None]:
+        """On issue ``k``, the change that raises ``needy`` most for the least cost to the
+        others (gain / (loss + 0.5); the first of equals), as (ratio, option). A round of the
+        climb changes one issue, so the others' answers are kept for the next round."""
+        key = (needy, k, current)
+        hit = best_of.get(key)
+        if hit is None:
+            row = rows[needy][k]
             here = row[current]
-            cols = [r[k] for r in others]
+            cols = [r[k] for j, r in enumerate(rows) if j != needy]
+            best_i, best_r = None, 0.0
             for i in choices[k]:
                 gain = row[i] - here
                 if gain <= 0:
@@ -159,8 +158,23 @@ def build_package(state: State, observer: str, favour: str | None = None,
                     if drop > 0:
                         loss += drop
                 ratio = gain / (loss + 0.5)
-                if ratio > best_ratio:
-                    best_move, best_ratio = (k, i), ratio
+                if ratio > best_r:
+                    best_i, best_r = i, ratio
+            hit = best_of[key] = (best_r, best_i)
+        return hit
+
+    def pick(totals):
+        """Raise the side furthest below its bar, at the least cost to the others: the first
+        issue whose best change has the highest ratio."""
+        gaps = [t - x for t, x in zip(totals, res)]
+        needy = min(range(len(rows)), key=lambda j: (gaps[j], j))
+        if gaps[needy] >= 0:
+            return None
+        best_move, best_ratio = None, 0.0
+        for k in range(n):
+            ratio, i = issue_best(needy, k, package[k])
+            if i is not None and ratio > best_ratio:
+                best_move, best_ratio = (k, i), ratio
         return best_move
 
     totals = _trade(rows, package, totals, pick)
@@ -297,15 +311,9 @@ def counter_package(state: State, faction: str, demand: float, rng: Stream
     others = [j for j in range(len(rows)) if j != me]
     res = [vals[rules.fs[f]["reservation"]] for f in rules.factions]
     floor = res[me] + demand
-    base, allowed = standing(rules, vals)
-    n = len(base)
-    choices = []
-    for k in range(n):
-        agreed = vals[rules.issue_slot[k]] != ""
-        choices.append([i for i in allowed[k] if not agreed or i == base[k]
-                        or own[k][i] > own[k][base[k]]])
-    package = [max(choices[k], key=lambda i, k=k: (own[k][i], -i)) for k in range(n)]
-    totals = [sum([r[k][package[k]] for k in range(n)]) for r in rows]
+    choices, start, start_totals = _counter_start(rules, vals, rows, me)
+    package, totals = list(start), list(start_totals)
+    n = len(package)
 
     def pick(totals):
         """Give the other side what it needs most for the least of one's own, never below
@@ -332,6 +340,28 @@ def counter_package(state: State, faction: str, demand: float, rng: Stream
     result = tuple(rules.options[k][i] for k, i in enumerate(package))
     if totals[me] < floor or neg.check_package(rules, vals, result) is not None:
         return None
+    return result
+
+
+def _counter_start(rules: Rules, vals, rows: Estimates, me: int):
+    """Where a delegation's counter-proposal starts: per issue the options it may choose (an
+    agreed issue only for one it likes better), its favourite of them, and each side's total
+    for that package. Depends only on its estimates and on what is agreed (cached on them)."""
+    key = ("counter", me, rules.issue_values(vals))
+    hit = rows.cache.get(key)
+    if hit is not None:
+        return hit
+    own = rows[me]
+    base, allowed = standing(rules, vals)
+    n = len(base)
+    choices = []
+    for k in range(n):
+        agreed = vals[rules.issue_slot[k]] != ""
+        choices.append([i for i in allowed[k] if not agreed or i == base[k]
+                        or own[k][i] > own[k][base[k]]])
+    package = tuple(max(choices[k], key=lambda i, k=k: (own[k][i], -i)) for k in range(n))
+    totals = tuple(sum([r[k][package[k]] for k in range(n)]) for r in rows)
+    result = rows.cache[key] = (choices, package, totals)
     return result
 
 
