@@ -92,8 +92,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     escalate = params.get("escalate", 0.0)
     walkout = params.get("walkout", 0.0)
 
-    def pick(kind):
-        return by_kind[kind][0] if kind in by_kind else None
+    pick = by_kind.first
 
     at_table = vals[rules.fs[f]["at_table"]]
     if not at_table and "return" in by_kind:  # away from the table

@@ -163,16 +163,24 @@ class Menu:
                                              for a in self.rules.actions_of[self.role]))
 
     def get(self, kind: str, default: object = None) -> list[Action]:
-        if kind in self._cache:
-            return self._cache[kind]
-        found: list[Action] = []
+        found = self._cache.get(kind)
+        if found is not None:
+            return found
+        found = []
         if self.live:
             if kind == "pass":
-                found = [Action(self.role, PASS)]
+                found.append(Action(self.role, PASS))
             for aid in self.rules.kinds_of[self.role].get(kind, ()):
                 found.extend(self._of(aid))
         self._cache[kind] = found
         return found
+
+    def first(self, kind: str) -> Action | None:
+        """The first legal action of this kind, or None."""
+        found = self._cache.get(kind)
+        if found is None:
+            found = self.get(kind)
+        return found[0] if found else None
 
     def __contains__(self, kind: str) -> bool:
         return bool(self.get(kind))
