@@ -40,7 +40,7 @@ def play(rules: Rules, seed: int, policy: str = "scenario",
     state = new_game(rules, seed)
     while state.outcome is None:
         strategy, params = plan[state.role]
-        action, why = choose(state, None, strategy, params)
+        action, why = choose(state, strategy=strategy, params=params)
         state = advance(state, action, why)  # the AI chose from the legal menu
     return state
 
