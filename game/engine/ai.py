@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from game.engine import negotiation as neg
 from game.engine.core import Menu, chance_of, state_ctx
-from game.engine.packages import build_package, counter_package, estimates, standing
+from game.engine.packages import build_package, counter_package, standing
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import Action, State

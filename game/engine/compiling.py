@@ -16,7 +16,6 @@ from game.engine.fusing import fuse_effects, fuse_events, fuse_stages
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
-from game.scenario.names import BARE
 from game.scenario.strategies import STRATEGIES
 
 NEVER = 999  # "turns since" for something that never happened; "turns left" with no deadline
@@ -323,16 +322,12 @@ class Compiler:
     def compile_all(self) -> None:
         s = self.s
         fac = s.factions
-        self.hurt = {f: self.expr(fac[f].hurt) for f in self.factions}
-        self.prospects = {f: self.expr(fac[f].prospects) for f in self.factions}
-        self.batna = {f: self.expr(fac[f].batna) for f in self.factions}
-        self.stages = (("hurt", self.hurt), ("prospects", self.prospects), ("batna", self.batna))
-        # refresh's fast path: (slot, function) in stage order, and each faction's slots
+        # the refresh: territory held, then each stage formula for every faction, in order
         bindings: dict[str, Any] = {}
         self.stage_run = fuse_stages(
             self.factions, self.territory_values, {f: self.fs[f]["territory"] for f in self.factions},
             [(self.fs[f][stage], self.expr_source(getattr(fac[f], stage), None, bindings))
-             for stage, _ in self.stages for f in self.factions], bindings)
+             for stage in ("hurt", "prospects", "batna") for f in self.factions], bindings)
         self.refresh_slots = [(f, *(self.fs[f][m] for m in (
             "hurt", "prospects", "batna", "ripeness", "reservation", "utility", "accepted")))
             for f in self.factions]
@@ -368,16 +363,13 @@ class Compiler:
                 self.expr(event.probability) if event.probability is not None else None,
                 event.cooldown, event.max_times, event.catastrophe, self.effects(event.effects),
                 self.slots[f"event.{eid}.fired"], self.slots[f"event.{eid}.last"], event.title))
-        self._events_on = [[e for e in self.events if e.turn < 0 or e.turn == t]
-                           for t in range(self.max_turns + 1)]
         bindings: dict[str, Any] = {}
         self.events_run = fuse_events(self.events, [tuple(
             self.expr_source(x, None, bindings) if x is not None else None
             for x in (event.condition, event.probability)) for event in s.events.values()],
             self.max_turns, bindings)
-        self.endings = [(nid, self.expr(end.condition),
-                         {r: self.expr(v) for r, v in end.score.items()})
-                        for nid, end in s.endings.items()]
+        self.endings = [(nid, {r: self.expr(v) for r, v in end.score.items()})
+                        for nid, end in s.endings.items()]  # (id, score per role)
         self.first_ending = self.first_true([end.condition for end in s.endings.values()])
         self.ai = {r: (s.ai[r].strategy, {**{k: p.default for k, p in
                                              STRATEGIES[s.ai[r].strategy].params.items()},

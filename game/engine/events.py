@@ -3,7 +3,7 @@ by their probability — with cooldowns and a maximum count. Each is logged with
 
 from __future__ import annotations
 
-from game.engine.rules import CompiledEvent, Rules
+from game.engine.rules import CompiledEvent
 
 
 def fire_events(work) -> None:

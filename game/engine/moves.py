@@ -19,7 +19,6 @@ def perform(work: Work, action: Action, why: str = "") -> None:
         return
     compiled = rules.actions[action.act]
     kind = compiled.kind
-    other = rules.opponent.get(faction, "")
     data: dict = {"action": action, "ai": why} if why else {"action": action}
     changes: list = []
     private: list = []  # what only the mover learns; noted after the move itself

@@ -9,6 +9,8 @@ cached on the estimates, and the estimates for the last few games only (:func:`_
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from game.engine import negotiation as neg
 from game.engine.rng import Stream
 from game.engine.rules import Rules
@@ -205,16 +207,25 @@ def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tupl
     return package
 
 
-def _reach(rules: Rules, vals, rows):
+def _cached(rows: Estimates, key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()``, worked out once for these estimates and ``key`` (what a search derives
+    from the same estimates and the same agreement does not change)."""
+    cache = rows.cache
+    if key in cache:
+        return cache[key]
+    value = cache[key] = make()
+    return value
+
+
+def _reach(rules: Rules, vals, rows: Estimates):
     """Per issue the options a package may choose (an agreed issue is reopened only for an
-    option every side values more), and the most each side could get from them. Depends only
-    on the estimates and on what is agreed, so it is cached (returns agreed, choices,
-    ceiling, rows)."""
+    option every side values more), and the most each side could get from them: (agreed,
+    choices, ceiling). Depends only on the estimates and on what is agreed (cached)."""
     agreed = rules.issue_values(vals)
-    key = ("reach", agreed)
-    hit = rows.cache.get(key)
-    if hit is not None:
-        return hit
+    return _cached(rows, ("reach", agreed), lambda: _reach_of(rules, agreed, rows))
+
+
+def _reach_of(rules: Rules, agreed: tuple, rows: Estimates):
     choices = []
     ceiling = [0] * len(rows)
     tops = _tops(rows)
@@ -232,8 +243,7 @@ def _reach(rules: Rules, vals, rows):
             for j, t in enumerate(tops):
                 ceiling[j] += t[k]
         choices.append(allowed)
-    result = rows.cache[key] = (agreed, choices, tuple(ceiling))
-    return result
+    return agreed, choices, tuple(ceiling)
 
 
 def _joint_start(rules: Rules, vals, rows):
@@ -241,10 +251,11 @@ def _joint_start(rules: Rules, vals, rows):
     allowed options, the option with the most joint value, each side's total, and the most
     each side could get."""
     agreed, choices, ceiling = _reach(rules, vals, rows)
-    key = ("start", agreed)
-    hit = rows.cache.get(key)
-    if hit is not None:
-        return hit
+    return _cached(rows, ("start", agreed),
+                   lambda: _joint_start_of(rules, agreed, choices, ceiling, rows))
+
+
+def _joint_start_of(rules: Rules, agreed: tuple, choices, ceiling, rows: Estimates):
     package = []
     totals = [0] * len(rows)
     for k, (index, quo, allowed) in enumerate(zip(rules.option_index, rules.status_quo,
@@ -266,8 +277,7 @@ def _joint_start(rules: Rules, vals, rows):
         package.append(best)
         for j, c in enumerate(cols):
             totals[j] += c[best]
-    result = rows.cache[key] = (choices, tuple(package), tuple(totals), ceiling)
-    return result
+    return choices, tuple(package), tuple(totals), ceiling
 
 
 def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
@@ -276,10 +286,8 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
-    key = ("cbm", rules.issue_values(vals))
-    if key not in rows.cache:
-        rows.cache[key] = _confidence(rules, vals, rows)
-    return rows.cache[key]
+    return _cached(rows, ("cbm", rules.issue_values(vals)),
+                   lambda: _confidence(rules, vals, rows))
 
 
 def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
@@ -347,10 +355,11 @@ def _counter_start(rules: Rules, vals, rows: Estimates, me: int):
     """Where a delegation's counter-proposal starts: per issue the options it may choose (an
     agreed issue only for one it likes better), its favourite of them, and each side's total
     for that package. Depends only on its estimates and on what is agreed (cached on them)."""
-    key = ("counter", me, rules.issue_values(vals))
-    hit = rows.cache.get(key)
-    if hit is not None:
-        return hit
+    return _cached(rows, ("counter", me, rules.issue_values(vals)),
+                   lambda: _counter_start_of(rules, vals, rows, me))
+
+
+def _counter_start_of(rules: Rules, vals, rows: Estimates, me: int):
     own = rows[me]
     base, allowed = standing(rules, vals)
     n = len(base)
@@ -361,8 +370,7 @@ def _counter_start(rules: Rules, vals, rows: Estimates, me: int):
                         or own[k][i] > own[k][base[k]]])
     package = tuple(max(choices[k], key=lambda i, k=k: (own[k][i], -i)) for k in range(n))
     totals = tuple(sum([r[k][package[k]] for k in range(n)]) for r in rows)
-    result = rows.cache[key] = (choices, package, totals)
-    return result
+    return choices, package, totals
 
 
 def _trade(rows, package: list[int], totals: list[float], pick) -> list[float]:

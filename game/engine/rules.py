@@ -203,11 +203,6 @@ class Rules(Compiler):
                        if meter.private}
         return frozenset(hidden)
 
-    def events_on(self, turn: int) -> list[CompiledEvent]:
-        """The events that may fire at the start of ``turn``: its dated ones and all others,
-        in scenario order."""
-        return self._events_on[turn] if 0 <= turn < len(self._events_on) else []
-
     def decode(self, vals: tuple) -> dict[str, dict[str, Any]]:
         """A snapshot's value vector by name: factions, world, backers, controllers."""
         return {

@@ -99,10 +99,6 @@ class Log(NamedTuple):
     size: int
 
 
-def log_append(log: Log | None, entry: Entry) -> Log:
-    return Log(entry, log, (log.size if log else 0) + 1)
-
-
 def log_list(log: Log | None) -> list[Entry]:
     out = []
     while log is not None:

@@ -66,7 +66,7 @@ def check_endings(work: Work) -> None:
     rules: Rules = work.rules
     k = rules.first_ending(work.ctx())
     if k >= 0:
-        nid, _, scores = rules.endings[k]
+        nid, scores = rules.endings[k]
         _finish(work, nid, scores)
         return
     if work.turn >= rules.max_turns:
