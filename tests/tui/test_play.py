@@ -128,6 +128,9 @@ async def test_save_and_load_a_named_slot(data_home):
         await pilot.pause(0.1)
         slots = app.screen.paths
         index = [p.stem for p in slots].index("class-tuesday")
+        listed = str(app.screen.query_one("#slots").get_option_at_index(index).prompt)
+        assert listed.startswith("class-tuesday — libya-5plus5-2020, as ")
+        assert "turn 3" in listed and "seed 6" in listed, listed
         for _ in range(index):
             await pilot.press("down")
         await pilot.press("enter")
@@ -218,6 +221,10 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
         assert expected, "the others did something in a whole turn"
         assert notes and notes[-1].message.splitlines()[-1] == expected[-1]
         assert all("waits" not in line for line in expected)  # waiting is not news
+        await pilot.press("p")  # the full-screen builder: no toast over its what-if
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "PackageScreen"
+        assert not list(app._notifications)
 
 
 async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
@@ -236,3 +243,17 @@ async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
                 await wait_turns(pilot, app, turn)
             await pilot.pause(0.2)
             assert scroll.max_scroll_y > 0 and scroll.scroll_y == scroll.max_scroll_y
+
+
+def test_the_load_list_says_what_each_save_is_and_which_cannot_be_read(tmp_path):
+    from game.tui.screens.dialogs import slot_line
+
+    good = tmp_path / "friday.json"
+    good.write_text('{"format": 1, "game": "ceasefire", "scenario": "libya-5plus5-2020", '
+                    '"seed": 12, "humans": ["lna"], "turn": 13, "ending": "collapse", '
+                    '"actions": []}')
+    broken = tmp_path / "half.json"
+    broken.write_text('{"format": 1, "game": "ceasef')
+    assert slot_line(good).startswith("friday — libya-5plus5-2020, as lna, ended (collapse), "
+                                      "seed 12  (saved ")
+    assert slot_line(broken).startswith("half — cannot be read  (saved ")

@@ -115,8 +115,7 @@ class LoadScreen(ModalScreen):
         self.paths = storage.slots()
         with Vertical(id="slot-box"):
             yield Static(Text("Load which game?", style="bold"))
-            options = [Option(plain(f"{p.stem}  ({_when(p)})"), id=str(i))
-                       for i, p in enumerate(self.paths)]
+            options = [Option(plain(slot_line(p)), id=str(i)) for i, p in enumerate(self.paths)]
             if not options:
                 options = [Option(Text("No saved games yet.", style="dim"), disabled=True)]
             yield OptionList(*options, id="slots", markup=False)
@@ -133,6 +132,24 @@ def _when(path) -> str:
     import datetime
 
     return datetime.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+def slot_line(path) -> str:
+    """One line per saved game: its name, what it is (scenario, your role, how far it got)
+    and when it was saved. A save that cannot be read says so (loading it explains why)."""
+    from game.engine.saves import SaveError, read
+
+    try:
+        data = read(path)
+    except SaveError:
+        return f"{path.stem} — cannot be read  (saved {_when(path)})"
+    roles = ", ".join(str(h) for h in data["humans"]) or "watching"
+    turn = data.get("turn")
+    where = f"turn {turn + 1}" if isinstance(turn, int) else "turn ?"
+    if data.get("ending") is not None:
+        where = f"ended ({data['ending'] or 'time ran out'})"
+    return (f"{path.stem} — {data.get('scenario', '?')}, as {roles}, {where}, "
+            f"seed {data.get('seed', '?')}  (saved {_when(path)})")
 
 
 class SeedScreen(ModalScreen):

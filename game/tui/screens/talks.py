@@ -171,6 +171,9 @@ class TalksScreen(Screen):
                 if package is not None:
                     self.app.human_move(choice.action._replace(package=package))
 
+            # the builder fills the screen: a toast would only cover its what-if (the
+            # notes stay in News)
+            self.app.clear_notifications()
             self.app.push_screen(PackageScreen(choice.action), done)
             return
         self.app.human_move(choice.action)
