@@ -19,7 +19,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="ceasefire",
         description="A negotiation game: the UN-brokered Libyan 5+5 ceasefire talks of 2020 by "
                     "default, or any scenario written in YAML. With no command, opens the game "
-                    "in the terminal.")
+                    "in the terminal; options without a command are play's (ceasefire --seed 5 "
+                    "--role gna).")
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -75,8 +76,22 @@ def _version() -> str:
     return f"ceasefire {__version__}"
 
 
+COMMANDS = ("play", "validate", "schema", "simulate", "lint", "new")
+
+
+def with_command(argv: Sequence[str]) -> list[str]:
+    """``ceasefire --seed 5``, ``ceasefire --plain`` or ``ceasefire my.yaml`` mean ``play``:
+    without a command, what follows is for the game (help and version stay the program's)."""
+    argv = list(argv)
+    if argv and argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version") and (
+            argv[0].startswith("-") or argv[0].endswith((".yaml", ".yml"))):
+        return ["play", *argv]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    if not (sys.argv[1:] if argv is None else argv):  # bare `ceasefire`: the game, at once
+    argv = with_command(sys.argv[1:] if argv is None else argv)
+    if not argv:  # bare `ceasefire`: the game, at once
         from game.commands import cmd_tui
 
         return cmd_tui(None, None, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -66,3 +67,20 @@ def test_schema_prints_json(tmp_path):
 def test_unknown_option_is_a_usage_error():
     result = ceasefire("validate")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_options_without_a_command_are_plays(tmp_path):
+    """A new user types `ceasefire --seed 5 --role gna` (or a scenario file): that is `play`."""
+    from game.cli import with_command
+
+    assert with_command(["--seed", "5", "--role", "gna"]) == ["play", "--seed", "5", "--role",
+                                                              "gna"]
+    assert with_command(["mine.yaml"]) == ["play", "mine.yaml"]
+    assert with_command(["simulate", "--runs", "3"]) == ["simulate", "--runs", "3"]
+    assert with_command(["--version"]) == ["--version"] and with_command([]) == []
+    result = subprocess.run([sys.executable, "-m", "game", "--plain", "--seed", "5", "--save",
+                             str(tmp_path / "s.json")], input="", capture_output=True,
+                            text=True, cwd=ROOT, timeout=60,
+                            env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert result.returncode == 0, result.stderr
+    assert "Turn 1" in result.stdout and (tmp_path / "s.json").exists()
