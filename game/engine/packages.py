@@ -26,7 +26,7 @@ def _game_cache(rules: Rules, seed: int) -> dict:
     """The search caches of one game (by its seed), kept for the last few games only: a
     simulation plays thousands of seeds and never needs an old one's again (keeping them all
     would only grow memory and the garbage collector's work)."""
-    games = rules.__dict__.setdefault("_game_caches", {})
+    games = rules.game_caches
     cache = games.get(seed)
     if cache is None:
         while len(games) >= KEEP_GAMES:

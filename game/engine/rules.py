@@ -54,6 +54,7 @@ class Rules(Compiler):
         self.turn_days = cal.turn_days
         self.max_turns = (cal.deadline - cal.start).days // cal.turn_days + 1
         self._utility_cache: dict[tuple[str, tuple[str, ...]], float] = {}
+        self.game_caches: dict[int, dict] = {}  # per seed: the AI's search caches (packages.py)
         self._layout()
         self._agenda_tables()
         self.compile_all()
