@@ -29,19 +29,25 @@ class KeyBar(Static):
         if self.is_attached and screen is self.screen:
             self.draw()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.draw()
+
     def draw(self) -> None:
-        text = Text()
-        self.spans = []
+        items = []  # (key shown, description, enabled, key to press, action)
         seen: set[str] = set()
         for _node, binding, enabled, _tip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            start = len(text)
-            key = self.app.get_key_display(binding)
-            text.append(key, style="bold reverse" if enabled else "dim reverse")
-            text.append(f" {binding.description}  ", style="" if enabled else "dim")
-            self.spans.append((start, len(text), binding.key.split(",")[0]))
+            items.append((self.app.get_key_display(binding), binding.description, enabled,
+                          binding.key.split(",")[0], binding.action))
+        text = Text()
+        self.spans = []
+        for start, end, shown, description, enabled, key in fit(items, self.size.width):
+            text.append(shown, style="bold reverse" if enabled else "dim reverse")
+            text.append(f" {description}", style="" if enabled else "dim")
+            text.append(" " * (end - start - len(shown) - 1 - len(description)))
+            self.spans.append((start, end, key))
         self.update(text)
 
     def on_click(self, event: events.Click) -> None:
@@ -49,3 +55,27 @@ class KeyBar(Static):
             if start <= event.x < end:
                 self.app.simulate_key(key)
                 return
+
+
+def fit(items: list[tuple], width: int) -> list[tuple]:
+    """Lay the keys out on one line of ``width`` cells: two spaces between them if they fit,
+    else one; if even that is too long, drop keys from the end (the app's own come last) but
+    never the help, which lists them all. Returns (start, end, shown, description, enabled,
+    key) per key kept; ``end`` includes the gap after it."""
+    def size(kept, gap):
+        return sum(len(shown) + 1 + len(description) for shown, description, *_ in kept) + \
+            gap * max(0, len(kept) - 1)
+
+    kept = list(items)
+    gap = 2
+    if width > 0 and size(kept, 2) > width:
+        gap = 1
+        while size(kept, 1) > width and any(item[4] != "help" for item in kept[1:]):
+            drop = max(i for i, item in enumerate(kept) if item[4] != "help" and i > 0)
+            del kept[drop]
+    out, x = [], 0
+    for shown, description, enabled, key, _action in kept:
+        end = x + len(shown) + 1 + len(description) + gap
+        out.append((x, end, shown, description, enabled, key))
+        x = end
+    return out
