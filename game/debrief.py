@@ -69,11 +69,19 @@ def moments(rules, state) -> list[str]:
     for entry in log_list(state.log):
         date = rules.date_of(min(entry.turn, rules.max_turns - 1)).isoformat()
         d = entry.data
-        if entry.kind == "sign":
-            items = ", ".join(s.agenda[rules.issues[k]].name for k in d["issues"])
+        if entry.kind == "sign":  # what was signed on each issue, not only which issues
+            items = "; ".join(f"{s.agenda[rules.issues[k]].name}: "
+                              f"{s.agenda[rules.issues[k]].options[d['package'][k]].label}"
+                              for k in d["issues"])
             out.append(f"{date}  Signed: {items}.")
-        elif entry.kind == "event" and s.events[d["id"]].catastrophe:
-            out.append(f"{date}  Shock: {s.events[d['id']].title}.")
+        elif entry.kind == "event":
+            event = s.events[d["id"]]
+            moved = {rules.slot_names[change[0]].rsplit(".", 1)[-1]
+                     for change in d.get("changes", ())}
+            if event.catastrophe:
+                out.append(f"{date}  Shock: {event.title}.")
+            elif moved & {"controller", "at_table"}:  # ground changed hands, or a seat emptied
+                out.append(f"{date}  {event.title}.")
         elif entry.kind == "action":
             action = d["action"]
             if action.act not in s.actions:

@@ -237,11 +237,12 @@ class PlainGame:
             agreed = state.vals[rules.issue_slot[k]]
             options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
             default = (draft[k] if draft else None) or agreed or rules.status_quo[k]
-            self.say(f"{rules.s.agenda[issue].name}" + (" (agreed: can be improved)" if agreed
-                                                         else ""))
+            self.say(f"{rules.s.agenda[issue].name}" + (
+                " (agreed; another option would replace what was signed)" if agreed else ""))
             for n, option in enumerate(options, 1):
                 mark = "*" if option == default else " "
-                self.say(f"  {mark}{n}. {present.option_label(rules, issue, option)}")
+                signed = " (agreed)" if agreed and option == agreed else ""
+                self.say(f"  {mark}{n}. {present.option_label(rules, issue, option)}{signed}")
             while True:
                 line = self.ask("  > ")
                 if not line:

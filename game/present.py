@@ -95,6 +95,18 @@ def option_label(rules: Rules, issue: str, option: str) -> str:
     return rules.s.agenda[issue].options[option].label
 
 
+def agreed_note(rules: Rules, vals, k: int, option: str) -> str:
+    """What a package builder says of issue ``k`` with ``option`` chosen: "" while the issue is
+    open, "agreed" when the option keeps what was signed, else which agreed option it would
+    replace (renegotiating can change a signed option, so say so plainly)."""
+    agreed = vals[rules.issue_slot[k]]
+    if not agreed:
+        return ""
+    if option == agreed:
+        return "agreed"
+    return f"changes the agreed '{option_label(rules, rules.issues[k], agreed)}'"
+
+
 def table_lines(rules: Rules, obs: Observation) -> list[str]:
     out = []
     agreed = [f"{rules.s.agenda[i].name}: {option_label(rules, i, o)}"

@@ -39,3 +39,16 @@ def test_time_running_out_is_said_plainly(default_loaded):
     # no "— Turn 23 · 2020-11-16 —" heading for a turn that is never played
     turns = [e.turn for e in history(state) if e.kind == "turn"]
     assert turns[-1] == rules.max_turns - 1
+
+
+def test_turning_points_say_what_was_signed_and_which_events_moved_the_ground_or_a_seat():
+    from game.debrief import moments
+    from tests.engine.helpers import rules_for
+
+    rules = rules_for("default")
+    lines = moments(rules, play(rules, 2))
+    signed = [line for line in lines if "Signed: " in line]
+    assert signed and all(": " in line.split("Signed: ", 1)[1] for line in signed)
+    options = {o.label for item in rules.s.agenda.values() for o in item.options.values()}
+    assert all(any(label in line for label in options) for line in signed), signed
+    assert any("walks out" in line.lower() for line in lines), lines  # the 18 Feb walkout

@@ -90,3 +90,16 @@ def test_the_note_starts_with_what_chance_made_of_your_own_move():
     verdict = "succeeds" if mine.data["success"] else "fails"
     assert report[0] == (f"Launch an offensive — {target_name(rules, 'offensive', offensive.target)}: "
                          f"it {verdict} (the chance was {mine.data['chance'] * 100:.0f}%).")
+
+
+def test_a_builder_says_when_a_package_would_replace_an_agreed_option():
+    """A player renegotiating a signed issue must see that the draft changes it (a helper
+    tabled 'Wounded and sick first' over an agreed 'all for all' because it said '(agreed)')."""
+    rules = rules_for("default")
+    k = rules.issues.index("prisoners")
+    vals = list(rules.initial)
+    assert present.agreed_note(rules, vals, k, "all_for_all") == ""  # open
+    vals[rules.issue_slot[k]] = "all_for_all"
+    assert present.agreed_note(rules, vals, k, "all_for_all") == "agreed"
+    note = present.agreed_note(rules, vals, k, "wounded_first")
+    assert note.startswith("changes the agreed 'All detainees")

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.tui.widgets.keybar import KeyBar
+from game import present
 from game.engine.preview import preview
 from game.tui.widgets.text import plain
 
@@ -108,8 +109,9 @@ class PackageScreen(ModalScreen):
         text.append("◀ ", style="dim")
         text.append(plain(label, "yellow" if changed else ""))
         text.append(" ▶", style="dim")
-        if agreed:
-            text.append("  (agreed)", style="green")
+        note = present.agreed_note(rules, self.app.state.vals, k, option)
+        if note:  # renegotiating what was signed says what it would replace
+            text.append(plain(f"  ({note})", "green" if note == "agreed" else "bold red"))
         return text
 
     def action_cycle(self, step: int) -> None:
