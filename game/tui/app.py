@@ -106,13 +106,16 @@ class CeasefireApp(App):
                           self.start_seed)
 
     def to_title(self) -> None:
-        """Back to the title screen (the bottom of the stack, or a new one)."""
+        """Back to the title screen (the bottom of the stack, or a new one) for a new game:
+        with a new seed, unless one was given on the command line (a class replaying it)."""
         from game.tui.screens.title import TitleScreen
 
         while len(self.screen_stack) > 1:
             self.pop_screen()
         if not isinstance(self.screen, TitleScreen):
             self.push_screen(TitleScreen())
+        elif self.start_seed is None:
+            self.screen.action_reroll()
 
     def random_seed(self) -> int:
         return random.SystemRandom().randrange(1, 100_000)
@@ -255,7 +258,7 @@ class CeasefireApp(App):
         if len(lines) > len(shown):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
         self.clear_notifications()  # one note at a time: the last one is what happened
-        self.notify("\n".join(shown), title="Meanwhile", timeout=6 + len(shown))
+        self.notify("\n".join(shown), title="Meanwhile", timeout=min(8, 3 + len(shown)))
 
     def continue_play(self, report_from: Any = None) -> None:
         """Let the AI play until a human must move; ``report_from`` (the state before the

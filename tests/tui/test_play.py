@@ -60,6 +60,18 @@ async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
             await pilot.press(key)
         await pilot.press("e")
         await pilot.pause(0.2)
+        # a new game from the debrief is a new game: a new seed, unless the command line set
+        # one (here it did; then pretend it did not)
+        await pilot.press("n")
+        await settle(pilot, app)
+        title = app.screen
+        assert type(title).__name__ == "TitleScreen" and title.seed == 1
+        app.start_seed = None
+        await start_game(pilot, app)
+        await wait_turns(pilot, app, 99)
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert app.screen is title and title.seed != 1
 
 
 async def test_the_geneva_package_through_the_keyboard_ends_in_a_ceasefire():

@@ -19,7 +19,11 @@ class StatusBar(Static):
             text.append(" YOUR MOVE ", style="bold reverse")
         else:
             text.append(" others moving… ", style="italic reverse")
-        text.append(plain(" " + present.short_header(rules, obs, role_name), "bold"))
+        line = " " + present.short_header(rules, obs, role_name)
+        if self.size.width and len(text) + len(line) > self.size.width:
+            # narrow: the role without its parenthesis ("UN mediator"), so it is not cut
+            line = " " + present.short_header(rules, obs, role_name.split(" (")[0])
+        text.append(plain(line, "bold"))
         self.update(text)
 
 
