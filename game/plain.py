@@ -6,6 +6,8 @@ game is saved and the command exits with status 0.
 
 from __future__ import annotations
 
+import re
+
 from typing import Callable, TextIO
 
 from game import present
@@ -70,8 +72,11 @@ class PlainGame:
         self.save = save
         self.shown = 0  # log entries already printed
         self.watch: tuple[object, int] | None = None  # (path, mtime) with --watch
+        self.width = 0  # wrap at this many columns (a terminal); 0: never (pipes, readers)
 
     def say(self, text: str = "") -> None:
+        if self.width and len(text) > self.width:
+            text = wrap(text, self.width)
         self.out.write(text + "\n")
 
     def ask(self, prompt: str) -> str:
@@ -275,10 +280,24 @@ class PlainGame:
         self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
 
 
+def wrap(text: str, width: int) -> str:
+    """Fold a long line between words, continuing under its text (after any indent and a
+    menu number such as ``  12. ``), so a terminal does not split words."""
+    import textwrap
+
+    lead = re.match(r"\s*(?:[*\s]?\d+\.\s+|[-•]\s+)?", text).group(0)
+    return textwrap.fill(text, width, subsequent_indent=" " * len(lead),
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
         save: Callable[[State], str], state: State | None = None, watch: bool = False) -> int:
     game = PlainGame(rules, state or new_game(rules, seed, {role}), role,
                      lambda: _readline(stdin), stdout, save)
+    if stdout.isatty():  # a person at a terminal: fold lines between words
+        import shutil
+
+        game.width = max(40, shutil.get_terminal_size().columns - 1)
     if watch and rules.loaded is not None:
         game.watch = (rules.loaded.path, rules.loaded.path.stat().st_mtime_ns)
     game.intro()

@@ -164,3 +164,15 @@ def test_help_and_issues_print_and_play_nothing(tmp_path, command):
     assert expected in result.stdout
     data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert not [a for a in data["actions"] if a["role"] == "mediator"]
+
+
+def test_at_a_terminal_long_lines_fold_between_words_under_their_text():
+    from game.plain import wrap
+
+    line = "  12. Soften your stance — Complete and permanent ceasefire: ask only for 'A " \
+           "renewable truce on current lines'"
+    folded = wrap(line, 40).splitlines()
+    assert all(len(part) <= 40 for part in folded) and len(folded) > 2
+    assert all(part.startswith(" " * 6) and not part.startswith(" " * 7) for part in folded[1:])
+    assert " ".join(p.strip() for p in folded) == " ".join(line.split())  # no word split
+    assert wrap("NEWS: " + "x" * 50, 40).splitlines()[0] == "NEWS:"  # a long word is kept whole
