@@ -259,17 +259,19 @@ def _own_result(rules: Rules, entry) -> list[str]:
 
 
 def why_lines(state: State, role: str) -> list[str]:
-    """The reactions of the last two turns with their reasons as ``role`` may see them, and for
-    each AI counterpart the line it plays by, in words (its numbers stay private)."""
+    """The reactions of the last two turns with their reasons as ``role`` may see them, newest
+    first, each under its date, and for each AI counterpart the line it plays by, in words
+    (its numbers stay private)."""
     rules: Rules = state.rules
     entries = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
     if not entries:
         return []
     last = entries[-1].turn
     out: list[str] = []
-    for entry in entries:
+    for entry in reversed(entries):
         if entry.turn < last - 1:
-            continue
+            break
+        out.append(f"{long_date(rules.date_of(entry.turn).isoformat())}:")
         out += describe(rules, entry, role)
         mover = entry.data["action"].role
         ai = rules.s.ai.get(mover)

@@ -103,3 +103,25 @@ def test_a_builder_says_when_a_package_would_replace_an_agreed_option():
     assert present.agreed_note(rules, vals, k, "all_for_all") == "agreed"
     note = present.agreed_note(rules, vals, k, "wounded_first")
     assert note.startswith("changes the agreed 'All detainees")
+
+
+def test_why_puts_the_newest_reaction_first_each_under_its_date():
+    rules = rules_for("default")
+    state = advance(new_game(rules, 2, {"gna"}))
+    for _ in range(12):
+        state = advance(apply(state, Action("gna", "pass")))
+        if state.outcome is not None:
+            break
+    lines = present.why_lines(state, "gna")
+    reactions = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
+    assert reactions and lines[0] == present.long_date(
+        rules.date_of(reactions[-1].turn).isoformat()) + ":"
+    dates = [line for line in lines if line.endswith(":") and line[:1].isdigit()]
+    assert len(dates) == sum(1 for e in reactions if e.turn >= reactions[-1].turn - 1)
+    assert lines[1].split(":")[0] == describe_first(rules, reactions[-1])
+
+
+def describe_first(rules, entry):
+    from game.engine.explain import describe
+
+    return describe(rules, entry, "gna")[0].split(":")[0]

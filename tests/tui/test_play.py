@@ -269,3 +269,18 @@ def test_the_load_list_says_what_each_save_is_and_which_cannot_be_read(tmp_path)
     assert slot_line(good).startswith("friday — libya-5plus5-2020, as lna, ended (collapse), "
                                       "seed 12  (saved ")
     assert slot_line(broken).startswith("half — cannot be read  (saved ")
+
+
+async def test_a_tab_key_pressed_twice_moves_into_the_tab_to_scroll_it():
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("t", "n")
+        await pilot.pause(0.1)
+        assert app.focused.id == "actions"  # showing a tab leaves the moves in hand
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        assert app.focused.id == "feed-scroll"
+        await pilot.press("y", "y")
+        await pilot.pause(0.1)
+        assert app.focused.parent.id == "why"

@@ -129,6 +129,7 @@ class TalksScreen(Screen):
             "Nobody has reacted to a package yet. When someone accepts or rejects one, the "
             "reasons appear here.", style="dim")
         self.query_one("#reasons", Static).update(text)
+        self.query_one("#reasons", Static).parent.scroll_home(animate=False)  # newest first
 
     def show_menu(self, state, my_move: bool) -> None:
         actions = self.query_one("#actions", OptionList)
@@ -192,7 +193,15 @@ class TalksScreen(Screen):
                 return
 
     def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        """Show a tab; asked again, move into it, so the arrows and PageDown scroll it (Tab
+        and Shift+Tab move on, as everywhere)."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == tab:
+            scrollers = tabs.get_pane(tab).query(VerticalScroll)
+            if scrollers:
+                scrollers.first().focus()
+            return
+        tabs.active = tab
 
     def action_save(self) -> None:
         from game.tui.screens.dialogs import SaveScreen
