@@ -72,8 +72,14 @@ def faction_lines(rules: Rules, obs: Observation) -> list[str]:
 
 
 def world_line(rules: Rules, obs: Observation) -> str:
-    return "World: " + " · ".join(f"{rules.s.world[w].label} {v:.0f}"
-                                  for w, v in obs.world.items()
+    """The public world meters; a 0-1 meter is a fact, so it reads yes or no."""
+    def shown(w: str, v: float) -> str:
+        meter = rules.s.world[w]
+        if meter.min == 0 and meter.max == 1:
+            return f"{meter.label}: {'yes' if v >= 0.5 else 'no'}"
+        return f"{meter.label} {v:.0f}"
+
+    return "World: " + " · ".join(shown(w, v) for w, v in obs.world.items()
                                   if not rules.s.world[w].private)
 
 

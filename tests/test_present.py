@@ -125,3 +125,14 @@ def describe_first(rules, entry):
     from game.engine.explain import describe
 
     return describe(rules, entry, "gna")[0].split(":")[0]
+
+
+def test_the_world_line_reads_a_yes_or_no_fact_as_yes_or_no():
+    rules = rules_for("default")
+    state = new_game(rules, 3)
+    from game.engine.observe import observe
+
+    line = present.world_line(rules, observe(state, "mediator"))
+    blockade = rules.s.world["oil_blockade"].label
+    assert f"{blockade}: yes" in line or f"{blockade}: no" in line, line
+    assert any(ch.isdigit() for ch in line)  # the other meters stay numbers
