@@ -278,6 +278,15 @@ class PlainGame:
             self.say(reason)
         scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}" for r, v in outcome.scores.items())
         self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
+        from game import debrief
+
+        report = debrief.build(self.rules, self.state, self.role)
+        if report.history:  # the scenario says what really happened: compare, issue by issue
+            self.say()
+            self.say(f"What really happened: {report.history_title}")
+            for issue, yours, real, same in report.history:
+                self.say(f"  {issue}: yours — {yours}; then — {real}"
+                         + (" (the same)" if same else ""))
 
 
 def wrap(text: str, width: int) -> str:

@@ -176,3 +176,14 @@ def test_at_a_terminal_long_lines_fold_between_words_under_their_text():
     assert all(part.startswith(" " * 6) and not part.startswith(" " * 7) for part in folded[1:])
     assert " ".join(p.strip() for p in folded) == " ".join(line.split())  # no word split
     assert wrap("NEWS: " + "x" * 50, 40).splitlines()[0] == "NEWS:"  # a long word is kept whole
+
+
+def test_the_end_of_a_line_mode_game_compares_it_with_what_really_happened(tmp_path):
+    result = plain(tmp_path, "0\n" * 40, "--seed", "1")  # the mediator only waits: collapse
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "=== The talks collapse ===" in out
+    tail = out.split("What really happened: ", 1)[1]
+    assert tail.startswith("The Geneva agreement (2020-10-23)")
+    assert "  Complete and permanent ceasefire: yours — not agreed; then — Permanent " \
+           "ceasefire with UN-supported monitoring" in tail
