@@ -181,7 +181,7 @@ def _hostile(state: State, actions: list[Action], faction: str) -> Action | None
     ctx = state_ctx(state, faction)
     for action in actions:
         for eff in rules.actions[action.act].effects:
-            if eff.op != "add" or eff.when is not None:
+            if eff.op != "add" or eff.when_src is not None:
                 continue
             hit = eff.slot == slot if eff.kind == "fixed" else (
                 eff.kind == "other" and eff.per.get(rules.opponent[faction]) == slot)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Callable
 
 from game.engine.fusing import fuse_effects, fuse_events, fuse_stages
@@ -45,14 +46,25 @@ class CompiledEffect:
     kind: str  # "fixed", "self", "other", "target", "venue", "agreed"
     per: dict[str, int] | None  # entity -> slot for self/other/target
     op: str  # "add" or "set"
-    value: Fn
-    when: Fn | None
     why: str
-    lo: float | None
-    hi: float | None
     issue: int  # for "agreed": the issue index
-    value_src: str = ""  # the Python source of value and when (see fusing.fuse_effects)
-    when_src: str | None = None
+    value_src: str  # the Python source of the amount and of the condition (fusing.py)
+    when_src: str | None
+    bindings: dict[str, Any] = dataclass_field(compare=False, repr=False)
+
+    def value(self, ctx: Ctx) -> Any:
+        """The amount in ``ctx``. The engine applies effects through their list's generated
+        function; only the AI, looking at one effect on its own, asks for this, so it is
+        compiled on first use rather than for every effect at load time."""
+        fn = self.__dict__.get("_value")
+        if fn is None:
+            fn = source_fn(self.value_src, self.bindings)
+            object.__setattr__(self, "_value", fn)
+        return fn(ctx)
+
+
+def _no_changes(c: Ctx, vals: list, cause: str) -> list:
+    return []
 
 
 class Effects(list):
@@ -250,6 +262,11 @@ class Compiler:
 
     def expr(self, value: Any, target_kind: str | None = None) -> Fn:
         """Compile a condition or amount field (a bool, a number or expression text)."""
+        if isinstance(value, bool):  # constants need no compiling
+            return (lambda c: True) if value else (lambda c: False)
+        if isinstance(value, (int, float)):
+            number = float(value)
+            return lambda c: number
         bindings: dict[str, Any] = {}
         return source_fn(self.expr_source(value, target_kind, bindings), bindings)
 
@@ -284,7 +301,7 @@ class Compiler:
             raw = eff.add if eff.add is not None else eff.set
             slot: int | None = None
             per = None
-            kind, issue, lo, hi = "fixed", -1, None, None
+            kind, issue = "fixed", -1
             if parts == ("venue",):
                 slot, op, value_src = self.venue_slot, "set", self._id_source(raw, "venue", source)
             elif parts[0] == "issue":
@@ -301,17 +318,12 @@ class Compiler:
                 if entity in ("self", "other", "target"):
                     kind = entity
                     per = {e: self.slots[f"{root}.{e}.{field}"] for e in self._entities(root)}
-                    lo_hi = {self.bounds.get(sl) for sl in per.values()}
-                    if len(lo_hi) == 1 and None not in lo_hi:
-                        lo, hi = next(iter(lo_hi))
                 else:
                     slot = self.slots[f"{root}.{entity}.{field}"] if root != "world" else \
                         self.slots[f"world.{entity}"]
-                    lo, hi = self.bounds.get(slot, (None, None))
-            when = source_fn(when_src, bindings) if when_src is not None else None
-            out.append(CompiledEffect(slot, kind, per, op, source_fn(value_src, bindings), when,
-                                      eff.why, lo, hi, issue, value_src, when_src))
-        out.run = fuse_effects(out, bindings, self.bounds)
+            out.append(CompiledEffect(slot, kind, per, op, eff.why, issue, value_src, when_src,
+                                      bindings))
+        out.run = fuse_effects(out, bindings, self.bounds) if out else _no_changes
         return out
 
     def _id_source(self, raw: Any, kind: str, source: Callable[[Any], str]) -> str:

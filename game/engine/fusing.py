@@ -23,9 +23,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 
-def _define(lines: list[str], filename: str, namespace: dict[str, Any]) -> Callable:
-    """Compile the generated ``def run`` and return it, its text kept as ``run.source`` (for
-    tests, and for anyone reading what an effect list became)."""
+def _define(lines: list[str], filename: str, names: dict[str, Any]) -> Callable:
+    """Compile the generated ``def run`` over the expression helpers and ``names``, and return
+    it, its text kept as ``run.source`` (for tests, and for anyone reading what an effect list
+    became)."""
+    from game.engine.compiling import HELPERS  # (compiling imports this module)
+
+    namespace = {**HELPERS, **names}
     text = "\n".join(lines)
     exec(compile(text, filename, "exec"), namespace)  # noqa: S102
     run = namespace["run"]
@@ -93,17 +97,25 @@ def fuse_effects(effects: list, bindings: dict[str, Any], bounds: dict[int, tupl
                  ) -> Callable[[Any, list, str], list]:
     """One function ``run(c, vals, cause) -> changes`` applying ``effects`` in order (see the
     module docstring); ``bindings`` are the names the effects' expression sources use."""
-    from game.engine.compiling import HELPERS
-
-    namespace: dict[str, Any] = {**HELPERS, **bindings, "_coerce": _coerce, "_bounds": bounds,
-                              "isinstance": isinstance, "float": float}
+    names: dict[str, Any] = {**bindings, "_coerce": _coerce, "_bounds": bounds,
+                             "isinstance": isinstance, "float": float}
     body = ["def run(c, vals, cause):", "    changes = []"]
     for k, e in enumerate(effects):
         if e.per is not None:
-            namespace[f"_slots{k}"] = e.per
+            names[f"_slots{k}"] = e.per
         body += _effect_lines(k, e, bounds)
     body.append("    return changes")
-    return _define(body, "<scenario effects>", namespace)
+
+    def run(c: Any, vals: list, cause: str) -> list:
+        """Compiled on first use, then put in its place on ``effects``: a scenario has a
+        hundred effect lists and a game runs few of them (compiling them all made loading a
+        scenario four times slower)."""
+        compiled = _define(body, "<scenario effects>", names)
+        effects.run = compiled
+        return compiled(c, vals, cause)
+
+    run.source = "\n".join(body)
+    return run
 
 
 def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
@@ -113,8 +125,6 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
     each faction holds (territory values summed by controller, in scenario order), then each
     stage formula (hurt, prospects, no-deal value, for every faction) held to 0-100, in order
     (a later stage reads the earlier ones)."""
-    from game.engine.compiling import HELPERS
-
     body = ["def run(c, vals):"]
     body += [f"    held{j} = 0.0" for j in range(len(factions))]
     for slot, value in territory:
@@ -127,8 +137,7 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
         body += [f"    value = {source}",
                  f"    vals[{slot}] = 0.0 if value < 0 else (100.0 if value > 100 else "
                  "float(value))"]
-    namespace: dict[str, Any] = {**HELPERS, **bindings, "float": float}
-    return _define(body, "<scenario refresh>", namespace)
+    return _define(body, "<scenario refresh>", {**bindings, "float": float})
 
 
 def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last_turn: int,
@@ -139,8 +148,6 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
     condition does not hold, or its probability roll fails (one draw from the game's stream,
     only for an event that got that far). ``sources``: each event's condition and probability
     source, or None."""
-    from game.engine.compiling import HELPERS
-
     body = ["def run(work, c, vals, turn, fire):",
             f"    if not (0 <= turn <= {last_turn}):", "        return"]
     for k, (e, (condition, probability)) in enumerate(zip(events, sources)):
@@ -161,6 +168,5 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
             body.append(f"{pad}if not (work.draw() >= chance):")
             pad += "    "
         body.append(f"{pad}fire(work, _event{k})")
-    namespace: dict[str, Any] = {**HELPERS, **bindings,
-                                 **{f"_event{k}": e for k, e in enumerate(events)}}
-    return _define(body, "<scenario events>", namespace)
+    return _define(body, "<scenario events>",
+                   {**bindings, **{f"_event{k}": e for k, e in enumerate(events)}})

@@ -55,6 +55,7 @@ class Rules(Compiler):
         self.max_turns = (cal.deadline - cal.start).days // cal.turn_days + 1
         self._utility_cache: dict[tuple[str, tuple[str, ...]], float] = {}
         self.game_caches: dict[int, dict] = {}  # per seed: the AI's search caches (packages.py)
+        self._iso_dates: dict[int, str] = {}
         self._layout()
         self._agenda_tables()
         self.compile_all()
@@ -219,10 +220,9 @@ class Rules(Compiler):
 
     def iso_date(self, turn: int) -> str:
         """:meth:`date_of` as ISO text (each turn's worked out once)."""
-        dates = self.__dict__.setdefault("_iso_dates", {})
-        text = dates.get(turn)
+        text = self._iso_dates.get(turn)
         if text is None:
-            text = dates[turn] = self.date_of(turn).isoformat()
+            text = self._iso_dates[turn] = self.date_of(turn).isoformat()
         return text
 
     def label(self, slot_name: str) -> str:
