@@ -52,8 +52,13 @@ class Stream:
 
     def random(self) -> float:
         state = self._state
-        self._state, value = next_float(_mix(self.parts) if state is None else state)
-        return value
+        if state is None:
+            state = _mix(self.parts)
+        # next_float written out (every AI decision that draws comes here)
+        state = self._state = (state + 0x9E3779B97F4A7C15) & MASK
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return ((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0)
 
     def choice(self, items: list):
         return items[int(self.random() * len(items))]
@@ -65,7 +70,10 @@ class Stream:
 def _mix(parts) -> int:
     acc = 0x243F6A8885A308D3
     for part in parts:
-        if isinstance(part, str):
+        if part.__class__ is int:  # (the common case first: an AI decision's four numbers)
+            acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
+            acc ^= acc >> 29
+        elif isinstance(part, str):
             for ch in part.encode():
                 acc = ((acc ^ ch) * 0x100000001B3) & MASK
         else:
