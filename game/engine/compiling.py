@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Callable
 
-from game.engine.fusing import fuse_effects, fuse_events, fuse_stages
+from game.engine.fusing import fuse_effects, fuse_events, fuse_ripeness, fuse_stages
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
@@ -340,9 +340,10 @@ class Compiler:
             self.factions, self.territory_values, {f: self.fs[f]["territory"] for f in self.factions},
             [(self.fs[f][stage], self.expr_source(getattr(fac[f], stage), None, bindings))
              for stage in ("hurt", "prospects", "batna") for f in self.factions], bindings)
-        self.refresh_slots = [(f, *(self.fs[f][m] for m in (
+        r = s.ripeness
+        self.ripeness_run = fuse_ripeness([(f, *(self.fs[f][m] for m in (
             "hurt", "prospects", "batna", "ripeness", "reservation", "utility", "accepted")))
-            for f in self.factions]
+            for f in self.factions], 100.0 * r.stalemate, r.discount, self.utility)
         self.looming = self.expr(s.ripeness.looming)
         self.upkeep = self.effects(s.upkeep)
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}

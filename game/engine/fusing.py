@@ -20,6 +20,7 @@ builds from checked trees.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Callable
 
 
@@ -126,18 +127,34 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
     stage formula (hurt, prospects, no-deal value, for every faction) held to 0-100, in order
     (a later stage reads the earlier ones)."""
     body = ["def run(c, vals):"]
-    body += [f"    held{j} = 0.0" for j in range(len(factions))]
-    for slot, value in territory:
-        body.append(f"    owner = vals[{slot}]")
-        for j, f in enumerate(factions):
-            body.append(f"    {'if' if j == 0 else 'elif'} owner == {f!r}:")
-            body.append(f"        held{j} += {value!r}")
-    body += [f"    vals[{territory_slot[f]}] = held{j}" for j, f in enumerate(factions)]
+    names: dict[str, Any] = {**bindings, "float": float}
+    if territory and factions:  # the sums by who holds what (few combinations: remembered)
+        slots = [slot for slot, _ in territory]
+        names["_owners"] = itemgetter(*slots) if len(slots) > 1 else (
+            lambda vals: (vals[slots[0]],))  # a tuple either way
+        names["_held"] = held = {}
+
+        def sums(owners: tuple) -> tuple[float, ...]:
+            total = [0.0] * len(factions)  # summed in scenario order, as one by one
+            for owner, (_, value) in zip(owners, territory):
+                if owner in factions:
+                    total[factions.index(owner)] += value
+            if len(held) > 10_000:
+                held.clear()
+            held[owners] = found = tuple(total)
+            return found
+
+        names["_sums"] = sums
+        body += ["    owners = _owners(vals)", "    held = _held.get(owners)",
+                 "    if held is None:", "        held = _sums(owners)"]
+        body += [f"    vals[{territory_slot[f]}] = held[{j}]" for j, f in enumerate(factions)]
+    else:
+        body += [f"    vals[{territory_slot[f]}] = 0.0" for f in factions]
     for slot, source in stages:
         body += [f"    value = {source}",
                  f"    vals[{slot}] = 0.0 if value < 0 else (100.0 if value > 100 else "
                  "float(value))"]
-    return _define(body, "<scenario refresh>", {**bindings, "float": float})
+    return _define(body, "<scenario refresh>", names)
 
 
 def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last_turn: int,
@@ -170,3 +187,24 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
         body.append(f"{pad}fire(work, _event{k})")
     return _define(body, "<scenario events>",
                    {**bindings, **{f"_event{k}": e for k, e in enumerate(events)}})
+
+
+def fuse_ripeness(slots: list[tuple], stalemate: float, discount: float, utility: Callable
+                  ) -> Callable[..., None]:
+    """The second half of a refresh as one function ``run(vals, constant, agreed, accepted)``
+    (``agreed`` None: the values did not change, utilities stand): for every faction, in
+    order, ripeness ``stalemate * hurt / 100 * (1 - prospects / 100) + constant``, the
+    reservation value ``batna - discount * ripeness`` held to 0-100, the value of what is
+    agreed, and whether it accepts the draft. ``slots``: per faction (name, hurt, prospects,
+    batna, ripeness, reservation, utility, accepted)."""
+    body = ["def run(vals, constant, agreed, accepted):"]
+    for f, hurt, prospects, batna, ripe, reservation, util, acc in slots:
+        body += [f"    ripeness = {stalemate!r} * vals[{hurt}] / 100.0 * "
+                 f"(1.0 - vals[{prospects}] / 100.0) + constant",
+                 f"    vals[{ripe}] = ripeness",
+                 f"    bar = vals[{batna}] - {discount!r} * ripeness",
+                 f"    vals[{reservation}] = 0.0 if bar < 0 else (bar if bar < 100.0 else 100.0)",
+                 "    if agreed is not None:",
+                 f"        vals[{util}] = _utility({f!r}, agreed)",
+                 f"    vals[{acc}] = {f!r} in accepted"]
+    return _define(body, "<scenario ripeness>", {"_utility": utility})

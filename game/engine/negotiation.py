@@ -76,11 +76,9 @@ def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tup
     below their tolerance *and* worse off than what already stands (nobody vetoes a gain)."""
     blockers, unhappy = [], []
     current = None
-    for b in rules.backers_of[faction]:
-        if not rules.cares(b):
-            continue
+    for b, slot in rules.judges[faction]:  # (backers that care about nothing never judge)
         value = rules.utility(b, package)
-        tolerance = vals[rules.bs[b]["tolerance"]]
+        tolerance = vals[slot]
         if value >= tolerance:
             continue
         if current is None:
@@ -95,7 +93,12 @@ def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tup
             blockers.append(verdict)
         else:
             unhappy.append(verdict)
+    if not blockers and not unhappy:
+        return _CONTENT
     return tuple(blockers), tuple(unhappy)
+
+
+_CONTENT: tuple = ((), ())  # no backer minds (the common answer)
 
 
 def binding_change(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> bool:
@@ -156,23 +159,18 @@ def refresh(work, full: bool = True) -> None:
     recent = work.turn - work.catastrophe <= r.window
     shock = 1.0 if (recent or rules.looming(ctx)) else 0.0
     constant = 100.0 * (r.way_out * way_out + r.catastrophe * shock)
-    stalemate, discount = 100.0 * r.stalemate, r.discount
-    agreed = rules.agreed(vals) if full else None
     table = work.table
-    accepted = table.accepted if table is not None else frozenset()
+    accepted = table.accepted if table is not None else _NONE
     if accepted:
         gone = {f for f in accepted if not vals[rules.fs[f]["at_table"]]}
         if gone:  # a delegation that left the table no longer stands behind the draft
             accepted = accepted - gone
             work.table = table._replace(accepted=accepted)
-    for f, hurt, prospects, batna, ripe, reservation, utility, acc in rules.refresh_slots:
-        ripeness = stalemate * vals[hurt] / 100.0 * (1.0 - vals[prospects] / 100.0) + constant
-        vals[ripe] = ripeness
-        bar = vals[batna] - discount * ripeness
-        vals[reservation] = 0.0 if bar < 0 else min(100.0, bar)
-        if full:
-            vals[utility] = rules.utility(f, agreed)
-        vals[acc] = f in accepted
+    # ripeness, reservation value, value of what is agreed, acceptance: for every faction
+    rules.ripeness_run(vals, constant, rules.agreed(vals) if full else None, accepted)
+
+
+_NONE: frozenset = frozenset()
 
 
 def check_package(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> str | None:

@@ -4,6 +4,8 @@ do what the rules say: what an interpreted loop would do, in the same order."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine import apply, new_game
 from game.engine.ai import choose
@@ -113,3 +115,42 @@ def test_simulated_games_equal_the_same_choices_applied_through_the_checked_api(
             action, why = choose(state, strategy=strategy, params=params)
             state = apply(state, action, why)
         assert state == fast
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_territory_held_is_each_side_s_values_summed_whatever_the_map(data):
+    """The refresh remembers the sums for each map it has seen: any map, seen or new, still
+    gives each faction the values of exactly what it controls (and nobody's territory none)."""
+    rules = rules_for("default")
+    w = Work(new_game(rules, 3))
+    for _ in range(3):  # several maps in a row: a remembered one must not stick
+        owners = data.draw(st.lists(st.sampled_from(rules.factions + ["nobody"]),
+                                    min_size=len(rules.territory_values),
+                                    max_size=len(rules.territory_values)))
+        for (s, _), owner in zip(rules.territory_values, owners):
+            w.vals[s] = owner
+        rules.stage_run(w.ctx(), w.vals)
+        for f in rules.factions:
+            expected = 0.0
+            for (_, value), owner in zip(rules.territory_values, owners):
+                if owner == f:
+                    expected += value
+            assert w.vals[rules.fs[f]["territory"]] == expected
+
+
+def test_ripeness_and_reservation_follow_the_formula_and_stay_within_0_100(work):
+    rules = work.rules
+    f = rules.factions[0]
+    fs = rules.fs[f]
+    r = rules.s.ripeness
+    for hurt, prospects, batna in [(80.0, 10.0, 60.0), (0.0, 100.0, 5.0), (100.0, 0.0, 150.0)]:
+        work.vals[fs["hurt"]], work.vals[fs["prospects"]] = hurt, prospects
+        work.vals[fs["batna"]] = batna
+        rules.ripeness_run(work.vals, 7.0, None, frozenset({f}))
+        ripeness = 100.0 * r.stalemate * hurt / 100.0 * (1.0 - prospects / 100.0) + 7.0
+        assert work.vals[fs["ripeness"]] == pytest.approx(ripeness)
+        assert work.vals[fs["reservation"]] == pytest.approx(
+            max(0.0, min(100.0, batna - r.discount * ripeness)))
+        assert work.vals[fs["accepted"]] is True
+        assert work.vals[rules.fs[rules.factions[1]]["accepted"]] is False

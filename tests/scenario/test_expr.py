@@ -109,7 +109,9 @@ def _generated(name: str) -> bool:
 
 FUSED_NAMES = ALLOWED_NAMES | {"def", "run", "changes", "cause", "old", "new", "slot", "value",
                                "bound", "isinstance", "float", "_coerce", "_bounds", "append",
-                               "elif", "return", "owner", "work", "fire", "draw", "chance", "get"}
+                               "elif", "return", "owner", "work", "fire", "draw", "chance", "get",
+                               "owners", "held", "_owners", "_held", "_sums", "ripeness", "bar",
+                               "constant", "agreed", "accepted", "_utility", "vals", "in"}
 
 
 def test_generated_effects_refresh_and_events_contain_no_author_words(default_loaded):
@@ -121,7 +123,7 @@ def test_generated_effects_refresh_and_events_contain_no_author_words(default_lo
     from game.engine.rules import Rules
 
     rules = Rules(default_loaded)
-    runs = [rules.upkeep.run, rules.stage_run, rules.events_run]
+    runs = [rules.upkeep.run, rules.stage_run, rules.ripeness_run, rules.events_run]
     runs += [a.effects.run for a in rules.actions.values() if a.effects]
     runs += [e.effects.run for e in rules.events if e.effects]
     assert len(runs) > 20
