@@ -177,17 +177,30 @@ def _consulted(state: State, role: str, table) -> bool:
 def _hostile(state: State, actions: list[Action], faction: str) -> Action | None:
     """A move of kind 'other' whose effects lower the other side's trust."""
     rules: Rules = state.rules
-    slot = rules.faction_slot.get((rules.opponent[faction], "trust"))
-    ctx = state_ctx(state, faction)
+    ctx = None
     for action in actions:
-        for eff in rules.actions[action.act].effects:
-            if eff.op != "add" or eff.when_src is not None:
-                continue
-            hit = eff.slot == slot if eff.kind == "fixed" else (
-                eff.kind == "other" and eff.per.get(rules.opponent[faction]) == slot)
-            if hit and eff.value(ctx) < 0:
+        for eff in _trust_effects(rules, action.act, faction):
+            if ctx is None:
+                ctx = state_ctx(state, faction)
+            if eff.value(ctx) < 0:
                 return action
     return None
+
+
+def _trust_effects(rules: Rules, act: str, faction: str) -> list:
+    """The unconditional ``add`` effects of an action on the other side's trust (worked out
+    once per scenario: whether the amount is negative may depend on the state)."""
+    cache = rules.__dict__.setdefault("_trust_effects", {})
+    found = cache.get((act, faction))
+    if found is None:
+        other = rules.opponent[faction]
+        slot = rules.faction_slot.get((other, "trust"))
+        found = cache[(act, faction)] = [
+            eff for eff in rules.actions[act].effects
+            if eff.op == "add" and eff.when_src is None and (
+                eff.slot == slot if eff.kind == "fixed" else (
+                    eff.kind == "other" and eff.per.get(other) == slot))]
+    return found
 
 
 def _offensive_choice(state, menu, faction, prospects, escalate, rng):

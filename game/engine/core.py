@@ -18,6 +18,7 @@ from game.engine.turns import begin_turn, check_endings, end_turn
 from game.engine.work import Work, initial_state
 
 PASS = "pass"
+_new = tuple.__new__  # an Action without its Python-level __new__ (menus make many)
 TABLE_KINDS = {"accept", "reject", "counter", "concede"}
 
 
@@ -169,7 +170,7 @@ class Menu:
         found = []
         if self.live:
             if kind == "pass":
-                found.append(Action(self.role, PASS))
+                found.append(_new(Action, (self.role, PASS, "", "", ())))
             for aid in self.rules.kinds_of[self.role].get(kind, ()):
                 found.extend(self._of(aid))
         self._cache[kind] = found
@@ -200,11 +201,12 @@ class Menu:
             return [Action(role, aid, package=_representative(state, faction)
                            if self.packages else ())]
         if kind == "concede":
-            return [Action(role, aid, rules.issues[k], option)
+            return [_new(Action, (role, aid, rules.issues[k], option, ()))
                     for k, option in _concessions(state, faction)]
         if action.target_kind:
-            return [Action(role, aid, t) for t in _targets(state, action, faction, self.ctx)]
-        return [Action(role, aid)]
+            return [_new(Action, (role, aid, t, "", ()))
+                    for t in _targets(state, action, faction, self.ctx)]
+        return [_new(Action, (role, aid, "", "", ()))]
 
 
 def _package_possible(rules: Rules, vals) -> bool:

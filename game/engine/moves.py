@@ -85,9 +85,8 @@ def perform(work: Work, action: Action, why: str = "") -> None:
 def _settle_grievance(work: Work, faction: str) -> None:
     """Remember the trust a faction had when it moved; what it loses after that is grievance."""
     if faction:
-        slot = work.rules.fs[faction].get("trust")
-        work.grievance[work.rules.factions.index(faction)] = \
-            work.vals[slot] if slot is not None else 0.0
+        i, slot = work.rules.trust_of[faction]
+        work.grievance[i] = work.vals[slot] if slot is not None else 0.0
 
 
 def _accept(work: Work, faction: str, role: str, data: dict) -> None:

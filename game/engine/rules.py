@@ -154,6 +154,12 @@ class Rules(Compiler):
             self.value[p][k][o], o)) for k in range(len(self.issues))) for p in parties}
         self.binding = [s.agenda[i].binding for i in self.issues]
         self._cares = {p: any(ws) for p, ws in self.weights.items()}
+        # per faction: its backers that care about the agenda, with their tolerance slot
+        self.judges = {f: [(b, self.bs[b]["tolerance"]) for b in self.backers_of[f]
+                           if self._cares[b]] for f in self.factions}
+        # per faction: (its index, its trust slot or None), and each (at_table, away) pair
+        self.trust_of = {f: (i, self.fs[f].get("trust")) for i, f in enumerate(self.factions)}
+        self.away_slots = [(self.fs[f]["at_table"], self.fs[f]["away"]) for f in self.factions]
         self.on_agree = [{o: self.effects(opt.on_agree) for o, opt in s.agenda[i].options.items()}
                          for i in self.issues]
 

@@ -17,11 +17,9 @@ def end_turn(work: Work) -> None:
     venue = work.vals[rules.venue_slot]
     if venue in rules.venue_effects:
         changes += work.run(rules.venue_effects[venue], cause="where the talks meet")
-    for f in rules.factions:
-        if work.fget(f, "at_table"):
-            work.fset(f, "away", 0.0)
-        else:
-            work.fset(f, "away", work.fget(f, "away") + 1.0)
+    vals = work.vals
+    for at_table, away in rules.away_slots:  # turns each delegation has been away
+        vals[away] = 0.0 if vals[at_table] else vals[away] + 1.0
     if work.deadline >= 0 and work.deadline <= work.turn:
         work.note("deadline", rules.mediator, {"met": _signed_since_deadline(work)})
         work.deadline = -1
