@@ -198,8 +198,8 @@ class Menu:
         if kind in ("propose", "counter"):
             if not _package_possible(rules, state.vals):
                 return []  # everything is settled as far as it can be: no package to table
-            return [Action(role, aid, package=_representative(state, faction)
-                           if self.packages else ())]
+            return [_new(Action, (role, aid, "", "", _representative(state, faction)
+                                  if self.packages else ()))]
         if kind == "concede":
             return [_new(Action, (role, aid, rules.issues[k], option, ()))
                     for k, option in _concessions(state, faction)]
