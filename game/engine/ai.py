@@ -125,7 +125,8 @@ def _delegation(state, role, strategy, params, by_kind, rng):
             backer = a.blockers[0].backer
             consult = [x for x in by_kind.get("consult", []) if x.target == backer]
             if consult and not _consulted(state, role, table):
-                return consult[0], f"{strategy}: asks {backer}, which would block this draft"
+                name = rules.s.backers[backer].name
+                return consult[0], f"{strategy}: asks {name}, which would block this draft"
         if offensive is not None:
             return offensive, f"{strategy}: thinks it can win on the ground " \
                               f"(prospects {prospects:.0f})"
@@ -155,6 +156,11 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         if friendly and rng.random() < 0.3:
             return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
     return pick("pass"), f"{strategy}: waits"
+
+
+def _name(rules: Rules, faction: str) -> str:
+    """A faction as players read it (its short name, not its id), for the AI's reasons."""
+    return rules.s.factions[faction].short
 
 
 def _with_package(action: Action, package: tuple[str, ...]) -> Action:
@@ -263,14 +269,15 @@ def _mediator(state, role, strategy, params, by_kind, rng):
     if away and strategy != "greedy":
         f = away[0]
         if f in shuttles:
-            return shuttles[f], f"{strategy}: private talks to bring {f} back to the table"
+            return shuttles[f], f"{strategy}: private talks to bring {_name(rules, f)} back " \
+                                "to the table"
     if strategy == "formulative":
         turn, faction, backer = state.rejected or (-99, "", "")
         if backer and state.turn - turn <= 1:
             pressures = {a.target: a for a in by_kind.get("pressure", [])}
             if backer in pressures and rng.random() < params["pressure"]:
-                return pressures[backer], f"formulative: leans on {backer}, which blocked " \
-                                          "the draft"
+                name = rules.s.backers[backer].name
+                return pressures[backer], f"formulative: leans on {name}, which blocked the draft"
         if state.table and progress >= params["deadline_at"] and "deadline" in by_kind:
             return by_kind["deadline"][0], "formulative: sets a deadline to force the pace"
     current = len(rules.s.venues[vals[rules.venue_slot]].each_turn) \
@@ -289,7 +296,7 @@ def _mediator(state, role, strategy, params, by_kind, rng):
         if insight_gap and _least_trusting(state) in shuttles and \
                 rng.random() < params.get("shuttle", 0.5):
             return shuttles[insight_gap[0]], f"{strategy}: private talks to learn what " \
-                                             f"{insight_gap[0]} cares about"
+                                             f"{_name(rules, insight_gap[0])} cares about"
     if not fresh and "propose" in by_kind:
         package = build_package(state, role)
         if package is not None and (table is None or package != table.package):
@@ -298,5 +305,5 @@ def _mediator(state, role, strategy, params, by_kind, rng):
     if strategy != "greedy" and shuttles and rng.random() < params.get("shuttle", 0.3):
         low = _least_trusting(state)
         if low in shuttles:
-            return shuttles[low], f"{strategy}: private talks to build {low}'s trust"
+            return shuttles[low], f"{strategy}: private talks to build {_name(rules, low)}'s trust"
     return by_kind["pass"][0], f"{strategy}: lets the delegations respond"

@@ -64,8 +64,8 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
                          "what already stands.")
     elif owner:
         lines.append(f"{name} values this package at {a.value:.0f}; its reservation value is "
-                     f"{a.reservation:.0f} (no-deal value {a.batna:.0f}, lowered by ripeness "
-                     f"{a.ripeness:.0f}).")
+                     f"{a.reservation:.0f} (no-deal value {a.batna:.0f}, less "
+                     f"{max(0.0, a.batna - a.reservation):.0f} for ripeness {a.ripeness:.0f}).")
     else:
         lines.append(f"For {name} the package is {margin_words(a.surplus)}.")
     if a.pains:
@@ -73,7 +73,9 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
         for k, option, loss in a.pains:
             part = f"{_issue(rules, k)} ('{_option(rules, k, option)}')"
             parts.append(part + (f" costs it {loss:.1f}" if owner else ""))
-        lines.append("What hurts it most: " + "; ".join(parts) + ".")
+        # (a package it gains from still gives it less than its best somewhere)
+        head = "What hurts it most" if a.surplus < 0 else "What it likes least"
+        lines.append(f"{head}: " + "; ".join(parts) + ".")
     for b in a.blockers:
         backer = rules.s.backers[b.backer].name
         detail = f" ({b.value:.0f} < {b.tolerance:.0f})" if owner else ""

@@ -291,6 +291,28 @@ def test_a_rejection_shows_its_numbers_to_its_owner_only(rules):
         assert "reservation value" not in text and "costs it" not in text
 
 
+def test_the_reservation_sentence_adds_up_and_names_a_loss_as_hurting(rules):
+    """'no-deal value N, less D for ripeness R' with N - D the reservation value it states;
+    the worst issues of a package the side loses on 'hurt it most', of one it gains on are
+    only what it 'likes least'."""
+    import re
+
+    from game.engine.explain import assessment_lines
+
+    state = humans_all(rules)
+    state = do(state, "mediator", "propose ceasefire=permanent_monitored prisoners=all_for_all")
+    a = neg.assess(rules, state.vals, "lna", state.table.package)
+    text = "\n".join(assessment_lines(rules, a, owner=True))
+    found = re.search(r"reservation value is (\d+) \(no-deal value (\d+), less (\d+) for "
+                      r"ripeness (\d+)\)", text)
+    assert found, text
+    reservation, batna, less, ripeness = map(int, found.groups())
+    assert abs(batna - less - reservation) <= 1 and less > 0 and ripeness == round(a.ripeness)
+    assert a.pains and a.surplus < 0 and "What hurts it most" in text
+    gain = a._replace(value=a.reservation + 5)
+    assert "What it likes least" in "\n".join(assessment_lines(rules, gain, owner=True))
+
+
 def test_a_non_binding_rejection_hides_what_stands_for_the_owner_from_others(rules):
     state = humans_all(rules)
     state = do(state, "mediator", "propose hate_speech=accountability")
