@@ -178,6 +178,19 @@ def test_at_a_terminal_long_lines_fold_between_words_under_their_text():
     assert wrap("NEWS: " + "x" * 50, 40).splitlines()[0] == "NEWS:"  # a long word is kept whole
 
 
+def test_at_a_terminal_the_help_keeps_one_row_per_command():
+    """A playtester saw line mode's help folded into one paragraph at a terminal: each line
+    of a many-line text folds on its own."""
+    from game.plain import help_text, wrap
+
+    text = help_text(rules_for("default"), "mediator")
+    folded = wrap(text, 60).splitlines()
+    assert all(len(part) <= 60 for part in folded)
+    for row in ("Commands:", "  why ", "  status ", "  quit "):
+        assert any(part.startswith(row) for part in folded), row
+    assert wrap("short\nlines", 60) == "short\nlines"
+
+
 def test_the_end_of_a_line_mode_game_compares_it_with_what_really_happened(tmp_path):
     result = plain(tmp_path, "0\n" * 40, "--seed", "1")  # the mediator only waits: collapse
     assert result.returncode == 0, result.stderr
