@@ -182,16 +182,14 @@ def check_package(rules: Rules, vals: list | tuple, package: tuple[str, ...]) ->
     if len(package) != len(rules.issues):
         return (f"a package needs one option for each of the {len(rules.issues)} issues, "
                 f"not {len(package)}")
-    changes = False
-    for k, option in enumerate(package):
-        issue = rules.issues[k]
-        if option not in rules.value[rules.factions[0]][k]:
-            return f"'{option}' is not an option of issue '{issue}'"
-        agreed = vals[rules.issue_slot[k]]
-        quo = rules.status_quo[k]
+    changes = False  # (every AI search ends here: one pass, the words only on a failure)
+    for k, (option, agreed, quo, index) in enumerate(zip(
+            package, rules.issue_values(vals), rules.status_quo, rules.option_index)):
+        if option not in index:
+            return f"'{option}' is not an option of issue '{rules.issues[k]}'"
         if agreed and option == quo:
-            return (f"issue '{issue}' is already agreed ('{agreed}'); a package can improve "
-                    "on it but not undo it")
+            return (f"issue '{rules.issues[k]}' is already agreed ('{agreed}'); a package can "
+                    "improve on it but not undo it")
         if option != (agreed or quo):
             changes = True
     if not changes:
