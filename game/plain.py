@@ -27,6 +27,9 @@ def help_text(rules: Rules, role: str) -> str:
     for act in tabling:
         lines.append(f"  {act} ISSUE=OPTION ...   table a package directly (issues you leave "
                      "out keep the draft)")
+        if rules.actions[act].kind == "counter":  # a delegation's own package binds it
+            lines.append("                    tabling it counts as your acceptance: if the "
+                         "other side accepts, it is signed")
     typed = []
     for act, c in mine:
         if c.kind in ("propose", "counter"):

@@ -284,3 +284,30 @@ async def test_a_tab_key_pressed_twice_moves_into_the_tab_to_scroll_it():
         await pilot.press("y", "y")
         await pilot.pause(0.1)
         assert app.focused.parent.id == "why"
+
+
+async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice():
+    """Tabling a package as a delegation is accepting it: the builder says so, and a package
+    worth less to the player's side than no deal takes a second Enter (a playtester signed
+    one without noticing)."""
+    app = make_app(seed=7, role="lna")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, app)
+        while app.state.role != "lna":
+            await settle(pilot, app)
+        await pilot.press("p")
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert isinstance(screen, PackageScreen)
+        gna_wants = dict(zip(app.rules.issues, app.rules.favourite["gna"]))
+        await build_package(pilot, app, gna_wants)  # ends with one Enter
+        assert app.screen is screen and screen.confirming  # not tabled yet
+        assert screen.own_reaction.likely == "reject"
+        assert "if GNA accepts, it is signed" in str(screen.query_one("#preview").render())
+        assert any("Press Enter again" in n.message for n in app._notifications)
+        before = len(app.state.actions)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is not screen
+        tabled = [a for a in app.state.actions[before:] if a.role == "lna"]
+        assert tabled and tabled[0].package == tuple(screen.package)

@@ -65,6 +65,8 @@ class PackageScreen(ModalScreen):
     def __init__(self, action) -> None:
         super().__init__()
         self.action = action
+        self.own_reaction = None  # the player's own side's reaction to the package shown
+        self.confirming = False  # Enter pressed once on a package below one's own bar
 
     def compose(self) -> ComposeResult:
         with Vertical(id="package-box"):
@@ -122,6 +124,7 @@ class PackageScreen(ModalScreen):
         options = self.choices[k]
         index = options.index(self.package[k]) if self.package[k] in options else 0
         self.package[k] = options[(index + step) % len(options)]
+        self.confirming = False
         issues.replace_option_prompt_at_index(k, self.prompt(k))
         self.update_preview()
 
@@ -136,16 +139,20 @@ class PackageScreen(ModalScreen):
         from game.engine.negotiation import check_package
 
         trouble = check_package(rules, self.app.state.vals, tuple(self.package))
+        self.own_reaction = None
         if trouble:
             text.append(plain(f"  nothing to preview yet: {trouble}.\n", "dim"))
             self.query_one("#preview", Static).update(text)
             return
         reactions = preview(self.app.state, self.app.role, tuple(self.package))
         details = Text()
+        if self.signs_it():
+            details.append(plain(f"\n{self.signs_it()}", "italic"))
         for reaction in reactions:  # first a one-line verdict per side (short screens), then why
             fac = rules.s.factions[reaction.faction]
             words, colour = LIKELY[reaction.likely]
             if reaction.certain:
+                self.own_reaction = reaction
                 words = {"accept": "you can accept it", "reject": "below your reservation value",
                          "blocked": "your backer would block it"}.get(reaction.likely, words)
             text.append(f"  {fac.short}: ", style=f"bold {fac.color}")
@@ -164,7 +171,25 @@ class PackageScreen(ModalScreen):
         if trouble:
             self.notify(trouble.capitalize() + ".", severity="warning")
             return
+        own = self.own_reaction
+        if self.signs_it() and own is not None and own.likely == "reject" and \
+                not self.confirming:
+            # tabling it is signing it: a package below one's own bar gets a second look
+            self.confirming = True
+            self.notify("This package is worth less to you than no deal, and tabling it "
+                        "commits you: if the other side accepts, it is signed. Press Enter "
+                        "again to table it anyway.", severity="warning", timeout=8)
+            return
         self.dismiss(tuple(self.package))
+
+    def signs_it(self) -> str:
+        """For a delegation's own package: that tabling it counts as accepting it."""
+        rules = self.rules
+        faction = rules.faction_of.get(self.app.role)
+        if faction is None or rules.actions[self.action.act].kind != "counter":
+            return ""
+        other = rules.s.factions[rules.opponent[faction]].short
+        return f"Tabling it counts as your acceptance: if {other} accepts, it is signed."
 
     def action_cancel(self) -> None:
         self.dismiss(None)
