@@ -50,6 +50,23 @@ MENU = [("new", "New game"), ("continue", "Continue the last game"), ("load", "L
         ("seed", "Change the seed…"), ("help", "How to play")]
 
 
+def continue_label(path) -> str:
+    """'Continue: mediator, turn 10' — the game the autosave holds, short enough for the
+    menu's 38 columns (the Load list gives the whole line, with the seed)."""
+    from game.engine.saves import SaveError, read
+
+    try:
+        data = read(path)
+    except SaveError:
+        return "Continue the last game (cannot be read)"
+    roles = ", ".join(str(h) for h in data["humans"]) or "watching"
+    turn = data.get("turn")
+    where = f"turn {turn + 1}" if isinstance(turn, int) else "turn ?"
+    if data.get("ending") is not None:
+        where = "ended"
+    return f"Continue: {roles}, {where}"
+
+
 class TitleScreen(Screen):
     """Few widgets on purpose: this is the first frame, and it must come fast."""
 
@@ -90,8 +107,12 @@ class TitleScreen(Screen):
         from game.paths import bundled_scenarios
 
         self.entries = [read_entry(p) for p in bundled_scenarios()]
-        if not storage.slot_path(storage.AUTOSAVE).exists():
+        autosave = storage.slot_path(storage.AUTOSAVE)
+        if not autosave.exists():
             self.query_one("#menu", OptionList).disable_option("continue")
+        else:  # say which game Continue resumes (one autosave per user, whatever the install)
+            self.query_one("#menu", OptionList).replace_option_prompt(
+                "continue", plain(continue_label(autosave)))
         scenarios = self.query_one("#scenarios", OptionList)
         scenarios.clear_options()
         scenarios.add_options(Option(plain(e.title), id=str(i))
