@@ -122,13 +122,17 @@ def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT) 
 
 def package_lines(rules: Rules, package: tuple[str, ...], vals: Any = None) -> list[str]:
     out = []
+    left = []  # issues the package leaves as they stand: named once, on one line
     for k, option in enumerate(package):
         if option == rules.status_quo[k]:
+            left.append(_issue(rules, k))
             continue
         agreed = vals[rules.issue_slot[k]] if vals is not None else ""
         note = " (already agreed)" if agreed == option else (
             f" (replacing '{_option(rules, k, agreed)}')" if agreed else "")
         out.append(f"{_issue(rules, k)}: {_option(rules, k, option)}{note}")
+    if left:
+        out.append("Left as they stand: " + "; ".join(left))
     return out
 
 

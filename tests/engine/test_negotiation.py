@@ -313,6 +313,20 @@ def test_the_reservation_sentence_adds_up_and_names_a_loss_as_hurting(rules):
     assert "What it likes least" in "\n".join(assessment_lines(rules, gain, owner=True))
 
 
+def test_a_described_package_names_the_issues_it_leaves_as_they_stand(rules):
+    """A package lists what it changes, then names what it leaves alone (a playtester took a
+    counter-proposal without the foreign-forces line for one that had dropped the issue)."""
+    state = humans_all(rules)
+    state = do(state, "mediator", "propose ceasefire=permanent_monitored prisoners=all_for_all")
+    entry = _last_action(state, "mediator")
+    text = "\n".join(describe(rules, entry, "gna"))
+    agenda = rules.s.agenda
+    left = [agenda[i].name for i in rules.issues if i not in ("ceasefire", "prisoners")]
+    assert f"Left as they stand: {'; '.join(left)}" in text
+    assert agenda["ceasefire"].name + ":" in text and agenda["foreign_forces"].name + ":" \
+        not in text
+
+
 def test_a_non_binding_rejection_hides_what_stands_for_the_owner_from_others(rules):
     state = humans_all(rules)
     state = do(state, "mediator", "propose hate_speech=accountability")
