@@ -314,3 +314,25 @@ async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice()
         assert app.screen is not screen
         tabled = [a for a in app.state.actions[before:] if a.role == "lna"]
         assert tabled and tabled[0].package == tuple(screen.package)
+
+
+async def test_the_world_and_table_tabs_fold_under_their_text_from_the_first_turn():
+    """On turn 1 the World tab was drawn before it had a width: backer names were cut to the
+    narrow column ('United Arab Em') until the next turn. Folded lines keep their indent."""
+    from game.tui.widgets.panels import hang
+
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        world = str(app.screen.query_one("#backing").render())
+        assert "United Arab Emirates" in world
+        lines = world.splitlines()
+        wants = [i for i, line in enumerate(lines) if line.startswith("  wants: ")]
+        folded = [lines[i + 1] for i in wants if i + 1 < len(lines)
+                  and not lines[i + 1].lstrip().startswith(("wants", "World", "Held"))
+                  and lines[i + 1].startswith("    ")]
+        assert folded, "some backer's wants fold at 100 columns, under their text"
+    assert hang("  abc def ghi", 8, 4).splitlines() == ["  abc", "    def", "    ghi"]
+    assert hang("short", 0, 4) == "short"  # no width yet: as it is

@@ -10,6 +10,32 @@ from game import present
 from game.tui.widgets.text import plain, spark
 
 
+def hang(line: str, width: int, indent: int) -> str:
+    """A line folded between words to ``width`` with the rest under its text (``indent``
+    columns in), not back at the edge; as it is when the width is not known yet (0)."""
+    if width <= 0 or len(line) <= width:
+        return line
+    import textwrap
+
+    return textwrap.fill(line, width, subsequent_indent=" " * indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+class Reflowing(Static):
+    """A panel that folds its own lines: shown again, with what it was last shown, when its
+    width changes (the first time it is shown it may not be laid out yet)."""
+
+    _last: tuple | None = None
+
+    def remember(self, *args, **kwargs) -> None:
+        self._last = (args, kwargs)
+
+    def on_resize(self) -> None:
+        if self._last is not None:
+            args, kwargs = self._last
+            self.show(*args, **kwargs)
+
+
 class StatusBar(Static):
     def show(self, rules, obs, role_name: str, my_move: bool) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -60,10 +86,11 @@ class FactionsPanel(Static):
         self.update(text.rstrip() or text)
 
 
-class TablePanel(Static):
+class TablePanel(Reflowing):
     """The agenda: what is agreed, the draft on the table, each side's public stance."""
 
     def show(self, rules, obs, wide: bool = True) -> None:
+        self.remember(rules, obs, wide)
         if not wide:
             self.update(self.narrow(rules, obs))
             return
@@ -100,19 +127,25 @@ class TablePanel(Static):
     def narrow(self, rules, obs) -> Text:
         """Two lines an issue: what is agreed or drafted, then each side's stance."""
         text = Text()
+        width = self.content_size.width
         draft = obs.table[0] if obs.table else None
         for k, issue in enumerate(rules.issues):
             agreed = obs.agreed.get(issue)
-            text.append(plain(rules.s.agenda[issue].name, "bold"))
+            name = rules.s.agenda[issue].name
             if draft and draft[k] != (agreed or rules.status_quo[k]):
-                text.append(plain(f" · draft: {_short(rules, issue, draft[k])}", "yellow"))
+                line, style = f"{name} · draft: {_short(rules, issue, draft[k])}", "yellow"
             elif agreed:
-                text.append(plain(f" · agreed: {_short(rules, issue, agreed)}", "green"))
-            text.append("\n")
+                line, style = f"{name} · agreed: {_short(rules, issue, agreed)}", "green"
+            else:
+                line, style = name, ""
+            folded = hang(line, width, 2)
+            head = folded[:len(name)]  # the issue's name in bold, what follows in its colour
+            text.append(plain(head, "bold"))
+            text.append(plain(folded[len(name):] + "\n", style))
             stances = " · ".join(f"{rules.s.factions[f].short}: "
                                  f"{_short(rules, issue, obs.factions[f].stance[issue])}"
                                  for f in rules.factions)
-            text.append(plain(f"  {stances}\n", "dim"))
+            text.append(plain(hang(f"  {stances}", width, 4) + "\n", "dim"))
         if obs.table:
             _, proposer, accepted = obs.table
             who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
@@ -129,8 +162,10 @@ def _short(rules, issue: str, option: str | None) -> str:
     return rules.s.agenda[issue].options[option].label
 
 
-class BackersPanel(Static):
+class BackersPanel(Reflowing):
     def show(self, rules, obs, history: dict[str, list[float]]) -> None:
+        self.remember(rules, obs, history)
+        width = self.content_size.width
         text = Text()
         # a backer's line is 43 columns; narrower (80x24) it drops to 33 so it never wraps
         name_width, spark_width = (20, 8) if self.content_size.width >= 43 else (14, 4)
@@ -141,10 +176,11 @@ class BackersPanel(Static):
             text.append(f"{fac.short:<5}", style=fac.color)
             text.append(spark(history.get(f"backer.{b}", []), spark_width), style=fac.color)
             text.append(f" {support:3.0f}{' veto' if backer.veto else ''}\n")
-            text.append(plain(f"  wants: {' '.join(backer.wants.split())}\n", "dim"))
+            wants = f"  wants: {' '.join(backer.wants.split())}"
+            text.append(plain(hang(wants, width, 4) + "\n", "dim"))
         if obs.private is not None:
             for line in present.private_lines(rules, obs)[1:]:
-                text.append(plain(line + "\n", "yellow"))
-        text.append(plain(present.world_line(rules, obs) + "\n", "dim"))
-        text.append(plain(present.territory_line(rules, obs) + "\n", "dim"))
+                text.append(plain(hang(line, width, 2) + "\n", "yellow"))
+        text.append(plain(hang(present.world_line(rules, obs), width, 2) + "\n", "dim"))
+        text.append(plain(hang(present.territory_line(rules, obs), width, 2) + "\n", "dim"))
         self.update(text)
