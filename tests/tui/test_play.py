@@ -56,8 +56,11 @@ async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
         await wait_turns(pilot, app, 99)
         assert app.state.outcome.ending == "collapse"
         assert isinstance(app.screen, DebriefScreen)
-        for key in "12345":
+        for key, pane in zip("12345", ("summary", "timeline", "charts", "agreement",
+                                        "history")):
             await pilot.press(key)
+            await pilot.pause(0.05)  # the shown tab's text has the keys (PageDown scrolls it)
+            assert app.focused is app.screen.query_one(f"#{pane} VerticalScroll"), pane
         await pilot.press("e")
         await pilot.pause(0.2)
         # a new game from the debrief is a new game: a new seed, unless the command line set

@@ -3,8 +3,11 @@ happened — exportable as Markdown."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -84,6 +87,16 @@ class DebriefScreen(Screen):
         self.query_one("#charts-text", Static).update(self.charts(report))
         self.query_one("#agreement-text", Static).update(plain("\n".join(report.agreement)))
         self.query_one("#history-text", Static).update(self.comparison(report))
+        self.focus_pane("summary")
+
+    def focus_pane(self, pane_id: str) -> None:
+        """The shown tab's text takes the keys, so the arrows and PageDown scroll it at once
+        (the tab bar is not needed: 1-5 switch tabs)."""
+        self.query_one(f"#{pane_id} VerticalScroll", VerticalScroll).focus()
+
+    @on(TabbedContent.TabActivated, "#debrief-tabs")
+    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        self.focus_pane(event.pane.id)
 
     def charts(self, report) -> Text:
         rules = self.app.rules
@@ -104,7 +117,7 @@ class DebriefScreen(Screen):
         if not report.history:
             return plain(f"{report.history_title}\n\n{report.history_text}")
         table = Table(expand=True, title=plain(report.history_title), caption=plain(
-            report.history_text))
+            report.history_text), title_justify="left", caption_justify="left")
         table.add_column(Text("Issue"))
         table.add_column(Text("Your game"))
         table.add_column(Text("What really happened"))
@@ -118,7 +131,12 @@ class DebriefScreen(Screen):
 
     def action_export(self) -> None:
         path = debrief.export(self.app.rules, self.app.state, self.app.role)
-        self.notify(f"Debrief written to {path}", title="Exported", timeout=10)
+        folder = str(path.parent)
+        home = str(Path.home())
+        if folder.startswith(home + "/"):
+            folder = "~" + folder[len(home):]
+        # the file's name on a line of its own: a toast folds a long path mid-word
+        self.notify(f"{path.name}\nin {folder}", title="Debrief written", timeout=10)
 
     def action_new_game(self) -> None:
         self.app.to_title()
