@@ -123,7 +123,7 @@ async def test_continue_resumes_after_the_process_dies(data_home):
         assert isinstance(again.screen, TitleScreen)
         menu = again.screen.query_one("#menu")  # it says which game it resumes
         label = str(menu.get_option("continue").prompt)
-        assert label == f"Continue: mediator, turn {turn + 1}", label
+        assert label == f"Continue: UN mediator, turn {turn + 1}", label
         await pilot.press("c")
         await settle(pilot, again)
         assert again.state.actions == actions and again.state.turn == turn

@@ -50,16 +50,19 @@ MENU = [("new", "New game"), ("continue", "Continue the last game"), ("load", "L
         ("seed", "Change the seed…"), ("help", "How to play")]
 
 
-def continue_label(path) -> str:
-    """'Continue: mediator, turn 10' — the game the autosave holds, short enough for the
-    menu's 38 columns (the Load list gives the whole line, with the seed)."""
+def continue_label(path, entries: list[Entry] | tuple = ()) -> str:
+    """'Continue: LNA delegation, turn 10' — the game the autosave holds, short enough for the
+    menu's 38 columns (the Load list gives the whole line, with the seed). Roles by their
+    names when the save's scenario is one of ``entries``."""
     from game.engine.saves import SaveError, read
 
     try:
         data = read(path)
     except SaveError:
         return "Continue the last game (cannot be read)"
-    roles = ", ".join(str(h) for h in data["humans"]) or "watching"
+    names = next(({rid: name.split(" (")[0] for rid, name, _ in e.roles} for e in entries
+                  if e.path.stem == data.get("scenario")), {})
+    roles = ", ".join(names.get(str(h), str(h)) for h in data["humans"]) or "watching"
     turn = data.get("turn")
     where = f"turn {turn + 1}" if isinstance(turn, int) else "turn ?"
     if data.get("ending") is not None:
@@ -112,7 +115,7 @@ class TitleScreen(Screen):
             self.query_one("#menu", OptionList).disable_option("continue")
         else:  # say which game Continue resumes (one autosave per user, whatever the install)
             self.query_one("#menu", OptionList).replace_option_prompt(
-                "continue", plain(continue_label(autosave)))
+                "continue", plain(continue_label(autosave, self.entries)))
         scenarios = self.query_one("#scenarios", OptionList)
         scenarios.clear_options()
         scenarios.add_options(Option(plain(e.title), id=str(i))
