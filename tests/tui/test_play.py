@@ -339,3 +339,29 @@ async def test_the_world_and_table_tabs_fold_under_their_text_from_the_first_tur
         assert folded, "some backer's wants fold at 100 columns, under their text"
     assert hang("  abc def ghi", 8, 4).splitlines() == ["  abc", "    def", "    ghi"]
     assert hang("short", 0, 4) == "short"  # no width yet: as it is
+
+
+async def test_the_news_folds_under_its_text_and_again_when_the_width_changes():
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("w")
+        await settle(pilot, app)
+        await pilot.press("n")
+        await pilot.pause(0.3)
+        feed = app.screen.query_one("#feed")
+
+        def lines_and_width():
+            return str(feed.render()).splitlines(), feed.content_size.width
+
+        lines, width = lines_and_width()
+        assert all(len(line) <= width for line in lines), width
+        after_change = [b for a, b in zip(lines, lines[1:]) if a.startswith("  · ")
+                        and not b.lstrip().startswith(("·", "NEWS", "["))
+                        and b.startswith("    ")]
+        assert after_change, "a change line folds, under its words"
+        await pilot.resize_terminal(130, 36)
+        await pilot.pause(0.3)
+        wider, new_width = lines_and_width()
+        assert new_width > width and all(len(line) <= new_width for line in wider)
+        assert max(len(line) for line in wider) > width  # folded again, for the new width

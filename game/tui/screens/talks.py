@@ -17,7 +17,7 @@ from game.engine import history
 from game.engine.explain import describe
 from game.engine.observe import observe, series
 from game.tui.widgets.mapview import MapView
-from game.tui.widgets.panels import BackersPanel, FactionsPanel, StatusBar, TablePanel
+from game.tui.widgets.panels import BackersPanel, FactionsPanel, StatusBar, TablePanel, hang
 from game.tui.widgets.text import plain
 
 
@@ -40,6 +40,8 @@ class TalksScreen(Screen):
         self.menu: list[present.Choice] = []
         self.shown = 0
         self.news = Text()
+        self.news_items: list[tuple[list[str], str]] = []  # what the feed shows, unfolded
+        self.news_width = -1  # the width it was folded for
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -55,7 +57,7 @@ class TalksScreen(Screen):
                             yield TablePanel(id="agenda")
                     with TabPane("News", id="news"):
                         with VerticalScroll(id="feed-scroll"):
-                            yield Static(id="feed", markup=False)
+                            yield Feed(id="feed", markup=False)
                     with TabPane("Why?", id="why"):
                         with VerticalScroll():
                             yield Static(id="reasons", markup=False)
@@ -98,10 +100,13 @@ class TalksScreen(Screen):
         the terminal is resized and is laid out even while the tab is hidden."""
         entries = history(state)
         if len(entries) < self.shown:  # a different game (loaded): start again
-            self.news = Text()
+            self.news, self.news_items = Text(), []
             self.shown = 0
-        if len(entries) == self.shown and self.news:
+        feed = self.query_one("#feed", Static)
+        width = feed.content_size.width
+        if len(entries) == self.shown and self.news and width == self.news_width:
             return
+        new_items = []
         for entry in entries[self.shown:]:
             if entry.kind in ("upkeep", "snapshot") or (
                     entry.visible is not None and self.app.role not in entry.visible):
@@ -111,17 +116,23 @@ class TalksScreen(Screen):
                 continue
             style = "bold" if entry.kind in ("turn", "sign", "ending") else (
                 "yellow" if entry.kind == "event" else "")
+            new_items.append((lines, style))
+        self.shown = len(entries)
+        self.news_items += new_items
+        if width != self.news_width:  # folded for another width: fold it all again
+            self.news, new_items, self.news_width = Text(), self.news_items, width
+        for lines, style in new_items:
             if self.news:
                 self.news.append("\n")
-            self.news.append("\n".join(lines), style=style)
-        self.shown = len(entries)
-        self.query_one("#feed", Static).update(self.news.copy())
+            self.news.append("\n".join(_fold(line, width) for line in lines), style=style)
+        feed.update(self.news.copy())
 
     @on(TabbedContent.TabActivated, "#tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "news":  # the latest news, not the first; it stays there as the
             # feed grows, until the reader scrolls up (Textual's anchor)
             self.query_one("#feed-scroll", VerticalScroll).anchor()
+            self.call_after_refresh(lambda: self.show_news(self.app.state))  # its width now
 
     def show_why(self, state) -> None:
         lines = present.why_lines(state, self.app.role)
@@ -212,3 +223,20 @@ class TalksScreen(Screen):
         from game.tui.screens.dialogs import LoadScreen
 
         self.app.push_screen(LoadScreen())
+
+
+class Feed(Static):
+    """The news: it folds its own lines (see :func:`_fold`), so when its width changes it has
+    the screen fold them again, for the width it now has."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, TalksScreen) and self.app.state is not None:
+            self.screen.show_news(self.app.state)
+
+
+def _fold(line: str, width: int) -> str:
+    """A news line folded under its own text: a change ('· ...') under its words, a headline
+    or a move two columns in, an indented paragraph at its indent."""
+    lead = len(line) - len(line.lstrip(" "))
+    indent = lead + 2 if line.lstrip().startswith("· ") else (lead or 2)
+    return hang(line, width, indent)
