@@ -75,6 +75,9 @@ async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
         await pilot.press("n")
         await settle(pilot, app)
         assert app.screen is title and title.seed != 1
+        # back on the title, Continue names the game just played (not the one at its start)
+        label = str(title.query_one("#menu").get_option("continue").prompt)
+        assert label == "Continue: UN mediator, ended", label
 
 
 async def test_the_geneva_package_through_the_keyboard_ends_in_a_ceasefire():

@@ -106,16 +106,10 @@ class TitleScreen(Screen):
 
     def read_scenarios(self) -> None:
         """Fill the lists once the first frame is up (reading YAML takes a few tens of ms)."""
-        from game import storage
         from game.paths import bundled_scenarios
 
         self.entries = [read_entry(p) for p in bundled_scenarios()]
-        autosave = storage.slot_path(storage.AUTOSAVE)
-        if not autosave.exists():
-            self.query_one("#menu", OptionList).disable_option("continue")
-        else:  # say which game Continue resumes (one autosave per user, whatever the install)
-            self.query_one("#menu", OptionList).replace_option_prompt(
-                "continue", plain(continue_label(autosave, self.entries)))
+        self.show_continue()
         scenarios = self.query_one("#scenarios", OptionList)
         scenarios.clear_options()
         scenarios.add_options(Option(plain(e.title), id=str(i))
@@ -126,6 +120,25 @@ class TitleScreen(Screen):
             scenarios.highlighted = default
             self.show_roles(default)
         scenarios.focus()
+
+    def show_continue(self) -> None:
+        """Say which game Continue resumes (one autosave per user, whatever the install), or
+        grey it out; again each time this screen comes back (a game since may have changed
+        the autosave)."""
+        from game import storage
+
+        menu = self.query_one("#menu", OptionList)
+        autosave = storage.slot_path(storage.AUTOSAVE)
+        if not autosave.exists():
+            menu.replace_option_prompt("continue", MENU[1][1])
+            menu.disable_option("continue")
+            return
+        menu.enable_option("continue")
+        menu.replace_option_prompt("continue", plain(continue_label(autosave, self.entries)))
+
+    def on_screen_resume(self) -> None:
+        if self.entries:  # (the first time, read_scenarios shows it once the lists are read)
+            self.show_continue()
 
     def show_menu_title(self) -> None:
         self.query_one("#menu").border_title = f"Seed {self.seed}"
