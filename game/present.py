@@ -239,10 +239,17 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
         lines = describe(rules, entry, role)
         if lines:
             out.append(lines[0].strip())
-    slot = rules.faction_slot.get((rules.faction_of.get(role, ""), "at_table"))
-    if slot is not None and before.vals[slot] and not after.vals[slot]:
-        out.append("Your delegation is no longer at the table: 'Return to the talks' "
-                   "brings it back.")
+    faction = rules.faction_of.get(role, "")
+    slot = rules.faction_slot.get((faction, "at_table"))
+    if slot is not None and not after.vals[slot] and after.outcome is None:
+        if before.vals[slot]:
+            out.append("Your delegation is no longer at the table: 'Return to the talks' "
+                       "brings it back.")
+        else:  # still away: every turn, since waiting here can end the talks
+            away = int(after.vals[rules.faction_slot[(faction, "away")]])
+            since = turns(away) if away >= 1 else "since this turn"
+            out.append(f"Your delegation has been away {since}: staying away can end the "
+                       "talks. 'Return to the talks' brings it back.")
     return mine + out
 
 

@@ -24,6 +24,12 @@ def test_the_note_says_when_an_event_takes_your_delegation_from_the_table():
             if fired:
                 assert report[-1].startswith("Your delegation is no longer at the table")
                 assert any("walks out" in line for line in report)
+                # waiting on while away: each turn says so, with how long, until the end
+                later = advance(apply(after, Action("gna", "pass")))
+                report = present.turn_report(after, later, "gna")
+                assert later.outcome is None  # (the talks end after three turns away)
+                assert report[-1].startswith("Your delegation has been away 1 turn: "
+                                             "staying away can end the talks"), report
                 return
             assert not any(line.startswith("Your delegation") for line in report)
             state = after
