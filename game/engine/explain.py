@@ -65,7 +65,8 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
     elif owner:
         lines.append(f"{name} values this package at {a.value:.0f}; its reservation value is "
                      f"{a.reservation:.0f} (no-deal value {a.batna:.0f}, less "
-                     f"{max(0.0, a.batna - a.reservation):.0f} for ripeness {a.ripeness:.0f}).")
+                     f"{max(0, round(a.batna) - round(a.reservation))} for ripeness "
+                     f"{a.ripeness:.0f}).")  # (the shown numbers add up)
     else:
         lines.append(f"For {name} the package is {margin_words(a.surplus)}.")
     if a.pains:

@@ -131,8 +131,10 @@ def _assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, 
     blockers, unhappy = backer_verdicts(rules, vals, faction, package)
     binding = binding_change(rules, vals, package)
     bar = vals[slots["reservation"]] if binding else vals[slots["utility"]]
-    hurt = pains(rules, faction, package) if binding else pains(
-        rules, faction, package, changed_from=agreed_package(rules, vals))
+    # what hurts: for a binding package every issue counts, but not one it leaves as already
+    # signed (nothing to weigh there); otherwise only what the package changes
+    hurt = pains(rules, faction, package, changed_from=rules.issue_values(vals)) if binding \
+        else pains(rules, faction, package, changed_from=agreed_package(rules, vals))
     return Assessment(faction, rules.utility(faction, package), bar, vals[slots["batna"]],
                       vals[slots["ripeness"]], hurt, blockers, unhappy, binding)
 

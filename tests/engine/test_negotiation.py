@@ -307,7 +307,7 @@ def test_the_reservation_sentence_adds_up_and_names_a_loss_as_hurting(rules):
                       r"ripeness (\d+)\)", text)
     assert found, text
     reservation, batna, less, ripeness = map(int, found.groups())
-    assert abs(batna - less - reservation) <= 1 and less > 0 and ripeness == round(a.ripeness)
+    assert batna - less == reservation and less > 0 and ripeness == round(a.ripeness)
     assert a.pains and a.surplus < 0 and "What hurts it most" in text
     gain = a._replace(value=a.reservation + 5)
     assert "What it likes least" in "\n".join(assessment_lines(rules, gain, owner=True))
@@ -325,6 +325,22 @@ def test_a_described_package_names_the_issues_it_leaves_as_they_stand(rules):
     assert f"Left as they stand: {'; '.join(left)}" in text
     assert agenda["ceasefire"].name + ":" in text and agenda["foreign_forces"].name + ":" \
         not in text
+
+
+def test_what_hurts_leaves_out_an_issue_the_package_keeps_as_already_signed(rules):
+    state = humans_all(rules)
+    state = do(state, "mediator", "propose prisoners=all_for_all")
+    state = do(state, "gna", "accept")
+    state = do(state, "lna", "accept")  # prisoners signed
+    k = rules.issues.index("prisoners")
+    assert state.vals[rules.issue_slot[k]] == "all_for_all"
+    # the LNA's favourite everywhere else: the signed exchange (not its favourite) would be
+    # the worst of what it gets, were it counted
+    package = tuple(state.vals[s] or o for s, o in zip(rules.issue_slot,
+                                                       rules.favourite["lna"]))
+    assert package[k] != rules.favourite["lna"][k]
+    a = neg.assess(rules, state.vals, "lna", package)
+    assert a.binding and all(issue != k for issue, _, _ in a.pains), a.pains
 
 
 def test_a_non_binding_rejection_hides_what_stands_for_the_owner_from_others(rules):
