@@ -250,6 +250,16 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
             since = turns(away) if away >= 1 else "since this turn"
             out.append(f"Your delegation has been away {since}: staying away can end the "
                        "talks. 'Return to the talks' brings it back.")
+    if after.outcome is None:  # the other side away for a turn or more: that can end it too
+        for f in rules.factions:
+            away = after.vals[rules.faction_slot[(f, "away")]]
+            if f == faction or after.vals[rules.faction_slot[(f, "at_table")]] or away < 1:
+                continue
+            name = rules.s.roles[rules.role_of[f]].name.split(" (")[0]
+            line = f"{name} has been away {turns(int(away))}: staying away can end the talks."
+            if role == rules.mediator:
+                line += " Private talks can bring it back."
+            out.append(line)
     return mine + out
 
 

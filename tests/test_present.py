@@ -142,3 +142,39 @@ def test_the_world_line_reads_a_yes_or_no_fact_as_yes_or_no():
     blockade = rules.s.world["oil_blockade"].label
     assert f"{blockade}: yes" in line or f"{blockade}: no" in line, line
     assert any(ch.isdigit() for ch in line)  # the other meters stay numbers
+
+
+def test_the_mediator_is_told_each_turn_a_delegation_stays_away_and_what_can_help():
+    rules = rules_for("default")
+    for seed in range(30):
+        state = advance(new_game(rules, seed, {"mediator"}))
+        while state.outcome is None:
+            after = advance(apply(state, Action("mediator", "pass")))
+            report = present.turn_report(state, after, "mediator")
+            away = [f for f in rules.factions
+                    if not after.vals[rules.faction_slot[(f, "at_table")]]
+                    and after.vals[rules.faction_slot[(f, "away")]] >= 1]
+            if away and after.outcome is None:
+                f = away[0]
+                n = int(after.vals[rules.faction_slot[(f, "away")]])
+                name = rules.s.roles[rules.role_of[f]].name.split(" (")[0]
+                turns = "1 turn" if n == 1 else f"{n} turns"
+                assert f"{name} has been away {turns}: staying away can end the talks. " \
+                       "Private talks can bring it back." in report, report
+                return
+            assert not any("has been away" in line for line in report)
+            state = after
+    raise AssertionError("no delegation stayed away in 30 seeds")
+
+
+def test_a_change_to_a_yes_or_no_meter_reads_yes_or_no():
+    from game.engine.explain import change_lines
+
+    rules = rules_for("default")
+    blockade = rules.slots["world.oil_blockade"]
+    assert rules.bounds[blockade] == (0.0, 1.0)
+    assert change_lines(rules, ((blockade, 0.0, 1.0, "shut"),)) == [
+        f"{rules.label('world.oil_blockade')}: yes (was no) — shut"]
+    trust = rules.slots["faction.gna.trust"]
+    assert change_lines(rules, ((trust, 20.0, 24.0, "talks"),)) == [
+        f"{rules.label('faction.gna.trust')} +4 (now 24) — talks"]

@@ -100,7 +100,8 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         patience = 1 + (2 if strategy == "hardline" else 0)
         early = 0.15 if strategy == "hardline" else 0.3
         if away >= patience or trust >= 30 or rng.random() < early:
-            return pick("return"), f"{strategy}: back to the table after {away:.0f} turn(s) away"
+            gone = f"after {away:.0f} turn(s) away" if away >= 1 else "at once"
+            return pick("return"), f"{strategy}: back to the table {gone}"
         return pick("pass"), f"{strategy}: staying away (trust {trust:.0f})"
     grievance = max(0.0, state.grievance[i] - trust)  # trust lost since its last move
     provoked = grievance >= 5 and strategy in ("hardline", "tit_for_tat") and (

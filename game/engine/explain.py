@@ -100,7 +100,10 @@ def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT) 
             continue
         name = names.get(slot, "?")
         label = rules.label(name)
-        if isinstance(new, float) and isinstance(old, float):
+        if isinstance(new, float) and rules.bounds.get(slot) == (0.0, 1.0):
+            # a 0-1 meter is a fact (the blockade, the battle for Sirte): yes or no
+            text = f"{label}: {'yes' if new >= 0.5 else 'no'} (was {'yes' if old >= 0.5 else 'no'})"
+        elif isinstance(new, float) and isinstance(old, float):
             delta = new - old
             text = f"{label} {'+' if delta >= 0 else ''}{delta:.0f} (now {new:.0f})"
         elif name.startswith("issue."):

@@ -312,7 +312,8 @@ async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice()
         await build_package(pilot, app, gna_wants)  # ends with one Enter
         assert app.screen is screen and screen.confirming  # not tabled yet
         assert screen.own_reaction.likely == "reject"
-        assert "if GNA accepts, it is signed" in str(screen.query_one("#preview").render())
+        preview = str(screen.query_one("#preview").render())
+        assert "if GNA accepts, it is signed" in preview and "your public stance" in preview
         assert any("Press Enter again" in n.message for n in app._notifications)
         before = len(app.state.actions)
         await pilot.press("enter")
@@ -335,6 +336,7 @@ async def test_the_world_and_table_tabs_fold_under_their_text_from_the_first_tur
         world = str(app.screen.query_one("#backing").render())
         assert "United Arab Emirates" in world
         lines = world.splitlines()
+        assert lines[0].split() == ["Backer", "backs", "support"]  # the columns say what they are
         wants = [i for i, line in enumerate(lines) if line.startswith("  wants: ")]
         folded = [lines[i + 1] for i in wants if i + 1 < len(lines)
                   and not lines[i + 1].lstrip().startswith(("wants", "World", "Held"))

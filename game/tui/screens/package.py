@@ -189,7 +189,8 @@ class PackageScreen(ModalScreen):
         if faction is None or rules.actions[self.action.act].kind != "counter":
             return ""
         other = rules.s.factions[rules.opponent[faction]].short
-        return f"Tabling it counts as your acceptance: if {other} accepts, it is signed."
+        return (f"Tabling it counts as your acceptance, and it becomes your public stance: if "
+                f"{other} accepts, it is signed.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -169,6 +169,8 @@ class BackersPanel(Reflowing):
         text = Text()
         # a backer's line is 43 columns; narrower (80x24) it drops to 33 so it never wraps
         name_width, spark_width = (20, 8) if self.content_size.width >= 43 else (14, 4)
+        text.append(plain(f"{'Backer':<{name_width}} {'backs':<5}"
+                          f"{'support':>{spark_width + 4}}\n", "dim"))
         for b, support in obs.backers.items():
             backer = rules.s.backers[b]
             fac = rules.s.factions[backer.backs]
