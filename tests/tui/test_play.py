@@ -370,3 +370,25 @@ async def test_the_news_folds_under_its_text_and_again_when_the_width_changes():
         wider, new_width = lines_and_width()
         assert new_width > width and all(len(line) <= new_width for line in wider)
         assert max(len(line) for line in wider) > width  # folded again, for the new width
+
+
+async def test_the_status_line_names_the_role_the_same_way_whoever_is_moving():
+    from game.engine.observe import observe
+    from game.tui.widgets.panels import StatusBar
+
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        from game import present
+
+        bar = app.screen.query_one(StatusBar)
+        obs = observe(app.state, "gna", with_log=False)
+        line = " " + present.short_header(app.rules, obs, app.rules.s.roles["gna"].name)
+        # wide enough for the whole name after "YOUR MOVE", not after "others moving…"
+        await pilot.resize_terminal(len(" YOUR MOVE ") + len(line) + 2, 30)
+        await pilot.pause(0.2)
+        shown = []
+        for my_move in (True, False):
+            bar.show(app.rules, obs, app.rules.s.roles["gna"].name, my_move)
+            shown.append(str(bar.render()).split("You: ")[1])
+        assert shown[0] == shown[1], shown

@@ -46,7 +46,9 @@ class StatusBar(Static):
         else:
             text.append(" others moving… ", style="italic reverse")
         line = " " + present.short_header(rules, obs, role_name)
-        if self.size.width and len(text) + len(line) > self.size.width:
+        # measured against the longest label, so the role's name does not change between
+        # "YOUR MOVE" and "others moving…"
+        if self.size.width and len(" others moving… ") + len(line) > self.size.width:
             # narrow: the role without its parenthesis ("UN mediator"), so it is not cut
             line = " " + present.short_header(rules, obs, role_name.split(" (")[0])
         text.append(plain(line, "bold"))
