@@ -175,6 +175,8 @@ class PlainGame:
         self.say(present.territory_line(rules, obs))
         for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
             self.say(line)
+        for line in present.away_notes(self.state, self.role):  # (as the full screen says)
+            self.say("! " + line)
 
     def turn(self) -> None:
         menu = present.choices(self.state, self.role)

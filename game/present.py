@@ -239,28 +239,38 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
         lines = describe(rules, entry, role)
         if lines:
             out.append(lines[0].strip())
+    return mine + out + away_notes(after, role, before)
+
+
+def away_notes(state: State, role: str, before: State | None = None) -> list[str]:
+    """Who is away from the table, for ``role``: staying away can end the talks, so each turn
+    says so again, with what brings a delegation back. ``before``: the state the last note
+    was about, to say when one's own delegation has only just been taken away."""
+    rules: Rules = state.rules
+    if state.outcome is not None:
+        return []
+    out = []
     faction = rules.faction_of.get(role, "")
     slot = rules.faction_slot.get((faction, "at_table"))
-    if slot is not None and not after.vals[slot] and after.outcome is None:
-        if before.vals[slot]:
+    if slot is not None and not state.vals[slot]:
+        if before is not None and before.vals[slot]:
             out.append("Your delegation is no longer at the table: 'Return to the talks' "
                        "brings it back.")
         else:  # still away: every turn, since waiting here can end the talks
-            away = int(after.vals[rules.faction_slot[(faction, "away")]])
-            since = turns(away) if away >= 1 else "since this turn"
-            out.append(f"Your delegation has been away {since}: staying away can end the "
-                       "talks. 'Return to the talks' brings it back.")
-    if after.outcome is None:  # the other side away for a turn or more: that can end it too
-        for f in rules.factions:
-            away = after.vals[rules.faction_slot[(f, "away")]]
-            if f == faction or after.vals[rules.faction_slot[(f, "at_table")]] or away < 1:
-                continue
-            name = rules.s.roles[rules.role_of[f]].name.split(" (")[0]
-            line = f"{name} has been away {turns(int(away))}: staying away can end the talks."
-            if role == rules.mediator:
-                line += " Private talks can bring it back."
-            out.append(line)
-    return mine + out
+            away = int(state.vals[rules.faction_slot[(faction, "away")]])
+            gone = f"has been away {turns(away)}" if away >= 1 else "left the table this turn"
+            out.append(f"Your delegation {gone}: staying away can end the talks. 'Return to "
+                       "the talks' brings it back.")
+    for f in rules.factions:  # the other side away for a turn or more: that can end it too
+        away = state.vals[rules.faction_slot[(f, "away")]]
+        if f == faction or state.vals[rules.faction_slot[(f, "at_table")]] or away < 1:
+            continue
+        name = rules.s.roles[rules.role_of[f]].name.split(" (")[0]
+        line = f"{name} has been away {turns(int(away))}: staying away can end the talks."
+        if role == rules.mediator:
+            line += " Private talks can bring it back."
+        out.append(line)
+    return out
 
 
 def _own_result(rules: Rules, entry) -> list[str]:

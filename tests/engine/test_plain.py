@@ -200,3 +200,13 @@ def test_the_end_of_a_line_mode_game_compares_it_with_what_really_happened(tmp_p
     assert tail.startswith("The Geneva agreement (2020-10-23)")
     assert "  Complete and permanent ceasefire: yours — not agreed; then — Permanent " \
            "ceasefire with UN-supported monitoring" in tail
+
+
+def test_line_mode_says_each_turn_that_staying_away_can_end_the_talks(tmp_path):
+    """Seed 1 as the GNA, only waiting: the port shelling takes the delegation from the table
+    and the situation says so every turn after, until the talks collapse."""
+    out = plain(tmp_path, "0\n" * 40, "--seed", "1", "--role", "gna").stdout
+    for said in ("! Your delegation left the table this turn: staying away can end the talks.",
+                 "! Your delegation has been away 1 turn: staying away can end the talks.",
+                 "! Your delegation has been away 2 turns: staying away can end the talks."):
+        assert said in out, said
