@@ -370,6 +370,15 @@ async def test_the_news_folds_under_its_text_and_again_when_the_width_changes():
         wider, new_width = lines_and_width()
         assert new_width > width and all(len(line) <= new_width for line in wider)
         assert max(len(line) for line in wider) > width  # folded again, for the new width
+        await pilot.resize_terminal(100, 30)
+        await pilot.press("p")  # a package, so that Why? has reactions to show
+        await pilot.pause(0.1)
+        await build_package(pilot, app, {"prisoners": "wounded_first"})
+        await pilot.press("y")
+        await pilot.pause(0.3)
+        reasons = app.screen.query_one("#reasons")
+        text = str(reasons.render()).splitlines()
+        assert len(text) > 3 and all(len(line) <= reasons.content_size.width for line in text)
 
 
 async def test_the_status_line_names_the_role_the_same_way_whoever_is_moving():

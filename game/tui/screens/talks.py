@@ -60,7 +60,7 @@ class TalksScreen(Screen):
                             yield Feed(id="feed", markup=False)
                     with TabPane("Why?", id="why"):
                         with VerticalScroll():
-                            yield Static(id="reasons", markup=False)
+                            yield Reasons(id="reasons", markup=False)
                     with TabPane("World", id="backers"):
                         with VerticalScroll():
                             yield BackersPanel(id="backing")
@@ -136,7 +136,8 @@ class TalksScreen(Screen):
 
     def show_why(self, state) -> None:
         lines = present.why_lines(state, self.app.role)
-        text = plain("\n".join(lines)) if lines else Text(
+        width = self.query_one("#reasons", Static).content_size.width
+        text = plain("\n".join(_fold(line, width) for line in lines)) if lines else Text(
             "Nobody has reacted to a package yet. When someone accepts or rejects one, the "
             "reasons appear here.", style="dim")
         self.query_one("#reasons", Static).update(text)
@@ -223,6 +224,14 @@ class TalksScreen(Screen):
         from game.tui.screens.dialogs import LoadScreen
 
         self.app.push_screen(LoadScreen())
+
+
+class Reasons(Static):
+    """Why?: folds its own lines like the news, so it folds them again at a new width."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, TalksScreen) and self.app.state is not None:
+            self.screen.show_why(self.app.state)
 
 
 class Feed(Static):
