@@ -66,11 +66,8 @@ class Work:
 
     def draw(self) -> float:
         """A number in [0, 1) from the game's seeded stream (and advance the stream)."""
-        # rnd.next_float written out (a draw is the hot path of every event roll)
-        state = self.rng = (self.rng + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
-        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
-        return ((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0)
+        self.rng, value = rnd.next_float(self.rng)
+        return value
 
     def note(self, kind: str, role: str, data: dict[str, Any],
              visible: frozenset[str] | None = None) -> None:
