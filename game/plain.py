@@ -297,15 +297,10 @@ class PlainGame:
 def wrap(text: str, width: int) -> str:
     """Fold a long line between words, continuing under its text (after any indent and a
     menu number such as ``  12. ``), so a terminal does not split words."""
-    import textwrap
-
     if "\n" in text:  # each line on its own: a table such as the help keeps its rows
         return "\n".join(wrap(line, width) for line in text.split("\n"))
-    if len(text) <= width:
-        return text
     lead = re.match(r"\s*(?:[*\s]?\d+\.\s+|[-•]\s+)?", text).group(0)
-    return textwrap.fill(text, width, subsequent_indent=" " * len(lead),
-                         break_long_words=False, break_on_hyphens=False)
+    return present.fold(text, width, len(lead))
 
 
 def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,

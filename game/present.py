@@ -23,6 +23,18 @@ def long_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
+def fold(line: str, width: int, indent: int) -> str:
+    """A line folded between words to ``width``, the rest ``indent`` columns in (under its
+    text, not back at the edge); as it is when it fits or the width is not known yet (0).
+    Line mode and the full screen's panels both fold with this."""
+    if width <= 0 or len(line) <= width:
+        return line
+    import textwrap
+
+    return textwrap.fill(line, width, subsequent_indent=" " * indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def turns(n: int) -> str:
     return f"{n} turn" if n == 1 else f"{n} turns"
 

@@ -326,7 +326,7 @@ async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice()
 async def test_the_world_and_table_tabs_fold_under_their_text_from_the_first_turn():
     """On turn 1 the World tab was drawn before it had a width: backer names were cut to the
     narrow column ('United Arab Em') until the next turn. Folded lines keep their indent."""
-    from game.tui.widgets.panels import hang
+    from game.present import fold as hang
 
     app = make_app(seed=3)
     async with app.run_test(size=(100, 30)) as pilot:

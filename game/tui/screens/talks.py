@@ -17,7 +17,7 @@ from game.engine import history
 from game.engine.explain import describe
 from game.engine.observe import observe, series
 from game.tui.widgets.mapview import MapView
-from game.tui.widgets.panels import BackersPanel, FactionsPanel, StatusBar, TablePanel, hang
+from game.tui.widgets.panels import BackersPanel, FactionsPanel, StatusBar, TablePanel
 from game.tui.widgets.text import plain
 
 
@@ -248,4 +248,4 @@ def _fold(line: str, width: int) -> str:
     or a move two columns in, an indented paragraph at its indent."""
     lead = len(line) - len(line.lstrip(" "))
     indent = lead + 2 if line.lstrip().startswith("· ") else (lead or 2)
-    return hang(line, width, indent)
+    return present.fold(line, width, indent)

@@ -10,17 +10,6 @@ from game import present
 from game.tui.widgets.text import plain, spark
 
 
-def hang(line: str, width: int, indent: int) -> str:
-    """A line folded between words to ``width`` with the rest under its text (``indent``
-    columns in), not back at the edge; as it is when the width is not known yet (0)."""
-    if width <= 0 or len(line) <= width:
-        return line
-    import textwrap
-
-    return textwrap.fill(line, width, subsequent_indent=" " * indent,
-                         break_long_words=False, break_on_hyphens=False)
-
-
 class Reflowing(Static):
     """A panel that folds its own lines: shown again, with what it was last shown, when its
     width changes (the first time it is shown it may not be laid out yet)."""
@@ -140,14 +129,14 @@ class TablePanel(Reflowing):
                 line, style = f"{name} · agreed: {_short(rules, issue, agreed)}", "green"
             else:
                 line, style = name, ""
-            folded = hang(line, width, 2)
+            folded = present.fold(line, width, 2)
             head = folded[:len(name)]  # the issue's name in bold, what follows in its colour
             text.append(plain(head, "bold"))
             text.append(plain(folded[len(name):] + "\n", style))
             stances = " · ".join(f"{rules.s.factions[f].short}: "
                                  f"{_short(rules, issue, obs.factions[f].stance[issue])}"
                                  for f in rules.factions)
-            text.append(plain(hang(f"  {stances}", width, 4) + "\n", "dim"))
+            text.append(plain(present.fold(f"  {stances}", width, 4) + "\n", "dim"))
         if obs.table:
             _, proposer, accepted = obs.table
             who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
@@ -181,10 +170,10 @@ class BackersPanel(Reflowing):
             text.append(spark(history.get(f"backer.{b}", []), spark_width), style=fac.color)
             text.append(f" {support:3.0f}{' veto' if backer.veto else ''}\n")
             wants = f"  wants: {' '.join(backer.wants.split())}"
-            text.append(plain(hang(wants, width, 4) + "\n", "dim"))
+            text.append(plain(present.fold(wants, width, 4) + "\n", "dim"))
         if obs.private is not None:
             for line in present.private_lines(rules, obs)[1:]:
-                text.append(plain(hang(line, width, 2) + "\n", "yellow"))
-        text.append(plain(hang(present.world_line(rules, obs), width, 2) + "\n", "dim"))
-        text.append(plain(hang(present.territory_line(rules, obs), width, 2) + "\n", "dim"))
+                text.append(plain(present.fold(line, width, 2) + "\n", "yellow"))
+        text.append(plain(present.fold(present.world_line(rules, obs), width, 2) + "\n", "dim"))
+        text.append(plain(present.fold(present.territory_line(rules, obs), width, 2) + "\n", "dim"))
         self.update(text)
