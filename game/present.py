@@ -35,6 +35,12 @@ def fold(line: str, width: int, indent: int) -> str:
                          break_long_words=False, break_on_hyphens=False)
 
 
+def bare_name(name: str) -> str:
+    """A role's name without its parenthesis ('UN mediator (UNSMIL)' -> 'UN mediator'), where
+    room is short."""
+    return name.split(" (")[0]
+
+
 def turns(n: int) -> str:
     return f"{n} turn" if n == 1 else f"{n} turns"
 
@@ -277,7 +283,7 @@ def away_notes(state: State, role: str, before: State | None = None) -> list[str
         away = state.vals[rules.faction_slot[(f, "away")]]
         if f == faction or state.vals[rules.faction_slot[(f, "at_table")]] or away < 1:
             continue
-        name = rules.s.roles[rules.role_of[f]].name.split(" (")[0]
+        name = bare_name(rules.s.roles[rules.role_of[f]].name)
         line = f"{name} has been away {turns(int(away))}: staying away can end the talks."
         if role == rules.mediator:
             line += " Private talks can bring it back."

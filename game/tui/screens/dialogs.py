@@ -144,13 +144,22 @@ def slot_line(path) -> str:
         data = read(path)
     except SaveError:
         return f"{path.stem} — cannot be read  (saved {_when(path)})"
-    roles = ", ".join(str(h) for h in data["humans"]) or "watching"
+    roles, where = save_summary(data)
+    return (f"{path.stem} — {data.get('scenario', '?')}, as {roles}, {where}, "
+            f"seed {data.get('seed', '?')}  (saved {_when(path)})")
+
+
+def save_summary(data: dict, names: dict[str, str] | None = None, how: bool = True
+                 ) -> tuple[str, str]:
+    """Who played a saved game (role ids, or their ``names``) and how far it got ('turn 10',
+    'ended', with ``how``: which ending)."""
+    names = names or {}
+    roles = ", ".join(names.get(str(h), str(h)) for h in data["humans"]) or "watching"
     turn = data.get("turn")
     where = f"turn {turn + 1}" if isinstance(turn, int) else "turn ?"
     if data.get("ending") is not None:
-        where = f"ended ({data['ending'] or 'time ran out'})"
-    return (f"{path.stem} — {data.get('scenario', '?')}, as {roles}, {where}, "
-            f"seed {data.get('seed', '?')}  (saved {_when(path)})")
+        where = f"ended ({data['ending'] or 'time ran out'})" if how else "ended"
+    return roles, where
 
 
 class SeedScreen(ModalScreen):

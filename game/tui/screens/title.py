@@ -60,13 +60,12 @@ def continue_label(path, entries: list[Entry] | tuple = ()) -> str:
         data = read(path)
     except SaveError:
         return "Continue the last game (cannot be read)"
-    names = next(({rid: name.split(" (")[0] for rid, name, _ in e.roles} for e in entries
+    from game.present import bare_name
+    from game.tui.screens.dialogs import save_summary
+
+    names = next(({rid: bare_name(name) for rid, name, _ in e.roles} for e in entries
                   if e.path.stem == data.get("scenario")), {})
-    roles = ", ".join(names.get(str(h), str(h)) for h in data["humans"]) or "watching"
-    turn = data.get("turn")
-    where = f"turn {turn + 1}" if isinstance(turn, int) else "turn ?"
-    if data.get("ending") is not None:
-        where = "ended"
+    roles, where = save_summary(data, names, how=False)
     return f"Continue: {roles}, {where}"
 
 

@@ -39,7 +39,7 @@ class StatusBar(Static):
         # "YOUR MOVE" and "others moving…"
         if self.size.width and len(" others moving… ") + len(line) > self.size.width:
             # narrow: the role without its parenthesis ("UN mediator"), so it is not cut
-            line = " " + present.short_header(rules, obs, role_name.split(" (")[0])
+            line = " " + present.short_header(rules, obs, present.bare_name(role_name))
         text.append(plain(line, "bold"))
         self.update(text)
 
