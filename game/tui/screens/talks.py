@@ -57,10 +57,10 @@ class TalksScreen(Screen):
                             yield TablePanel(id="agenda")
                     with TabPane("News", id="news"):
                         with VerticalScroll(id="feed-scroll"):
-                            yield Feed(id="feed", markup=False)
+                            yield Refolding("show_news", id="feed", markup=False)
                     with TabPane("Why?", id="why"):
                         with VerticalScroll():
-                            yield Reasons(id="reasons", markup=False)
+                            yield Refolding("show_why", id="reasons", markup=False)
                     with TabPane("World", id="backers"):
                         with VerticalScroll():
                             yield BackersPanel(id="backing")
@@ -226,21 +226,17 @@ class TalksScreen(Screen):
         self.app.push_screen(LoadScreen())
 
 
-class Reasons(Static):
-    """Why?: folds its own lines like the news, so it folds them again at a new width."""
+class Refolding(Static):
+    """Text that folds its own lines (see :func:`_fold`): when its width changes, the screen
+    shows it again (``redraw``, a TalksScreen method) for the width it now has."""
+
+    def __init__(self, redraw: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.redraw = redraw
 
     def on_resize(self) -> None:
         if isinstance(self.screen, TalksScreen) and self.app.state is not None:
-            self.screen.show_why(self.app.state)
-
-
-class Feed(Static):
-    """The news: it folds its own lines (see :func:`_fold`), so when its width changes it has
-    the screen fold them again, for the width it now has."""
-
-    def on_resize(self) -> None:
-        if isinstance(self.screen, TalksScreen) and self.app.state is not None:
-            self.screen.show_news(self.app.state)
+            getattr(self.screen, self.redraw)(self.app.state)
 
 
 def _fold(line: str, width: int) -> str:
