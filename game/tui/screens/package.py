@@ -146,8 +146,9 @@ class PackageScreen(ModalScreen):
             return
         reactions = preview(self.app.state, self.app.role, tuple(self.package))
         details = Text()
-        if self.signs_it():
-            details.append(plain(f"\n{self.signs_it()}", "italic"))
+        binds = self.signs_it()
+        if binds:
+            details.append(plain(f"\n{binds}", "italic"))
         for reaction in reactions:  # first a one-line verdict per side (short screens), then why
             fac = rules.s.factions[reaction.faction]
             words, colour = LIKELY[reaction.likely]
