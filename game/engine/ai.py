@@ -197,7 +197,7 @@ def _hostile(state: State, actions: list[Action], faction: str) -> Action | None
 def _trust_effects(rules: Rules, act: str, faction: str) -> list:
     """The unconditional ``add`` effects of an action on the other side's trust (worked out
     once per scenario: whether the amount is negative may depend on the state)."""
-    cache = rules.__dict__.setdefault("_trust_effects", {})
+    cache = rules.trust_effects
     found = cache.get((act, faction))
     if found is None:
         other = rules.opponent[faction]

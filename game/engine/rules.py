@@ -55,6 +55,7 @@ class Rules(Compiler):
         self.max_turns = (cal.deadline - cal.start).days // cal.turn_days + 1
         self._utility_cache: dict[tuple[str, tuple[str, ...]], float] = {}
         self.game_caches: dict[int, dict] = {}  # per seed: the AI's search caches (packages.py)
+        self.trust_effects: dict[tuple[str, str], list] = {}  # (action, faction): see ai.py
         self._iso_dates: dict[int, str] = {}
         self._layout()
         self._agenda_tables()
