@@ -19,6 +19,8 @@ private talks with), and then:
 
 - ``facilitative``: holds private talks when trust is low or a side is away;
 - ``formulative``: also leans on a backer that blocked, and sets a deadline late in the game.
+
+No mediator tables a package over a delegation's own before the other side has answered it.
 """
 
 from __future__ import annotations
@@ -172,6 +174,29 @@ def _least_trusting(state: State) -> str:
     return min(state.rules.factions, key=lambda f: (_trust(state, f), f))
 
 
+def _unanswered(state: State, table) -> bool:
+    """Is the draft a delegation's own package that a delegation at the table has not yet
+    answered? (A counter by the last delegation to move would otherwise be replaced at the
+    mediator's next move, before the other side ever saw it.) An answer is any move since."""
+    if table is None:
+        return False
+    rules: Rules = state.rules
+    proposer = table.proposer
+    if proposer == rules.mediator:
+        return False
+    waiting = {rules.role_of[f] for f in rules.factions if f not in table.accepted
+               and state.vals[rules.fs[f]["at_table"]]} - {proposer}
+    log = state.log
+    while waiting and log is not None and log.entry.turn >= table.turn:
+        entry = log.entry
+        if entry.kind == "action":
+            if entry.role == proposer:
+                break  # back at the draft itself: nobody else has moved since
+            waiting.discard(entry.role)
+        log = log.prev
+    return bool(waiting)
+
+
 def _consulted(state: State, role: str, table) -> bool:
     log = state.log
     while log is not None and log.entry.turn >= table.turn:
@@ -298,7 +323,7 @@ def _mediator(state, role, strategy, params, by_kind, rng):
                 rng.random() < params.get("shuttle", 0.5):
             return shuttles[insight_gap[0]], f"{strategy}: private talks to learn what " \
                                              f"{_name(rules, insight_gap[0])} cares about"
-    if not fresh and "propose" in by_kind:
+    if not fresh and "propose" in by_kind and not _unanswered(state, table):
         package = build_package(state, role)
         if package is not None and (table is None or package != table.package):
             return _with_package(by_kind["propose"][0], package), \

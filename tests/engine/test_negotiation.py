@@ -367,3 +367,28 @@ def test_ai_reasons_are_shown_to_their_own_side_only(rules):
         assert any("(AI:" in line for line in describe(rules, entry, "lna"))
         for viewer in ("gna", "mediator"):
             assert not any("(AI:" in line for line in describe(rules, entry, viewer))
+
+
+def test_the_ai_mediator_lets_the_other_side_answer_a_counter_before_retabling(rules):
+    """A counter by the last delegation to move used to be replaced at the mediator's next
+    move, before the other side could answer it (a player's counter seemed to go unheard)."""
+    counters = 0
+    for seed in range(60):
+        states = ai_game(rules, seed)
+        for before, after in zip(states, states[1:]):
+            table, action = before.table, after.actions[-1]
+            kind = rules.actions[action.act].kind if action.act in rules.actions else "pass"
+            counters += kind == "counter"
+            if table is None or table.proposer == rules.mediator:
+                continue
+            if action.role != rules.mediator or kind != "propose":
+                continue
+            since = [e.role for e in history(before)
+                     if e.kind == "action" and e.turn >= table.turn][::-1]
+            moved = set(since[:since.index(table.proposer)])
+            for f in rules.factions:
+                role = rules.role_of[f]
+                if role != table.proposer and f not in table.accepted and \
+                        before.vals[rules.fs[f]["at_table"]]:
+                    assert role in moved, (seed, before.turn, table)
+    assert counters >= 20  # the games do counter
