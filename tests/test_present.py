@@ -7,7 +7,7 @@ from game.engine import apply, history, legal_actions, new_game
 from game.engine.explain import target_name
 from game.engine.state import Action
 from game.plain import advance
-from tests.engine.helpers import rules_for
+from tests.engine.helpers import do, rules_for
 
 
 def test_the_note_says_when_an_event_takes_your_delegation_from_the_table():
@@ -72,6 +72,25 @@ def test_the_what_if_names_only_changed_issues_when_the_package_is_not_binding()
     binding[c] = next(o for o in rules.options[c] if o != quo[c])
     guesses = [r for r in preview(state, "mediator", tuple(binding)) if not r.certain]
     assert any(";" in r for g in guesses for r in g.reasons if "dislike most" in r)
+
+
+def test_the_what_if_says_a_side_has_accepted_the_draft_it_tabled():
+    """A playtester opened the builder on the GNA's own counter and read 'GNA: likely to
+    reject' (an estimate), though tabling it counts as the GNA's acceptance."""
+    from game.engine.preview import preview
+
+    rules = rules_for("default")
+    state = new_game(rules, 5, {"gna", "lna"})
+    state = advance(state)
+    state = do(state, "gna", "counter ceasefire=permanent_monitored")
+    package = state.table.package
+    gna = next(r for r in preview(state, "lna", package) if r.faction == "gna")
+    assert gna.likely == "accepted" and "has accepted this draft" in gna.reasons[0]
+    changed = list(package)
+    k = rules.issues.index("prisoners")
+    changed[k] = next(o for o in rules.options[k] if o != package[k])
+    gna = next(r for r in preview(state, "lna", tuple(changed)) if r.faction == "gna")
+    assert gna.likely != "accepted"  # another package is only an estimate
 
 
 def test_a_delegation_starts_its_package_from_its_own_public_stance():

@@ -21,7 +21,7 @@ GUESS = 10.0  # how far a guess of another faction's reservation value may be of
 
 class Reaction(NamedTuple):
     faction: str
-    likely: str  # "accept", "reject", "uncertain", "blocked"
+    likely: str  # "accept", "reject", "uncertain", "blocked", "accepted" (it has, already)
     certain: bool  # True for one's own faction
     reasons: tuple[str, ...]
 
@@ -41,6 +41,12 @@ def preview(state: State, role: str, package: tuple[str, ...]) -> list[Reaction]
             a = neg.assess(rules, vals, f, package)
             likely = "blocked" if a.blocked else ("accept" if a.surplus >= 0 else "reject")
             out.append(Reaction(f, likely, True, tuple(assessment_lines(rules, a, owner=True))))
+            continue
+        table = state.table
+        if table is not None and package == table.package and f in table.accepted:
+            name = rules.s.factions[f].short
+            out.append(Reaction(f, "accepted", False, (
+                f"{name} has accepted this draft as it stands: no estimate needed.",)))
             continue
         out.append(_guess(state, role, i, f, package))
     return out

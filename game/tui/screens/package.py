@@ -18,7 +18,8 @@ from game.tui.widgets.text import plain
 
 LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject", "red"),
           "uncertain": ("could go either way", "yellow"), "blocked": ("a backer would block it",
-                                                                      "magenta")}
+                                                                      "magenta"),
+          "accepted": ("has accepted it", "green")}
 
 
 def start_package(state, role: str) -> tuple[str, ...]:
