@@ -102,8 +102,16 @@ def _accept(work: Work, faction: str, role: str, data: dict) -> None:
 
 
 def _stance_from(work: Work, faction: str, package: tuple[str, ...]) -> None:
-    i = work.rules.factions.index(faction)
-    work.stances[i] = tuple(package)
+    """A delegation's own package becomes its public stance on the issues the package
+    changes; on one it leaves as it stands, its stance is what it asked for before (leaving
+    the oil terminals alone in a counter is not a demand to keep them shut)."""
+    rules = work.rules
+    i = rules.factions.index(faction)
+    vals = work.vals
+    work.stances[i] = tuple(
+        old if option == (vals[slot] or quo) else option
+        for option, old, slot, quo in zip(package, work.stances[i], rules.issue_slot,
+                                          rules.status_quo))
 
 
 def _offensive(work: Work, compiled, faction: str, target: str, data: dict, changes: list) -> None:

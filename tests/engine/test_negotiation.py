@@ -392,3 +392,23 @@ def test_the_ai_mediator_lets_the_other_side_answer_a_counter_before_retabling(r
                         before.vals[rules.fs[f]["at_table"]]:
                     assert role in moved, (seed, before.turn, table)
     assert counters >= 20  # the games do counter
+
+
+def test_a_counter_moves_the_public_stance_only_on_the_issues_it_changes(rules):
+    """A playtester's counter on the confidence-building issues alone made its public
+    stance 'no ceasefire' and 'the terminals stay shut': what it left alone."""
+    state = advance(new_game(rules, 5, {"gna", "lna"}))
+    i = rules.factions.index("gna")
+    before = state.stances[i]
+    k = rules.issues.index("prisoners")
+    package = tuple("all_for_all" if j == k else quo for j, quo in enumerate(rules.status_quo))
+    counter = next(a for a in rules.actions_of["gna"] if rules.actions[a].kind == "counter")
+    state = apply(state, Action("gna", counter, package=package))
+    after = state.stances[i]
+    assert after[k] == "all_for_all"
+    for j, issue in enumerate(rules.issues):
+        if j != k:
+            assert state.table.package[j] == rules.status_quo[j], issue  # left as it stands
+            assert after[j] == before[j], issue
+    assert before[rules.issues.index("ceasefire")] != rules.status_quo[
+        rules.issues.index("ceasefire")]  # so the check above could fail

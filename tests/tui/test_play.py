@@ -103,10 +103,14 @@ async def test_the_package_preview_reacts_to_each_change():
         preview = app.screen.query_one("#preview")
         before = str(preview.render())
         assert "nothing to preview yet" in before  # the mediator starts from what stands
+        issues = app.screen.query_one("#issues")
+        assert "(as it stands)" in str(issues.get_option_at_index(0).prompt)
         await pilot.press("right")
         await pilot.pause(0.1)
         after = str(preview.render())
         assert after != before and "GNA" in after and "LNA" in after
+        assert "(as it stands)" not in str(issues.get_option_at_index(0).prompt)  # changed
+        assert "(as it stands)" in str(issues.get_option_at_index(1).prompt)
         await pilot.press("escape")
         assert isinstance(app.screen, TalksScreen)
 

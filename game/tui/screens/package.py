@@ -115,6 +115,8 @@ class PackageScreen(ModalScreen):
         note = present.agreed_note(rules, self.app.state.vals, k, option)
         if note:  # renegotiating what was signed says what it would replace
             text.append(plain(f"  ({note})", "green" if note == "agreed" else "bold red"))
+        elif not changed:
+            text.append("  (as it stands)", style="dim")
         return text
 
     def action_cycle(self, step: int) -> None:
@@ -191,8 +193,8 @@ class PackageScreen(ModalScreen):
         if faction is None or rules.actions[self.action.act].kind != "counter":
             return ""
         other = rules.s.factions[rules.opponent[faction]].short
-        return (f"Tabling it counts as your acceptance, and it becomes your public stance: if "
-                f"{other} accepts, it is signed.")
+        return (f"Tabling it counts as your acceptance, and what it changes becomes your public "
+                f"stance: if {other} accepts, it is signed.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
