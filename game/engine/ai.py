@@ -141,7 +141,8 @@ def _delegation(state, role, strategy, params, by_kind, rng):
             if package is not None and package != table.package:
                 return _with_package(by_kind["counter"][0], package), \
                     f"{strategy}: counters with a package it could sign"
-        if "concede" in by_kind and (strategy == "conceder" or rng.random() < 0.25):
+        if "concede" in by_kind and (strategy == "conceder" or rng.random() < 0.25) and \
+                _answered(state, role, table):  # a new draft gets an answer first
             return _cheapest_concession(state, by_kind["concede"], f), \
                 f"{strategy}: softens a stance that costs it little"
         return pick("reject"), f"{strategy}: surplus {a.surplus:.1f} is below its demand " \
@@ -195,6 +196,23 @@ def _unanswered(state: State, table) -> bool:
             waiting.discard(entry.role)
         log = log.prev
     return bool(waiting)
+
+
+def _answered(state: State, role: str, table) -> bool:
+    """Has ``role`` rejected this draft already (since it was tabled)?"""
+    log = state.log
+    while log is not None and log.entry.turn >= table.turn:
+        entry = log.entry
+        if entry.kind == "action":
+            act = entry.data["action"].act
+            if entry.role == role and act in state.rules.actions and \
+                    state.rules.actions[act].kind == "reject":
+                return True
+            if entry.role == table.proposer and act in state.rules.actions and \
+                    state.rules.actions[act].kind in ("propose", "counter"):
+                return False  # back at the draft itself
+        log = log.prev
+    return False
 
 
 def _consulted(state: State, role: str, table) -> bool:

@@ -412,3 +412,28 @@ def test_a_counter_moves_the_public_stance_only_on_the_issues_it_changes(rules):
             assert after[j] == before[j], issue
     assert before[rules.issues.index("ceasefire")] != rules.status_quo[
         rules.issues.index("ceasefire")]  # so the check above could fail
+
+
+def test_an_ai_delegation_answers_a_new_draft_before_it_softens_a_stance(rules):
+    """A playtester's counter was met by 'Soften a stance', with nothing in Why? about the
+    package: the rejection came a turn later."""
+    concessions = 0
+    for seed in range(60):
+        states = ai_game(rules, seed)
+        for before, after in zip(states, states[1:]):
+            action = after.actions[-1]
+            if before.table is None or action.act not in rules.actions or \
+                    rules.actions[action.act].kind != "concede":
+                continue
+            concessions += 1
+            kinds = []
+            for e in reversed(history(before)):
+                if e.kind != "action" or e.turn < before.table.turn:
+                    continue
+                act = e.data["action"].act
+                kind = rules.actions[act].kind if act in rules.actions else act
+                if e.role == before.table.proposer and kind in ("propose", "counter"):
+                    break
+                kinds.append((e.role, kind))
+            assert (action.role, "reject") in kinds, (seed, before.turn)
+    assert concessions >= 3  # the games do concede with a draft on the table
