@@ -131,6 +131,17 @@ def agreed_note(rules: Rules, vals, k: int, option: str) -> str:
     return f"changes the agreed '{option_label(rules, rules.issues[k], agreed)}'"
 
 
+def draft_status(rules: Rules, obs: Observation) -> str:
+    """Who tabled the draft on the table, who has accepted it and who has rejected it."""
+    _, proposer, accepted, rejected = obs.table
+    who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
+    yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
+    out = f"tabled by {who}; accepted by {yes}"
+    if rejected:
+        out += "; rejected by " + ", ".join(rules.s.factions[f].short for f in sorted(rejected))
+    return out
+
+
 def table_lines(rules: Rules, obs: Observation) -> list[str]:
     out = []
     agreed = [f"{rules.s.agenda[i].name}: {option_label(rules, i, o)}"
@@ -139,10 +150,8 @@ def table_lines(rules: Rules, obs: Observation) -> list[str]:
     if obs.table is None:
         out.append("On the table: no draft")
         return out
-    package, proposer, accepted = obs.table
-    who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
-    yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
-    out.append(f"On the table (tabled by {who}; accepted by {yes}):")
+    package = obs.table[0]
+    out.append(f"On the table ({draft_status(rules, obs)}):")
     for k, option in enumerate(package):
         issue = rules.issues[k]
         if option == (obs.agreed.get(issue) or rules.status_quo[k]):

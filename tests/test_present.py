@@ -93,6 +93,25 @@ def test_the_what_if_says_a_side_has_accepted_the_draft_it_tabled():
     assert gna.likely != "accepted"  # another package is only an estimate
 
 
+def test_the_draft_says_who_rejected_it_until_it_is_replaced():
+    """A playtester rejected a draft and saw it still 'accepted by GNA' and still offered:
+    Reject seemed to do nothing."""
+    from game.engine.observe import observe
+
+    rules = rules_for("default")
+    state = advance(new_game(rules, 5, {"gna", "lna"}))
+    state = do(state, "gna", "counter ceasefire=permanent_monitored")
+    state = do(state, "lna", "reject")
+    for viewer in ("gna", "lna", "mediator"):
+        lines = present.table_lines(rules, observe(state, viewer))
+        assert any("accepted by GNA; rejected by LNA" in line for line in lines), viewer
+    state = advance(state)  # (with this seed the AI mediator does not re-table)
+    assert state.role == "gna" and state.table.proposer == "gna"
+    state = do(state, "gna", "counter prisoners=all_for_all")  # a new draft: no answer yet
+    lines = present.table_lines(rules, observe(state, "lna"))
+    assert not any("rejected by" in line for line in lines)
+
+
 def test_a_delegation_starts_its_package_from_its_own_public_stance():
     from game.tui.screens.package import start_package
 

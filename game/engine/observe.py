@@ -61,7 +61,8 @@ class Observation:
     backers: dict[str, float]  # support
     territories: dict[str, str]  # controller
     agreed: dict[str, str]
-    table: tuple[tuple[str, ...], str, frozenset[str]] | None
+    table: tuple[tuple[str, ...], str, frozenset[str], frozenset[str]] | None  # package,
+    # who tabled it, who has accepted it, who has rejected it since
     private: PrivateView | None
     insight: dict[str, tuple[str, ...]] = field(default_factory=dict)  # mediator only
     log: tuple[tuple[int, tuple[str, ...]], ...] = ()
@@ -94,7 +95,8 @@ def observe(state: State, role: str, with_log: bool = True) -> Observation:
                     if e.visible is None or role in e.visible)
     table = None
     if state.table is not None:
-        table = (state.table.package, state.table.proposer, state.table.accepted)
+        table = (state.table.package, state.table.proposer, state.table.accepted,
+                 _rejected(state))
     deadline = state.deadline - state.turn if state.deadline >= state.turn else None
     return Observation(
         role, state.turn, rules.date_of(state.turn).isoformat(),
@@ -105,6 +107,25 @@ def observe(state: State, role: str, with_log: bool = True) -> Observation:
         {t: vals[rules.controller_slot[t]] for t in rules.territories},
         {i: vals[s] for i, s in zip(rules.issues, rules.issue_slot) if vals[s]}, table, private,
         insight, log, state.outcome)
+
+
+def _rejected(state: State) -> frozenset[str]:
+    """The factions that have rejected the draft on the table since it was tabled (public)."""
+    rules = state.rules
+    table = state.table
+    out = set()
+    log = state.log
+    while log is not None and log.entry.turn >= table.turn:
+        entry = log.entry
+        if entry.kind == "action":
+            act = rules.actions.get(entry.data["action"].act)
+            if act is not None and entry.role == table.proposer and act.kind in (
+                    "propose", "counter"):
+                break  # back at the draft itself
+            if act is not None and act.kind == "reject" and entry.role in rules.faction_of:
+                out.add(rules.faction_of[entry.role])
+        log = log.prev
+    return frozenset(out - table.accepted)
 
 
 def _private(state: State, f: str) -> PrivateView:

@@ -105,10 +105,7 @@ class TablePanel(Reflowing):
             table.add_row(*row)
         caption = Text()
         if obs.table:
-            _, proposer, accepted = obs.table
-            who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
-            yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
-            caption.append(plain(f"Draft tabled by {who}; accepted by {yes}."))
+            caption.append(plain(f"Draft {present.draft_status(rules, obs)}."))
         else:
             caption.append("No draft on the table.", style="dim")
         table.caption = caption
@@ -138,10 +135,7 @@ class TablePanel(Reflowing):
                                  for f in rules.factions)
             text.append(plain(present.fold(f"  {stances}", width, 4) + "\n", "dim"))
         if obs.table:
-            _, proposer, accepted = obs.table
-            who = rules.s.roles[proposer].name if proposer in rules.s.roles else proposer
-            yes = ", ".join(rules.s.factions[f].short for f in sorted(accepted)) or "nobody yet"
-            text.append(plain(f"Draft tabled by {who}; accepted by {yes}.", "italic"))
+            text.append(plain(f"Draft {present.draft_status(rules, obs)}.", "italic"))
         else:
             text.append("No draft on the table.", style="dim")
         return text
