@@ -177,7 +177,8 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
                    else "")]
     if kind == "shuttle":
         names = ", ".join(rules.s.agenda[i].name for i in d["priorities"])
-        return [f"In private, {_short(rules, d['faction'])} lets you see what it cares about "
+        you = "you" if viewer == entry.role else "the mediator"  # the debrief shows it to all
+        return [f"In private, {_short(rules, d['faction'])} lets {you} see what it cares about "
                 f"most: {names}."]
     if kind == "deadline":
         return ["The mediator's deadline is met: an agreement was signed in time." if d["met"]

@@ -437,3 +437,12 @@ def test_an_ai_delegation_answers_a_new_draft_before_it_softens_a_stance(rules):
                 kinds.append((e.role, kind))
             assert (action.role, "reject") in kinds, (seed, before.turn)
     assert concessions >= 3  # the games do concede with a draft on the table
+
+
+def test_private_talks_say_you_only_to_the_mediator_who_held_them(rules):
+    """The debrief shows every entry to everyone: a delegation read 'GNA lets you see…'."""
+    state = ai_game(rules, 2)[-1]
+    entry = next(e for e in history(state) if e.kind == "shuttle")
+    assert "lets you see" in describe(rules, entry, entry.role)[0]
+    for viewer in (None, "gna", "lna"):
+        assert "lets the mediator see" in describe(rules, entry, viewer)[0]
