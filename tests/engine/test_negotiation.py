@@ -446,3 +446,21 @@ def test_private_talks_say_you_only_to_the_mediator_who_held_them(rules):
     assert "lets you see" in describe(rules, entry, entry.role)[0]
     for viewer in (None, "gna", "lna"):
         assert "lets the mediator see" in describe(rules, entry, viewer)[0]
+
+
+def test_no_scripted_offensive_takes_ground_once_a_ceasefire_is_signed(rules):
+    """A playtester signed a truce on current lines in turn 1 and then read that Turkey's
+    intervention pushed the LNA back and the GNA took the northwest."""
+    state = advance(new_game(rules, 39623, {"lna"}))
+    stance = state.stances[rules.factions.index("lna")]
+    counter = next(a for a in rules.actions_of["lna"] if rules.actions[a].kind == "counter")
+    state = advance(apply(state, Action("lna", counter, package=stance)))
+    assert state.vals[rules.issue_slot[rules.issues.index("ceasefire")]]  # the GNA signed
+    while state.outcome is None:
+        state = advance(apply(state, Action("lna", "pass")))
+    controllers = set(rules.controller_slot.values())
+    fired = [e for e in history(state) if e.kind == "event"]
+    assert len(fired) > 5  # the calendar went on
+    for e in fired:
+        assert not any(slot in controllers for slot, *_ in e.data["changes"]), e.data["id"]
+        assert e.data["id"] != "turkey_turns_tide"
