@@ -70,10 +70,12 @@ def header(rules: Rules, obs: Observation) -> str:
             f" · talks: {venue}{deadline_words(obs.deadline_in)}")
 
 
-def short_header(rules: Rules, obs: Observation, you: str = "") -> str:
+def short_header(rules: Rules, obs: Observation, you: str = "", bare: bool = False) -> str:
     """For the status bar: the most important first (the venue last), as the end may be cut
-    on a narrow screen."""
+    on a narrow screen. ``bare``: the venue without its parenthesis, where room is short."""
     venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
+    if bare:
+        venue = bare_name(venue)
     return (f"Turn {obs.turn + 1}/{rules.max_turns} · {long_date(obs.date)} · "
             f"{obs.turns_left} to go{deadline_words(obs.deadline_in, short=True)}"
             f"{f' · You: {you}' if you else ''} · {venue}")

@@ -405,3 +405,27 @@ async def test_the_status_line_names_the_role_the_same_way_whoever_is_moving():
             bar.show(app.rules, obs, app.rules.s.roles["gna"].name, my_move)
             shown.append(str(bar.render()).split("You: ")[1])
         assert shown[0] == shown[1], shown
+
+
+async def test_the_status_line_keeps_the_venue_whole_while_a_deadline_runs():
+    """A playtester at 100 columns read '… · You: LNA delegation · Geneva (in' once the
+    mediator had set a deadline."""
+    from game.engine import apply, new_game
+    from game.engine.observe import observe
+    from game.engine.state import Action
+    from game.tui.widgets.panels import StatusBar
+
+    app = make_app(seed=7, role="lna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        state = new_game(app.rules, 7, {"mediator", "gna", "lna"})
+        state = apply(state, Action("mediator", "set_deadline"))
+        obs = observe(state, "lna", with_log=False)
+        assert obs.deadline_in is not None
+        bar = app.screen.query_one(StatusBar)
+        for my_move in (True, False):
+            bar.show(app.rules, obs, app.rules.s.roles["lna"].name, my_move)
+            await pilot.pause(0.1)
+            shown = str(bar.render())
+            assert "deadline in" in shown and len(shown.rstrip()) <= 100, shown
+            assert shown.rstrip().endswith(("Geneva", "Geneva (in person)")), shown  # not cut

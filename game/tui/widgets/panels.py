@@ -38,8 +38,10 @@ class StatusBar(Static):
         # measured against the longest label, so the role's name does not change between
         # "YOUR MOVE" and "others moving…"
         if self.size.width and len(" others moving… ") + len(line) > self.size.width:
-            # narrow: the role without its parenthesis ("UN mediator"), so it is not cut
-            line = " " + present.short_header(rules, obs, present.bare_name(role_name))
+            # narrow: the role and the venue without their parentheses ("UN mediator",
+            # "Geneva"), so that neither is cut (a running deadline makes the line longer)
+            line = " " + present.short_header(rules, obs, present.bare_name(role_name),
+                                              bare=True)
         text.append(plain(line, "bold"))
         self.update(text)
 
