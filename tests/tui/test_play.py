@@ -295,6 +295,53 @@ async def test_a_tab_key_pressed_twice_moves_into_the_tab_to_scroll_it():
         assert app.focused.parent.id == "why"
 
 
+async def test_escape_from_any_pane_or_the_tab_bar_gives_the_moves_the_keys():
+    """A playtester moved into a tab and could not get back: Esc did nothing, Tab went to the
+    tab bar, where Enter does nothing."""
+    from textual.widgets._tabbed_content import ContentTabs
+
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        for key, pane in zip("tnyb", ("table", "news", "why", "backers")):
+            await pilot.press(key, key)
+            await pilot.pause(0.1)
+            assert app.focused.parent.id == pane
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert app.focused.id == "actions", pane
+        talks.query_one(ContentTabs).focus()
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert app.focused.id == "actions"
+
+
+async def test_answering_a_confirmation_twice_leaves_the_moves_in_hand():
+    """'n n' to refuse the walkout with News shown: the second n only shows its tab; it used to
+    take the keys into the News, away from the moves. 'y y' to go ahead with Why? shown too
+    (there the AI's turn already handed the keys back)."""
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        before = app.state.actions
+        for tab, answer in (("news", "n"), ("why", "y")):
+            await pilot.press(tab[0])
+            await pick_move(pilot, talks, "walk_out")
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            await pilot.press(answer, answer)
+            await settle(pilot, app)
+            assert app.screen is talks and talks.query_one("#tabs").active == tab
+            assert app.focused.id == "actions", tab
+            if answer == "n":
+                assert app.state.actions == before  # nothing was played
+            await pilot.press(answer)  # asked again: now the keys go into the tab
+            await pilot.pause(0.1)
+            assert app.focused.parent.id == tab
+
+
 async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice():
     """Tabling a package as a delegation is accepting it: the builder says so, and a package
     worth less to the player's side than no deal takes a second Enter (a playtester signed
