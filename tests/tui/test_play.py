@@ -266,6 +266,33 @@ async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
             assert scroll.max_scroll_y > 0 and scroll.scroll_y == scroll.max_scroll_y
 
 
+async def test_the_news_shows_a_new_turn_even_after_the_reader_scrolled_up():
+    """A playtester scrolled up to read each turn's news, and the next turn's stayed out of
+    sight until they pressed End. Scrolled up, the feed stays put for the rest of the turn;
+    the next turn's news brings it to the end."""
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        scroll = talks.query_one("#feed-scroll")
+        await pilot.press("w")
+        await settle(pilot, app)
+        for turn in range(2, 5):
+            await pilot.press("n", "n")  # into the News, to scroll it
+            await pilot.press("pageup")
+            await pilot.pause(0.2)
+            assert scroll.scroll_y < scroll.max_scroll_y
+            where = scroll.scroll_y
+            app.state = app.state  # drawn again within the turn: where the reader is stays
+            await pilot.pause(0.2)
+            assert scroll.scroll_y == where
+            await pilot.press("w")
+            await settle(pilot, app)
+            await pilot.pause(0.2)
+            assert app.state.turn == turn
+            assert scroll.scroll_y == scroll.max_scroll_y, turn
+
+
 def test_the_load_list_says_what_each_save_is_and_which_cannot_be_read(tmp_path):
     from game.tui.screens.dialogs import slot_line
 

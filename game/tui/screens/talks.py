@@ -43,6 +43,7 @@ class TalksScreen(Screen):
         self.news = Text()
         self.news_items: list[tuple[list[str], str]] = []  # what the feed shows, unfolded
         self.news_width = -1  # the width it was folded for
+        self.news_turn = -1  # the turn whose news last came in
         self.dialog_closed = False  # a move's dialog just closed (see action_tab)
 
     def compose(self) -> ComposeResult:
@@ -103,7 +104,7 @@ class TalksScreen(Screen):
         entries = history(state)
         if len(entries) < self.shown:  # a different game (loaded): start again
             self.news, self.news_items = Text(), []
-            self.shown = 0
+            self.shown, self.news_turn = 0, -1
         feed = self.query_one("#feed", Static)
         width = feed.content_size.width
         if len(entries) == self.shown and self.news and width == self.news_width:
@@ -128,6 +129,11 @@ class TalksScreen(Screen):
                 self.news.append("\n")
             self.news.append("\n".join(_fold(line, width) for line in lines), style=style)
         feed.update(self.news.copy())
+        if new_items and state.turn != self.news_turn:
+            # a new turn's news is shown even if the reader scrolled up during the last one
+            # (they read it, then moved on); scrolled up within this turn, the feed stays put
+            self.news_turn = state.turn
+            self.query_one("#feed-scroll", VerticalScroll).anchor()
 
     @on(TabbedContent.TabActivated, "#tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
