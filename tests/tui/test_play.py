@@ -232,6 +232,7 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
     app = make_app(seed=7, role="gna")
     async with app.run_test(size=(120, 40)) as pilot:
         await start_game(pilot, app)
+        await pilot.press("t")  # the Table in front (start_game's n showed the News)
         before = app.state
         await pilot.press("w")
         await settle(pilot, app)
@@ -242,10 +243,39 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
         assert expected, "the others did something in a whole turn"
         assert notes and notes[-1].message.splitlines()[-1] == expected[-1]
         assert all("waits" not in line for line in expected)  # waiting is not news
+        # it covers the tab's text: a few seconds (a playtester found ~5 s a turn in the way)
+        assert notes[-1].timeout <= 2 + len(notes[-1].message.splitlines()) / 2
         await pilot.press("p")  # the full-screen builder: no toast over its what-if
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "PackageScreen"
         assert not list(app._notifications)
+
+
+async def test_with_the_news_in_front_the_note_only_says_what_the_news_does_not():
+    """The News shows what the others did as it happens; a note would cover its newest lines.
+    Who is away from the table is not in the News: that note still comes."""
+    from game import present
+
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)  # its n shows the News
+        talks = app.screen
+        assert talks.query_one("#tabs").active == "news"
+        app.clear_notifications()
+        before = app.state
+        await pilot.press("w")
+        await settle(pilot, app)
+        report = present.turn_report(before, app.state, "gna")
+        assert report  # there was something to say
+        assert not [n for n in app._notifications if n.title == "Meanwhile"]
+        feed = " ".join(talks.query_one("#feed").content.plain.split())  # unfolded
+        assert all(" ".join(line.split()) in feed for line in report)  # and the News says it
+        await pick_move(pilot, talks, "walk_out")
+        await pilot.press("y")
+        await settle(pilot, app)
+        notes = [n for n in app._notifications if n.title == "Meanwhile"]
+        assert notes and notes[-1].message == ("Your delegation is no longer at the table: "
+                                               "'Return to the talks' brings it back.")
 
 
 async def test_the_news_stays_at_the_latest_entry_as_turns_pass():

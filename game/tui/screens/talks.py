@@ -135,6 +135,10 @@ class TalksScreen(Screen):
             self.news_turn = state.turn
             self.query_one("#feed-scroll", VerticalScroll).anchor()
 
+    @property
+    def news_in_front(self) -> bool:
+        return self.query_one(TabbedContent).active == "news"
+
     @on(TabbedContent.TabActivated, "#tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "news":  # the latest news, not the first; it stays there as the
