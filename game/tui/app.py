@@ -248,17 +248,24 @@ class CeasefireApp(App):
         self.continue_play(before)
 
     def report(self, before: Any, after: Any) -> None:
-        """A short note of what the others did while the AI played (the News tab has it all)."""
+        """A short note of what the others did while the AI played (the News tab has it all).
+        With the News in front, its newest lines already say it, and a note would cover them:
+        the note then only says who is away (which the News does not)."""
         from game import present
+        from game.tui.screens.talks import TalksScreen
 
-        lines = present.turn_report(before, after, self.role)
+        if isinstance(self.screen, TalksScreen) and self.screen.news_in_front:
+            lines = present.away_notes(after, self.role, before)
+        else:
+            lines = present.turn_report(before, after, self.role)
         if not lines:
             return
         shown = lines[-6:]
         if len(lines) > len(shown):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
         self.clear_notifications()  # one note at a time: the last one is what happened
-        self.notify("\n".join(shown), title="Meanwhile", timeout=min(8, 3 + len(shown)))
+        # briefly: it covers the tabs' text, and the News keeps it
+        self.notify("\n".join(shown), title="Meanwhile", timeout=min(6, 2 + len(shown) / 2))
 
     def continue_play(self, report_from: Any = None) -> None:
         """Let the AI play until a human must move; ``report_from`` (the state before the

@@ -236,6 +236,7 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
     app = make_app(seed=7, role="gna")
     async with app.run_test(size=(120, 40)) as pilot:
         await start_game(pilot, app)
+        await pilot.press("t")  # the Table in front (start_game's n showed the News)
         before = app.state
         await pilot.press("w")
         await settle(pilot, app)
@@ -246,10 +247,39 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
         assert expected, "the others did something in a whole turn"
         assert notes and notes[-1].message.splitlines()[-1] == expected[-1]
         assert all("waits" not in line for line in expected)  # waiting is not news
+        # it covers the tab's text: a few seconds (a playtester found ~5 s a turn in the way)
+        assert notes[-1].timeout <= 2 + len(notes[-1].message.splitlines()) / 2
         await pilot.press("p")  # the full-screen builder: no toast over its what-if
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "PackageScreen"
         assert not list(app._notifications)
+
+
+async def test_with_the_news_in_front_the_note_only_says_what_the_news_does_not():
+    """The News shows what the others did as it happens; a note would cover its newest lines.
+    Who is away from the table is not in the News: that note still comes."""
+    from game import present
+
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)  # its n shows the News
+        talks = app.screen
+        assert talks.query_one("#tabs").active == "news"
+        app.clear_notifications()
+        before = app.state
+        await pilot.press("w")
+        await settle(pilot, app)
+        report = present.turn_report(before, app.state, "gna")
+        assert report  # there was something to say
+        assert not [n for n in app._notifications if n.title == "Meanwhile"]
+        feed = " ".join(talks.query_one("#feed").content.plain.split())  # unfolded
+        assert all(" ".join(line.split()) in feed for line in report)  # and the News says it
+        await pick_move(pilot, talks, "walk_out")
+        await pilot.press("y")
+        await settle(pilot, app)
+        notes = [n for n in app._notifications if n.title == "Meanwhile"]
+        assert notes and notes[-1].message == ("Your delegation is no longer at the table: "
+                                               "'Return to the talks' brings it back.")
 
 
 async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
@@ -268,6 +298,33 @@ async def test_the_news_stays_at_the_latest_entry_as_turns_pass():
                 await wait_turns(pilot, app, turn)
             await pilot.pause(0.2)
             assert scroll.max_scroll_y > 0 and scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_the_news_shows_a_new_turn_even_after_the_reader_scrolled_up():
+    """A playtester scrolled up to read each turn's news, and the next turn's stayed out of
+    sight until they pressed End. Scrolled up, the feed stays put for the rest of the turn;
+    the next turn's news brings it to the end."""
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        scroll = talks.query_one("#feed-scroll")
+        await pilot.press("w")
+        await settle(pilot, app)
+        for turn in range(2, 5):
+            await pilot.press("n", "n")  # into the News, to scroll it
+            await pilot.press("pageup")
+            await pilot.pause(0.2)
+            assert scroll.scroll_y < scroll.max_scroll_y
+            where = scroll.scroll_y
+            app.state = app.state  # drawn again within the turn: where the reader is stays
+            await pilot.pause(0.2)
+            assert scroll.scroll_y == where
+            await pilot.press("w")
+            await settle(pilot, app)
+            await pilot.pause(0.2)
+            assert app.state.turn == turn
+            assert scroll.scroll_y == scroll.max_scroll_y, turn
 
 
 def test_the_load_list_says_what_each_save_is_and_which_cannot_be_read(tmp_path):
@@ -297,6 +354,53 @@ async def test_a_tab_key_pressed_twice_moves_into_the_tab_to_scroll_it():
         await pilot.press("y", "y")
         await pilot.pause(0.1)
         assert app.focused.parent.id == "why"
+
+
+async def test_escape_from_any_pane_or_the_tab_bar_gives_the_moves_the_keys():
+    """A playtester moved into a tab and could not get back: Esc did nothing, Tab went to the
+    tab bar, where Enter does nothing."""
+    from textual.widgets._tabbed_content import ContentTabs
+
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        for key, pane in zip("tnyb", ("table", "news", "why", "backers")):
+            await pilot.press(key, key)
+            await pilot.pause(0.1)
+            assert app.focused.parent.id == pane
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert app.focused.id == "actions", pane
+        talks.query_one(ContentTabs).focus()
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert app.focused.id == "actions"
+
+
+async def test_answering_a_confirmation_twice_leaves_the_moves_in_hand():
+    """'n n' to refuse the walkout with News shown: the second n only shows its tab; it used to
+    take the keys into the News, away from the moves. 'y y' to go ahead with Why? shown too
+    (there the AI's turn already handed the keys back)."""
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        talks = app.screen
+        before = app.state.actions
+        for tab, answer in (("news", "n"), ("why", "y")):
+            await pilot.press(tab[0])
+            await pick_move(pilot, talks, "walk_out")
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            await pilot.press(answer, answer)
+            await settle(pilot, app)
+            assert app.screen is talks and talks.query_one("#tabs").active == tab
+            assert app.focused.id == "actions", tab
+            if answer == "n":
+                assert app.state.actions == before  # nothing was played
+            await pilot.press(answer)  # asked again: now the keys go into the tab
+            await pilot.pause(0.1)
+            assert app.focused.parent.id == tab
 
 
 async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice():

@@ -46,8 +46,9 @@ def test_title(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_talks(snap_compare, size):
     """You should see 'YOUR MOVE' on turn 2 (27 Jan 2020), the map with coloured markers, both
-    sides' meters with two-point sparklines, the mediator's moves (Table a package … first),
-    the Table tab with the agenda, and the keys (p Package, w Wait, y Why? …)."""
+    sides' meters with sparklines that end at the number beside them (two turns as they began,
+    then now: three points, cut to the last two at 80x24), the mediator's moves (Table a
+    package … first), the Table tab with the agenda, and the keys (p Package, w Wait, y Why? …)."""
     assert snap_compare(make_app(seed=3), terminal_size=size, run_before=_talks)
 
 

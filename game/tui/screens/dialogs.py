@@ -21,7 +21,7 @@ HELP = """\
 On the talks screen: **p** builds a package, **w** waits, **y** shows *why* the others
 reacted as they did (newest first), **n** the news, **t** the table, **b** the world
 (backers and territory) — press the same key again to move into that tab, so the arrows and
-**PageDown** scroll it (**Tab** moves on); **s** saves and
+**PageDown** scroll it (**Tab** moves on, **Esc** goes back to your moves); **s** saves and
 **l** loads a named slot. **F1** is this help, **F2** switches light/dark, **Ctrl+Q** quits
 (your game is saved after every turn; *Continue* on the title screen resumes it).
 

@@ -33,6 +33,7 @@ class TalksScreen(Screen):
         Binding("b", "tab('backers')", "World"),
         Binding("s", "save", "Save"),
         Binding("l", "load", "Load"),
+        Binding("escape", "moves", "Your moves", show=False),
     ]
 
     def __init__(self) -> None:
@@ -42,6 +43,8 @@ class TalksScreen(Screen):
         self.news = Text()
         self.news_items: list[tuple[list[str], str]] = []  # what the feed shows, unfolded
         self.news_width = -1  # the width it was folded for
+        self.news_turn = -1  # the turn whose news last came in
+        self.dialog_closed = False  # a move's dialog just closed (see action_tab)
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -101,7 +104,7 @@ class TalksScreen(Screen):
         entries = history(state)
         if len(entries) < self.shown:  # a different game (loaded): start again
             self.news, self.news_items = Text(), []
-            self.shown = 0
+            self.shown, self.news_turn = 0, -1
         feed = self.query_one("#feed", Static)
         width = feed.content_size.width
         if len(entries) == self.shown and self.news and width == self.news_width:
@@ -126,6 +129,15 @@ class TalksScreen(Screen):
                 self.news.append("\n")
             self.news.append("\n".join(_fold(line, width) for line in lines), style=style)
         feed.update(self.news.copy())
+        if new_items and state.turn != self.news_turn:
+            # a new turn's news is shown even if the reader scrolled up during the last one
+            # (they read it, then moved on); scrolled up within this turn, the feed stays put
+            self.news_turn = state.turn
+            self.query_one("#feed-scroll", VerticalScroll).anchor()
+
+    @property
+    def news_in_front(self) -> bool:
+        return self.query_one(TabbedContent).active == "news"
 
     @on(TabbedContent.TabActivated, "#tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -172,6 +184,7 @@ class TalksScreen(Screen):
             from game.tui.screens.dialogs import ConfirmScreen
 
             def answer(yes: bool | None) -> None:
+                self.back_to_moves()
                 if yes:
                     self.take(choice, confirmed=True)
 
@@ -181,6 +194,7 @@ class TalksScreen(Screen):
             from game.tui.screens.package import PackageScreen
 
             def done(package) -> None:
+                self.back_to_moves()
                 if package is not None:
                     self.app.human_move(choice.action._replace(package=package))
 
@@ -204,11 +218,23 @@ class TalksScreen(Screen):
                 self.take(choice)
                 return
 
+    def back_to_moves(self) -> None:
+        """A move's dialog closed (the move made, or thought better of): the moves have the
+        keys again. The dialog's keys are the tabs' too (y, n): one pressed twice, or repeated
+        by the keyboard, only shows its tab and does not move the keys into it."""
+        self.dialog_closed = True
+        self.action_moves()
+
+    def action_moves(self) -> None:
+        """Esc, from any pane or the tab bar: back to the list of moves."""
+        self.query_one("#actions", OptionList).focus()
+
     def action_tab(self, tab: str) -> None:
         """Show a tab; asked again, move into it, so the arrows and PageDown scroll it (Tab
         and Shift+Tab move on, as everywhere)."""
         tabs = self.query_one(TabbedContent)
-        if tabs.active == tab:
+        fresh, self.dialog_closed = self.dialog_closed, False
+        if tabs.active == tab and not fresh:
             scrollers = tabs.get_pane(tab).query(VerticalScroll)
             if scrollers:
                 scrollers.first().focus()

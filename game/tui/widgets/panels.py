@@ -72,7 +72,7 @@ class FactionsPanel(Static):
             width, spark_width = (18, 8) if roomy else (9, 2)
             for i, (label, value, key) in enumerate(rows):
                 text.append(f"{'  ' if i % per_line == 0 else ' '}{label[:width]:<{width}} ")
-                text.append(spark(history.get(key, []), spark_width), style=fac.color)
+                text.append(trail(history, key, value, spark_width), style=fac.color)
                 text.append(f" {value:3.0f}")
                 if i % per_line == per_line - 1 or i == len(rows) - 1:
                     text.append("\n")
@@ -143,6 +143,12 @@ class TablePanel(Reflowing):
         return text
 
 
+def trail(history: dict[str, list[float]], key: str, now: float, width: int) -> str:
+    """A meter's sparkline that ends at the number printed beside it: the history holds each
+    turn as it began, so the value now is its last point (else the bars lag a turn behind)."""
+    return spark([*history.get(key, []), now], width)
+
+
 def _short(rules, issue: str, option: str | None) -> str:
     if not option:
         return "—"
@@ -163,7 +169,7 @@ class BackersPanel(Reflowing):
             fac = rules.s.factions[backer.backs]
             text.append(plain(f"{backer.name[:name_width]:<{name_width}} ", "bold"))
             text.append(f"{fac.short:<5}", style=fac.color)
-            text.append(spark(history.get(f"backer.{b}", []), spark_width), style=fac.color)
+            text.append(trail(history, f"backer.{b}", support, spark_width), style=fac.color)
             text.append(f" {support:3.0f}{' veto' if backer.veto else ''}\n")
             wants = f"  wants: {' '.join(backer.wants.split())}"
             text.append(plain(present.fold(wants, width, 4) + "\n", "dim"))
