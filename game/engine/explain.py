@@ -49,8 +49,11 @@ def margin_words(surplus: float) -> str:
     return "well short of what it expects without a deal"
 
 
-def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
-    """Why a faction reacts to a package as it does. ``owner``: show its private numbers."""
+def assessment_lines(rules: Rules, a: Assessment, owner: bool, reaction: bool = False
+                     ) -> list[str]:
+    """Why a faction reacts to a package as it does. ``owner``: show its private numbers.
+    ``reaction``: a reaction to the draft on the table, read later (its ripeness was that
+    moment's, the draft's way out included)."""
     name = _short(rules, a.faction)
     lines = []
     if not a.binding:
@@ -86,7 +89,11 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool) -> list[str]:
         backer = rules.s.backers[b.backer].name
         lines.append(f"{backer} dislikes it ({_issue(rules, b.issue)}) and would cut its "
                      "support if it were signed.")
-    lines.append(f"Ripeness for {name}: {a.ripeness:.0f} — {ripeness_words(a.ripeness)}.")
+    way_out = 100 * rules.s.ripeness.way_out
+    lift = f", of which {way_out:.0f} for the draft on the table" if reaction and way_out else ""
+    when = "at the time" if reaction else "now"  # (the side panel shows it now: it moves)
+    lines.append(f"Ripeness for {name} {when}: {a.ripeness:.0f}{lift} — "
+                 f"{ripeness_words(a.ripeness)}.")
     return lines
 
 
@@ -213,7 +220,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         if d.get("vetoed"):
             backer = rules.s.backers[d["vetoed"]].name
             lines.append(f"  {backer} blocks {_short(rules, faction)}'s signature.")
-        lines += [f"  {line}" for line in assessment_lines(rules, a, owner)]
+        lines += [f"  {line}" for line in assessment_lines(rules, a, owner, reaction=True)]
     if act.kind == "offensive":
         result = "succeeds" if d["success"] else "fails"
         lines.append(f"  The offensive {result} (chance was {d['chance'] * 100:.0f}%).")

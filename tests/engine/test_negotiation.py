@@ -464,3 +464,20 @@ def test_no_scripted_offensive_takes_ground_once_a_ceasefire_is_signed(rules):
     for e in fired:
         assert not any(slot in controllers for slot, *_ in e.data["changes"]), e.data["id"]
         assert e.data["id"] != "turkey_turns_tide"
+
+
+def test_a_reaction_gives_its_ripeness_at_the_time_with_the_drafts_share(rules):
+    """A playtester read GNA ripeness 43 in Why? against 23 in the side panel: the reaction's
+    ripeness was that moment's, with the draft's way out; the panel's is now's."""
+    from game.engine.preview import preview
+
+    state = advance(new_game(rules, 5, {"gna", "lna"}))
+    state = do(state, "gna", "counter ceasefire=permanent_monitored")
+    state = do(state, "lna", "reject")
+    entry = next(e for e in reversed(history(state)) if e.kind == "action")
+    line = next(x for x in describe(rules, entry, "lna") if "Ripeness for LNA" in x)
+    share = 100 * rules.s.ripeness.way_out
+    assert share > 0 and "at the time: " in line and \
+        f"of which {share:.0f} for the draft on the table" in line
+    own = next(r for r in preview(state, "gna", state.table.package) if r.certain)
+    assert any("Ripeness for GNA now: " in x and "draft" not in x for x in own.reasons)
