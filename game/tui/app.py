@@ -328,6 +328,16 @@ class CeasefireApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def remember_role(self, scenario: str, role: str | None) -> None:
+        """The title screen offers this role first next time for this scenario (file name)."""
+        roles = self.settings.get("roles")
+        roles = dict(roles) if isinstance(roles, dict) else {}
+        if role is None or roles.get(scenario) == role:
+            return
+        roles[scenario] = role
+        self.settings["roles"] = roles
+        prefs.save(self.settings)
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
         self.settings["theme"] = self.theme

@@ -1,11 +1,13 @@
-"""The player's settings (theme, AI speed), kept in the user's data folder."""
+"""The player's settings (theme, AI speed, the role last played in each scenario), kept in the
+user's data folder."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {"theme": "textual-dark", "ai_delay": 0.3}
+DEFAULTS: dict[str, Any] = {"theme": "textual-dark", "ai_delay": 0.3,
+                            "roles": {}}  # scenario file name -> the role last played in it
 
 
 def _path():

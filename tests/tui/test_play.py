@@ -533,3 +533,21 @@ async def test_the_status_line_keeps_the_venue_whole_while_a_deadline_runs():
             shown = str(bar.render())
             assert "deadline in" in shown and len(shown.rstrip()) <= 100, shown
             assert shown.rstrip().endswith(("Geneva", "Geneva (in person)")), shown  # not cut
+
+
+async def test_the_title_offers_the_role_last_played_in_that_scenario():
+    """A playtester had to pick the LNA again at every start: the list began at the mediator."""
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        title = app.screen
+        assert title.role == "mediator"
+        title.query_one("#roles").highlighted = 2
+        assert title.role == "lna"
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert app.role == "lna"
+    again = make_app(seed=3)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, again)
+        assert again.screen.role == "lna"

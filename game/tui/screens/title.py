@@ -152,8 +152,11 @@ class TitleScreen(Screen):
         roles.clear_options()
         entry = self.entries[index]
         roles.add_options(Option(plain(name), id=rid) for rid, name, _ in entry.roles)
-        if entry.roles:
-            roles.highlighted = 0
+        if entry.roles:  # the role last played in this scenario, else the first
+            remembered = self.app.settings.get("roles")
+            last = remembered.get(entry.path.name) if isinstance(remembered, dict) else None
+            ids = [rid for rid, _, _ in entry.roles]
+            roles.highlighted = ids.index(last) if last in ids else 0
         self.show_details()
 
     def show_details(self) -> None:
@@ -214,6 +217,7 @@ class TitleScreen(Screen):
 
             self.app.push_screen(ErrorScreen(f"{entry.path} cannot be played", entry.problems))
             return
+        self.app.remember_role(entry.path.name, self.role)
         self.app.new_game(str(entry.path), self.role, self.seed)
 
     def action_continue(self) -> None:
