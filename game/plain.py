@@ -175,7 +175,7 @@ class PlainGame:
         self.say(present.territory_line(rules, obs))
         for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
             self.say(line)
-        for line in present.away_notes(self.state, self.role):  # (as the full screen says)
+        for line in present.standing_notes(self.state, self.role):  # (as the TUI says)
             self.say("! " + line)
 
     def turn(self) -> None:

@@ -268,13 +268,14 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
         lines = describe(rules, entry, role)
         if lines:
             out.append(lines[0].strip())
-    return mine + out + away_notes(after, role, before)
+    return mine + out + standing_notes(after, role, before)
 
 
-def away_notes(state: State, role: str, before: State | None = None) -> list[str]:
-    """Who is away from the table, for ``role``: staying away can end the talks, so each turn
-    says so again, with what brings a delegation back. ``before``: the state the last note
-    was about, to say when one's own delegation has only just been taken away."""
+def standing_notes(state: State, role: str, before: State | None = None) -> list[str]:
+    """What stands that ``role`` must not forget, each turn: who is away from the table
+    (staying away can end the talks), with what brings a delegation back; and one's own
+    acceptance of a draft that has since fallen below one's bar. ``before``: the state the
+    last note was about, to say when one's own delegation has only just been taken away."""
     rules: Rules = state.rules
     if state.outcome is not None:
         return []
@@ -299,7 +300,24 @@ def away_notes(state: State, role: str, before: State | None = None) -> list[str
         if role == rules.mediator:
             line += " Private talks can bring it back."
         out.append(line)
-    return out
+    return out + _acceptance_note(state, faction)
+
+
+def _acceptance_note(state: State, faction: str) -> list[str]:
+    """One's acceptance of the draft stands while the war moves one's bar: say so when the
+    draft has fallen below it (a playtester signed at 58 against a bar that had become 62)."""
+    from game.engine.negotiation import assess
+
+    table = state.table
+    if not faction or table is None or faction not in table.accepted:
+        return []
+    a = assess(state.rules, state.vals, faction, table.package)
+    if a.surplus >= 0:
+        return []
+    bar = "your reservation value" if a.binding else "what already stands"
+    return [f"Your acceptance of the draft still stands, but it is now worth {a.value:.0f} to "
+            f"you, below {bar} ({a.reservation:.0f}): if the other side accepts, it is "
+            "signed. A counter-proposal replaces it."]
 
 
 def _own_result(rules: Rules, entry) -> list[str]:

@@ -112,6 +112,39 @@ def test_the_draft_says_who_rejected_it_until_it_is_replaced():
     assert not any("rejected by" in line for line in lines)
 
 
+def test_each_turn_says_when_ones_standing_acceptance_has_fallen_below_ones_bar():
+    """A playtester's counter was worth 58 against a bar of 58 when tabled; the bar rose to
+    62 and the other side signed it a turn later, with no word in between."""
+    from game.engine import ai
+    from game.engine import negotiation as neg
+
+    rules = rules_for("default")
+    state = new_game(rules, 5, {"gna", "lna"})
+    while not (state.turn >= 9 and state.role == "gna"):  # May: Turkey has turned the tide
+        state = apply(state, ai.choose(state)[0])  # and the GNA's bar is up
+    own = state.stances[rules.factions.index("gna")]
+    stance = [min((o for o in rules.options[k] if o != rules.status_quo[k]),
+                  key=lambda o, k=k: rules.contrib["gna"][k][o])
+              for k in range(len(rules.issues))]  # the worst change for the GNA: a loss
+    for blocker in neg.assess(rules, state.vals, "gna", tuple(stance)).blockers:
+        stance[blocker.issue] = own[blocker.issue]  # but one its backers let it sign
+    stance = tuple(stance)
+    counter = next(a for a in rules.actions_of["gna"] if rules.actions[a].kind == "counter")
+    below = apply(state, Action("gna", counter, package=stance))
+    a = neg.assess(rules, below.vals, "gna", stance)
+    assert a.binding and a.surplus < 0
+    notes = present.standing_notes(below, "gna")
+    assert any(f"now worth {a.value:.0f} to you, below your reservation value "
+               f"({a.reservation:.0f})" in n for n in notes), notes
+    assert not any("acceptance" in n for n in present.standing_notes(below, "lna"))
+    early = advance(new_game(rules, 5, {"gna", "lna"}))  # January: its bar is low
+    theirs = early.stances[rules.factions.index("lna")]
+    above = apply(early, Action("gna", counter, package=theirs))
+    assert "gna" in above.table.accepted
+    assert neg.assess(rules, above.vals, "gna", theirs).surplus >= 0
+    assert not any("acceptance" in n for n in present.standing_notes(above, "gna"))
+
+
 def test_a_delegation_starts_its_package_from_its_own_public_stance():
     from game.tui.screens.package import start_package
 

@@ -255,7 +255,7 @@ class CeasefireApp(App):
         from game.tui.screens.talks import TalksScreen
 
         if isinstance(self.screen, TalksScreen) and self.screen.news_in_front:
-            lines = present.away_notes(after, self.role, before)
+            lines = present.standing_notes(after, self.role, before)
         else:
             lines = present.turn_report(before, after, self.role)
         if not lines:
