@@ -173,10 +173,10 @@ def series(state: State, role: str | None) -> dict[str, list[float]]:
         data = rules.decode(entry.data["vals"])
         for f, values in data["factions"].items():
             meters = rules.s.factions[f].meters
-            for field, value in values.items():
-                public = (field in meters and not meters[field].private) or field == "ripeness"
+            for name, value in values.items():
+                public = (name in meters and not meters[name].private) or name == "ripeness"
                 if role is None or public or f == own:
-                    out.setdefault(f"{f}.{field}", []).append(value)
+                    out.setdefault(f"{f}.{name}", []).append(value)
         for w, value in data["world"].items():
             out.setdefault(f"world.{w}", []).append(value)
         for b, value in data["backers"].items():

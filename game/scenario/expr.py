@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 NUMBER, BOOL, TEXT = "number", "bool", "text"
 FUNCTIONS = {"min", "max", "abs", "clamp", "round", "if"}
