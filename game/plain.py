@@ -155,8 +155,7 @@ class PlainGame:
     def news(self) -> None:
         entries = history(self.state)
         for entry in entries[self.shown:]:
-            if entry.kind == "upkeep" or (entry.visible is not None
-                                          and self.role not in entry.visible):
+            if entry.visible is not None and self.role not in entry.visible:
                 continue
             for line in describe(self.rules, entry, self.role):
                 self.say(line)

@@ -187,6 +187,16 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         you = "you" if viewer == entry.role else "the mediator"  # the debrief shows it to all
         return [f"In private, {_short(rules, d['faction'])} lets {you} see what it cares about "
                 f"most: {names}."]
+    if kind == "upkeep":  # the turn's slow drift, where a shown number moved
+        moved = tuple(c for c in d["changes"] if not (
+            isinstance(c[2], float) and isinstance(c[1], float) and round(c[1]) == round(c[2])))
+        groups: dict[str, list[str]] = {}  # by cause, in order
+        for change in moved:
+            for line in change_lines(rules, (change[:3] + ("",),), viewer):
+                groups.setdefault(change[3], []).append(line)
+        parts = [f"{why}: {', '.join(lines)}" if why else ", ".join(lines)
+                 for why, lines in groups.items()]
+        return [f"As the turn ends — {'; '.join(parts)}."] if parts else []
     if kind == "deadline":
         return ["The mediator's deadline is met: an agreement was signed in time." if d["met"]
                 else "The mediator's deadline passes without a new agreement."]
@@ -221,6 +231,12 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
             backer = rules.s.backers[d["vetoed"]].name
             lines.append(f"  {backer} blocks {_short(rules, faction)}'s signature.")
         lines += [f"  {line}" for line in assessment_lines(rules, a, owner, reaction=True)]
+        name = _short(rules, a.faction)
+        if act.kind == "reject" and a.surplus >= 0 and not a.blockers:  # (why, then?)
+            lines.append(f"  {name} rejects it all the same: it wants more than that before "
+                         "it signs.")
+        elif act.kind == "accept" and a.surplus < 0:
+            lines.append(f"  {name} accepts it all the same, for less than it could expect.")
     if act.kind == "offensive":
         result = "succeeds" if d["success"] else "fails"
         lines.append(f"  The offensive {result} (chance was {d['chance'] * 100:.0f}%).")

@@ -62,8 +62,9 @@ def perform(work: Work, action: Action, why: str = "") -> None:
         work.deadline = work.turn + compiled.turns
         data["until"] = work.deadline
     elif kind == "venue":
-        data["from"] = work.vals[rules.venue_slot]
+        data["from"] = old = work.vals[rules.venue_slot]
         work.vals[rules.venue_slot] = action.target
+        changes.append((rules.venue_slot, old, action.target, ""))  # (the move says why)
     if compiled.chance is not None and kind != "offensive":
         success = work.draw() < compiled.chance(work.ctx(faction, action.target))
         data["success"] = success

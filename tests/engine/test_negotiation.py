@@ -481,3 +481,41 @@ def test_a_reaction_gives_its_ripeness_at_the_time_with_the_drafts_share(rules):
         f"of which {share:.0f} for the draft on the table" in line
     own = next(r for r in preview(state, "gna", state.table.package) if r.certain)
     assert any("Ripeness for GNA now: " in x and "draft" not in x for x in own.reasons)
+
+
+def test_a_rejection_of_a_package_worth_accepting_says_it_wants_more(rules):
+    """The mediator read 'for LNA it is a gain on what already stands' under 'Reject' and
+    nothing else: the AI's reason (its demand) is private to its side."""
+    found = 0
+    for seed in range(12):
+        for entry in history(ai_game(rules, seed)[-1]):
+            if entry.kind != "action" or entry.data["action"].act != "reject":
+                continue
+            a = entry.data["assessment"]
+            says = any("wants more than that before it signs" in line
+                       for line in describe(rules, entry, "mediator"))
+            assert says == (a.surplus >= 0 and not a.blockers), (seed, a.surplus)
+            found += says
+    assert found  # some do
+
+
+def test_the_turns_drift_is_told_once_a_turn_by_cause(rules):
+    """A playtester saw trust, pressure and COVID-19 move between turns with no line saying
+    why: the upkeep and the venue's effects were never shown."""
+    state = ai_game(rules, 2)[-1]
+    entry = next(e for e in history(state) if e.kind == "upkeep" and len(e.data["changes"]) > 3)
+    line = describe(rules, entry, "gna")[0]
+    assert line.startswith("As the turn ends — ")
+    for slot, old, new, why in entry.data["changes"]:
+        name = rules.label(rules.slot_names[slot])
+        if round(old) != round(new) and slot not in rules.private_slots_for("gna"):
+            assert f"{why}: " in line and f"{name} " in line and f"(now {new:.0f})" in line
+
+
+def test_moving_the_talks_says_where_they_went(rules):
+    state = ai_game(rules, 2)[-1]
+    entry = next(e for e in history(state) if e.kind == "action"
+                 and rules.actions.get(e.data["action"].act) is not None
+                 and rules.actions[e.data["action"].act].kind == "venue")
+    venue = rules.s.venues[entry.data["action"].target].name
+    assert any(f"the talks move to {venue}" in line for line in describe(rules, entry, "gna"))

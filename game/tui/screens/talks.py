@@ -111,7 +111,7 @@ class TalksScreen(Screen):
             return
         new_items = []
         for entry in entries[self.shown:]:
-            if entry.kind in ("upkeep", "snapshot") or (
+            if entry.kind == "snapshot" or (
                     entry.visible is not None and self.app.role not in entry.visible):
                 continue
             lines = describe(self.app.rules, entry, self.app.role)
