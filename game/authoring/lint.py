@@ -174,8 +174,9 @@ class Linter:
         rules = Rules(self.loaded)
         s = rules.s
         fired, endings, taken, samples = set(), set(), set(), []
-        per = max(1, -(-self.runs // len(POLICIES)))  # at least --runs games in all
-        for policy in POLICIES:
+        n = len(POLICIES)  # --runs games in all, shared out (one a policy at the least)
+        counts = [max(1, self.runs // n + (i < self.runs % n)) for i in range(n)]
+        for policy, per in zip(POLICIES, counts):
             plan = strategies_for(rules, policy)
             for seed in range(per):
                 state = new_game(rules, seed)
@@ -188,7 +189,7 @@ class Linter:
                     state = apply(state, action, why)
                 endings.add(state.outcome.ending)
                 fired |= {e.id for e in rules.events if state.vals[e.fired_slot]}
-        games = per * len(POLICIES)
+        games = sum(counts)
         how = f"simulated: {games} games, policies {', '.join(POLICIES)}"
         moments = f"simulated: {len(samples)} moments of {games} games"
         for eid in s.events:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -45,6 +46,15 @@ def test_simulation_finds_what_never_happens():
     never = [p for p in problems if "never reached" in p.message]
     assert any("'winter'" in p.message and "simulated:" in p.message for p in never)
     assert all(p.severity != "error" for p in problems)
+
+
+@pytest.mark.parametrize("runs", [50, 61, 200])
+def test_the_simulation_plays_as_many_games_as_asked(runs):
+    """A teacher ran --runs 200 and read 'simulated: 201 games'."""
+    problems = lint_file(FIXTURES / "minimal.yaml", runs=runs)
+    said = {m.group(1) for p in problems
+            for m in [re.search(r"simulated: (\d+) games", p.message)] if m}
+    assert said == {str(runs)}
 
 
 def test_dominated_option():
