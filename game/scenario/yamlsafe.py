@@ -282,7 +282,7 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.problem, exc.context) if x) or "is not valid YAML"
         problems.append(Problem(display, line, col, "syntax",
-                                f"YAML syntax error: {what}{_hint(what)}"))
+                                f"YAML syntax error: {what}{_hint(what, text, line)}"))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(Problem(display, 1, 1, "syntax", f"YAML error: {exc}"))
     except RecursionError:  # pragma: no cover - the depth cap should stop this first
@@ -321,8 +321,26 @@ _HINTS = [
 ]
 
 
-def _hint(what: str) -> str:
+def _hint(what: str, text: str = "", line: int = 0) -> str:
+    if "mapping values are not allowed" in what and _deeper_than_a_value(text, line):
+        return ("; this line is indented deeper than the key above it, which already has a "
+                "value: line it up with that key (or quote a value containing ': ')")
     return next((hint for needle, hint in _HINTS if needle in what), "")
+
+
+def _deeper_than_a_value(text: str, line: int) -> bool:
+    """Is line ``line`` (1-based) indented deeper than the line above it, a ``key: value``?
+    (PyYAML then says 'mapping values are not allowed', as for an unquoted ': '.)"""
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return False
+    here = lines[line - 1]
+    above = next((x for x in reversed(lines[:line - 1])
+                  if x.strip() and not x.lstrip().startswith("#")), "")
+    indent = len(here) - len(here.lstrip(" "))
+    key, colon, value = above.strip().partition(": ")
+    return bool(colon and value.strip() and not value.lstrip().startswith(("|", ">", "#"))
+                and indent > len(above) - len(above.lstrip(" ")))
 
 
 def load_yaml(path: str | Path, display: str | None = None) -> tuple[dict[str, Any], Positions]:

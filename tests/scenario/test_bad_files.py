@@ -29,6 +29,9 @@ CASES = [
     ("root_list.yaml", 1, 1, ["must be a mapping", "not a list"]),
     ("syntax_error.yaml", 3, None, ["YAML syntax error"]),
     ("two_documents.yaml", 3, 1, ["more than one YAML document"]),
+    # PyYAML says the same of both ('mapping values are not allowed'): the hint tells them apart
+    ("overindented_key.yaml", 7, 11, ["indented deeper than the key above", "line it up"]),
+    ("unquoted_colon.yaml", 3, 13, ["a value containing ': ' must be quoted"]),
     ("not_utf8.yaml", 3, 11, ["not UTF-8", "0xe9"]),
     ("binary.yaml", None, None, ["binary file", "NUL"]),
     ("yaml11_bool.yaml", 69, 11, ["backers.northern_league.veto", "true or false", "'yes'",
