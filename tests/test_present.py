@@ -145,6 +145,33 @@ def test_each_turn_says_when_ones_standing_acceptance_has_fallen_below_ones_bar(
     assert not any("acceptance" in n for n in present.standing_notes(above, "gna"))
 
 
+def test_the_what_ifs_words_match_its_verdict():
+    """A playtester read 'could go either way' beside 'GNA gains on what already stands', and
+    '(its ripeness: 16)' as if it were the no-deal value."""
+    from game.engine.preview import preview
+
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"mediator"})
+    quo = [state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo)]
+    seen = set()
+    for k in range(len(rules.issues)):
+        for option in rules.options[k]:
+            if option == quo[k]:
+                continue
+            package = list(quo)
+            package[k] = option
+            for r in preview(state, "mediator", tuple(package)):
+                if r.certain or r.likely == "blocked":
+                    continue
+                first = r.reasons[0]
+                if rules.binding[k]:
+                    assert "Its ripeness is " in first and "(its ripeness" not in first
+                else:
+                    assert ("a little" in first) == (r.likely == "uncertain"), first
+                seen.add((rules.binding[k], r.likely))
+    assert (False, "uncertain") in seen and (True, "reject") in seen  # both kinds were met
+
+
 def test_a_delegation_starts_its_package_from_its_own_public_stance():
     from game.tui.screens.package import start_package
 

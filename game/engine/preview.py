@@ -74,10 +74,12 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     if binding:
         feel = ("comfortably above" if margin > 8 else "around" if margin > -8 else "below")
         reasons.append(f"By your estimate the package is {feel} what {name} expects without a "
-                       f"deal (its ripeness: {vals[rules.fs[f]['ripeness']]:.0f}).")
+                       f"deal. Its ripeness is {vals[rules.fs[f]['ripeness']]:.0f}: the riper, "
+                       "the less it expects.")
     else:
+        much = "" if abs(margin) > 6 else " a little"  # (within 6: it could go either way)
         reasons.append(f"It leaves the fighting alone; by your estimate {name} "
-                       f"{'gains' if margin > 0 else 'loses'} on what already stands.")
+                       f"{'gains' if margin > 0 else 'loses'}{much} on what already stands.")
     # what it will dislike: for a binding package every issue counts against its bar; for a
     # confidence-building one only what the package changes (the rest stands either way)
     losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)
