@@ -38,7 +38,11 @@ def build(rules, state, role: str) -> Report:
             if f"{f}.{field}" in data:
                 charts.append((f"{f}.{field}", f"{short} {label}", data[f"{f}.{field}"]))
     for w in s.world:
-        charts.append((f"world.{w}", s.world[w].label, data.get(f"world.{w}", [])))
+        meter, values = s.world[w], data.get(f"world.{w}", [])
+        if meter.min == 0 and meter.max == 1:  # a fact (the blockade): on the charts' scale
+            charts.append((f"world.{w}", f"{meter.label} (100 = yes)", [v * 100 for v in values]))
+        else:
+            charts.append((f"world.{w}", meter.label, values))
     agreement = []
     for k, issue in enumerate(rules.issues):
         option = state.vals[rules.issue_slot[k]]

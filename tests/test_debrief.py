@@ -52,3 +52,15 @@ def test_turning_points_say_what_was_signed_and_which_events_moved_the_ground_or
     options = {o.label for item in rules.s.agenda.values() for o in item.options.values()}
     assert all(any(label in line for label in options) for line in signed), signed
     assert any("walks out" in line.lower() for line in lines), lines  # the 18 Feb walkout
+
+
+def test_a_yes_no_meter_is_charted_on_the_charts_scale(default_loaded):
+    """A playtester saw the oil blockade (0 or 1) drawn flat on the 0-100 charts."""
+    rules = Rules(default_loaded)
+    state = play(rules, 7)
+    charts = {key: (label, values) for key, label, values in
+              debrief.build(rules, state, "mediator").charts}
+    label, values = charts["world.oil_blockade"]
+    assert "(100 = yes)" in label and set(values) <= {0.0, 100.0} and 100.0 in values
+    label, values = charts["world.escalation"]
+    assert "100 = yes" not in label and max(values) > 1
