@@ -63,9 +63,11 @@ async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
             assert app.focused is app.screen.query_one(f"#{pane} VerticalScroll"), pane
         await pilot.press("e")
         await pilot.pause(0.2)
-        # a new game from the debrief is a new game: a new seed, unless the command line set
-        # one (here it did; then pretend it did not)
+        # a new game from the debrief (n, then y to the question) is a new game: a new seed,
+        # unless the command line set one (here it did; then pretend it did not)
         await pilot.press("n")
+        await pilot.pause(0.1)
+        await pilot.press("y")
         await settle(pilot, app)
         title = app.screen
         assert type(title).__name__ == "TitleScreen" and title.seed == 1
@@ -73,12 +75,41 @@ async def test_waiting_as_mediator_ends_in_collapse_and_debrief():
         await start_game(pilot, app)
         await wait_turns(pilot, app, 99)
         await pilot.press("n")
+        await pilot.pause(0.1)
+        await pilot.press("y")
         await settle(pilot, app)
         assert app.screen is title and title.seed != 1
         # back on the title, Continue names the game just played (not the one at its start)
         label = str(title.query_one("#menu").get_option("continue").prompt)
         assert label == "Continue: UN mediator, ended", label
 
+
+
+async def test_n_on_the_debrief_asks_before_throwing_it_away():
+    """A playtester pressed n for the News just as the game ended: the debrief vanished and a
+    new Turn 1 began. Now n asks first; n again (the News key twice) or Esc keeps the debrief."""
+    from game.tui.screens.dialogs import ConfirmScreen
+
+    app = make_app(seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await wait_turns(pilot, app, 99)
+        debrief, ended = app.screen, app.state
+        assert isinstance(debrief, DebriefScreen)
+        for keys in (("n", "n"), ("n", "escape")):
+            await pilot.press(keys[0])
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, ConfirmScreen), keys
+            text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+            assert "Start a new game?" in text and "y goes ahead" in text
+            await pilot.press(keys[1])
+            await settle(pilot, app)
+            assert app.screen is debrief and app.state is ended, keys
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TitleScreen)
 
 async def test_the_geneva_package_through_the_keyboard_ends_in_a_ceasefire():
     """Seed 2: wait until mid-July, then table the Geneva package issue by issue."""

@@ -139,4 +139,14 @@ class DebriefScreen(Screen):
         self.notify(f"{path.name}\nin {folder}", title="Debrief written", timeout=10)
 
     def action_new_game(self) -> None:
-        self.app.to_title()
+        """A new game only when asked twice: n is the News key during play, so an n pressed
+        just after the last move would otherwise throw this debrief away."""
+        from game.tui.screens.dialogs import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.to_title()
+
+        self.app.push_screen(ConfirmScreen(
+            "Start a new game?", "This debrief closes (e exports it as Markdown first)."),
+            answer)
