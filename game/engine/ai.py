@@ -187,12 +187,14 @@ def _unanswered(state: State, table) -> bool:
         return False
     waiting = {rules.role_of[f] for f in rules.factions if f not in table.accepted
                and state.vals[rules.fs[f]["at_table"]]} - {proposer}
+    actions = rules.actions
     log = state.log
     while waiting and log is not None and log.entry.turn >= table.turn:
         entry = log.entry
         if entry.kind == "action":
-            if entry.role == proposer:
-                break  # back at the draft itself: nobody else has moved since
+            act = actions.get(entry.data["action"].act)
+            if entry.role == proposer and act is not None and act.kind in ("propose", "counter"):
+                break  # back at the draft itself: who has not moved since has not answered
             waiting.discard(entry.role)
         log = log.prev
     return bool(waiting)

@@ -49,11 +49,11 @@ def margin_words(surplus: float) -> str:
     return "well short of what it expects without a deal"
 
 
-def assessment_lines(rules: Rules, a: Assessment, owner: bool, reaction: bool = False
-                     ) -> list[str]:
+def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = False,
+                     reply: bool = False) -> list[str]:
     """Why a faction reacts to a package as it does. ``owner``: show its private numbers.
-    ``reaction``: a reaction to the draft on the table, read later (its ripeness was that
-    moment's, the draft's way out included)."""
+    ``logged``: read later, from the log (its ripeness was that moment's, not now's);
+    ``reply``: to the draft on the table (that ripeness had the draft's way out in it)."""
     name = _short(rules, a.faction)
     lines = []
     if not a.binding:
@@ -90,8 +90,8 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, reaction: bool = 
         lines.append(f"{backer} dislikes it ({_issue(rules, b.issue)}) and would cut its "
                      "support if it were signed.")
     way_out = 100 * rules.s.ripeness.way_out
-    lift = f", of which {way_out:.0f} for the draft on the table" if reaction and way_out else ""
-    when = "at the time" if reaction else "now"  # (the side panel shows it now: it moves)
+    lift = f", of which {way_out:.0f} for the draft on the table" if reply and way_out else ""
+    when = "at the time" if logged else "now"  # (the side panel shows it now: it moves)
     lines.append(f"Ripeness for {name} {when}: {a.ripeness:.0f}{lift} — "
                  f"{ripeness_words(a.ripeness)}.")
     return lines
@@ -191,9 +191,12 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         moved = tuple(c for c in d["changes"] if not (
             isinstance(c[2], float) and isinstance(c[1], float) and round(c[1]) == round(c[2])))
         groups: dict[str, list[str]] = {}  # by cause, in order
-        for change in moved:
-            for line in change_lines(rules, (change[:3] + ("",),), viewer):
-                groups.setdefault(change[3], []).append(line)
+        for slot, old, new, why in moved:  # in whole numbers, as the panels showed them
+            if isinstance(old, float) and isinstance(new, float) and \
+                    rules.bounds.get(slot) != (0.0, 1.0):
+                old, new = float(round(old)), float(round(new))
+            for line in change_lines(rules, ((slot, old, new, ""),), viewer):
+                groups.setdefault(why, []).append(line)
         parts = [f"{why}: {', '.join(lines)}" if why else ", ".join(lines)
                  for why, lines in groups.items()]
         return [f"As the turn ends — {'; '.join(parts)}."] if parts else []
@@ -230,12 +233,16 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         if d.get("vetoed"):
             backer = rules.s.backers[d["vetoed"]].name
             lines.append(f"  {backer} blocks {_short(rules, faction)}'s signature.")
-        lines += [f"  {line}" for line in assessment_lines(rules, a, owner, reaction=True)]
+        # (a reply to the draft: its ripeness had the draft's way out in it; a counter's
+        # assessment was taken before it tabled anything)
+        reply = act.kind in ("accept", "reject")
+        lines += [f"  {line}" for line in assessment_lines(rules, a, owner, logged=True,
+                                                            reply=reply)]
         name = _short(rules, a.faction)
         if act.kind == "reject" and a.surplus >= 0 and not a.blockers:  # (why, then?)
             lines.append(f"  {name} rejects it all the same: it wants more than that before "
                          "it signs.")
-        elif act.kind == "accept" and a.surplus < 0:
+        elif act.kind == "accept" and a.surplus < 0 and not d.get("vetoed"):
             lines.append(f"  {name} accepts it all the same, for less than it could expect.")
     if act.kind == "offensive":
         result = "succeeds" if d["success"] else "fails"

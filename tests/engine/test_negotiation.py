@@ -383,15 +383,39 @@ def test_the_ai_mediator_lets_the_other_side_answer_a_counter_before_retabling(r
                 continue
             if action.role != rules.mediator or kind != "propose":
                 continue
-            since = [e.role for e in history(before)
-                     if e.kind == "action" and e.turn >= table.turn][::-1]
-            moved = set(since[:since.index(table.proposer)])
+            moved = set()  # who has moved since the draft was tabled
+            for e in reversed(history(before)):
+                if e.kind != "action":
+                    continue
+                act = rules.actions.get(e.data["action"].act)
+                if e.role == table.proposer and act is not None and act.kind in (
+                        "propose", "counter"):
+                    break
+                moved.add(e.role)
             for f in rules.factions:
                 role = rules.role_of[f]
                 if role != table.proposer and f not in table.accepted and \
                         before.vals[rules.fs[f]["at_table"]]:
                     assert role in moved, (seed, before.turn, table)
     assert counters >= 20  # the games do counter
+
+
+def test_once_the_other_side_has_answered_the_ai_mediator_may_table_again(rules):
+    """The wait ended only when the counter was the proposer's last move: an LNA that
+    countered, was rejected, then waited kept the mediator waiting (found in review)."""
+    from game.engine import ai
+
+    state = new_game(rules, 0, {"gna", "lna"})
+    while not (state.turn >= 5 and state.role == "lna"):  # (past the GNA's walkout)
+        state = apply(state, ai.choose(state)[0])
+    state = advance(do(state, "lna", "counter ceasefire=permanent_monitored"))
+    assert state.role == "gna" and state.table.proposer == "lna"
+    assert state.vals[rules.fs["gna"]["at_table"]]
+    assert ai._unanswered(state, state.table)  # the GNA has not answered yet
+    state = do(state, "gna", "reject")
+    state = advance(do(state, "lna", "wait"))  # the LNA moves again, but not with a draft
+    assert state.table.proposer == "lna" and state.vals[rules.fs["gna"]["at_table"]]
+    assert not ai._unanswered(state, state.table)
 
 
 def test_a_counter_moves_the_public_stance_only_on_the_issues_it_changes(rules):
@@ -481,6 +505,11 @@ def test_a_reaction_gives_its_ripeness_at_the_time_with_the_drafts_share(rules):
         f"of which {share:.0f} for the draft on the table" in line
     own = next(r for r in preview(state, "gna", state.table.package) if r.certain)
     assert any("Ripeness for GNA now: " in x and "draft" not in x for x in own.reasons)
+    # a counter's numbers were taken before it tabled anything: no draft's share in them
+    counter = next(e for e in history(state) if e.kind == "action"
+                   and e.data["action"].act == "counter")
+    line = next(x for x in describe(rules, counter, "gna") if "Ripeness for GNA" in x)
+    assert "at the time: " in line and "for the draft" not in line
 
 
 def test_a_rejection_of_a_package_worth_accepting_says_it_wants_more(rules):
@@ -503,13 +532,20 @@ def test_the_turns_drift_is_told_once_a_turn_by_cause(rules):
     """A playtester saw trust, pressure and COVID-19 move between turns with no line saying
     why: the upkeep and the venue's effects were never shown."""
     state = ai_game(rules, 2)[-1]
-    entry = next(e for e in history(state) if e.kind == "upkeep" and len(e.data["changes"]) > 3)
-    line = describe(rules, entry, "gna")[0]
-    assert line.startswith("As the turn ends — ")
-    for slot, old, new, why in entry.data["changes"]:
-        name = rules.label(rules.slot_names[slot])
-        if round(old) != round(new) and slot not in rules.private_slots_for("gna"):
-            assert f"{why}: " in line and f"{name} " in line and f"(now {new:.0f})" in line
+    upkeeps = [e for e in history(state) if e.kind == "upkeep"]
+    for entry in upkeeps:
+        lines = describe(rules, entry, "gna")
+        line = lines[0] if lines else ""
+        assert not lines or line.startswith("As the turn ends — ")
+        assert "+0 (" not in line and "-0 (" not in line  # only what moved a shown number
+        for slot, old, new, why in entry.data["changes"]:
+            name = rules.label(rules.slot_names[slot])
+            if isinstance(new, float) and round(old) != round(new) and \
+                    rules.bounds.get(slot) != (0.0, 1.0):
+                # in the whole numbers the panels showed, so that they add up
+                assert f"{why}: " in line and \
+                    f"{name} {round(new) - round(old):+d} (now {round(new)})" in line
+    assert sum(len(describe(rules, e, "gna")) for e in upkeeps) > 5
 
 
 def test_moving_the_talks_says_where_they_went(rules):
