@@ -142,7 +142,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
                 return _with_package(by_kind["counter"][0], package), \
                     f"{strategy}: counters with a package it could sign"
         if "concede" in by_kind and (strategy == "conceder" or rng.random() < 0.25) and \
-                _answered(state, role, table):  # a new draft gets an answer first
+                _answered(state, role):  # a new draft gets an answer first
             return _cheapest_concession(state, by_kind["concede"], f), \
                 f"{strategy}: softens a stance that costs it little"
         return pick("reject"), f"{strategy}: surplus {a.surplus:.1f} is below its demand " \
@@ -187,34 +187,12 @@ def _unanswered(state: State, table) -> bool:
         return False
     waiting = {rules.role_of[f] for f in rules.factions if f not in table.accepted
                and state.vals[rules.fs[f]["at_table"]]} - {proposer}
-    actions = rules.actions
-    log = state.log
-    while waiting and log is not None and log.entry.turn >= table.turn:
-        entry = log.entry
-        if entry.kind == "action":
-            act = actions.get(entry.data["action"].act)
-            if entry.role == proposer and act is not None and act.kind in ("propose", "counter"):
-                break  # back at the draft itself: who has not moved since has not answered
-            waiting.discard(entry.role)
-        log = log.prev
-    return bool(waiting)
+    return bool(waiting - {role for role, _ in neg.replies(state)})
 
 
-def _answered(state: State, role: str, table) -> bool:
-    """Has ``role`` rejected this draft already (since it was tabled)?"""
-    log = state.log
-    while log is not None and log.entry.turn >= table.turn:
-        entry = log.entry
-        if entry.kind == "action":
-            act = entry.data["action"].act
-            if entry.role == role and act in state.rules.actions and \
-                    state.rules.actions[act].kind == "reject":
-                return True
-            if entry.role == table.proposer and act in state.rules.actions and \
-                    state.rules.actions[act].kind in ("propose", "counter"):
-                return False  # back at the draft itself
-        log = log.prev
-    return False
+def _answered(state: State, role: str) -> bool:
+    """Has ``role`` rejected the draft on the table already (since it was tabled)?"""
+    return (role, "reject") in neg.replies(state)
 
 
 def _consulted(state: State, role: str, table) -> bool:

@@ -175,6 +175,27 @@ def refresh(work, full: bool = True) -> None:
 _NONE: frozenset = frozenset()
 
 
+def replies(state) -> list[tuple[str, str]]:
+    """The moves made since the draft on the table was tabled, newest first, as (role, kind)
+    ('pass' for waiting): who has answered it, and how. Empty with no draft."""
+    table = state.table
+    if table is None:
+        return []
+    actions = state.rules.actions
+    out = []
+    log = state.log
+    while log is not None and log.entry.turn >= table.turn:
+        entry = log.entry
+        if entry.kind == "action":
+            act = entry.data["action"].act
+            kind = actions[act].kind if act in actions else act
+            if entry.role == table.proposer and kind in ("propose", "counter"):
+                break  # back at the draft itself
+            out.append((entry.role, kind))
+        log = log.prev
+    return out
+
+
 def check_package(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> str | None:
     """Why a package cannot be tabled (None when it can).
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.explain import describe
-from game.engine.negotiation import assess
+from game.engine.negotiation import assess, replies
 from game.engine.rules import NEVER, Rules
 from game.engine.state import State, log_list
 
@@ -111,21 +111,9 @@ def observe(state: State, role: str, with_log: bool = True) -> Observation:
 
 def _rejected(state: State) -> frozenset[str]:
     """The factions that have rejected the draft on the table since it was tabled (public)."""
-    rules = state.rules
-    table = state.table
-    out = set()
-    log = state.log
-    while log is not None and log.entry.turn >= table.turn:
-        entry = log.entry
-        if entry.kind == "action":
-            act = rules.actions.get(entry.data["action"].act)
-            if act is not None and entry.role == table.proposer and act.kind in (
-                    "propose", "counter"):
-                break  # back at the draft itself
-            if act is not None and act.kind == "reject" and entry.role in rules.faction_of:
-                out.add(rules.faction_of[entry.role])
-        log = log.prev
-    return frozenset(out - table.accepted)
+    faction_of = state.rules.faction_of
+    return frozenset(faction_of[role] for role, kind in replies(state)
+                     if kind == "reject" and role in faction_of) - state.table.accepted
 
 
 def _private(state: State, f: str) -> PrivateView:
