@@ -73,7 +73,7 @@ class DebriefScreen(Screen):
             for moment in report.moments[-12:]:
                 text.append(plain(f"  {moment}\n"))
         text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
-                          "n starts a new game · ctrl+q quits\n", "dim"))
+                          "n starts a new game (it asks first) · ctrl+q quits\n", "dim"))
         self.query_one("#summary-text", Static).update(text)
         timeline = Text()
         for entry in history(state):
