@@ -250,7 +250,7 @@ class CeasefireApp(App):
     def report(self, before: Any, after: Any) -> None:
         """A short note of what the others did while the AI played (the News tab has it all).
         With the News in front, its newest lines already say it, and a note would cover them:
-        the note then only says who is away (which the News does not)."""
+        the note then only says what the News does not (who is away, a slipping acceptance)."""
         from game import present
         from game.tui.screens.talks import TalksScreen
 
@@ -330,12 +330,10 @@ class CeasefireApp(App):
 
     def remember_role(self, scenario: str, role: str | None) -> None:
         """The title screen offers this role first next time for this scenario (file name)."""
-        roles = self.settings.get("roles")
-        roles = dict(roles) if isinstance(roles, dict) else {}
+        roles = self.settings["roles"]
         if role is None or roles.get(scenario) == role:
             return
-        roles[scenario] = role
-        self.settings["roles"] = roles
+        self.settings["roles"] = {**roles, scenario: role}
         prefs.save(self.settings)
 
     def action_toggle_theme(self) -> None:

@@ -23,7 +23,15 @@ def load() -> dict[str, Any]:
         return dict(DEFAULTS)
     if not isinstance(data, dict):
         return dict(DEFAULTS)
-    return {**DEFAULTS, **{k: v for k, v in data.items() if k in DEFAULTS}}
+    return {**DEFAULTS, **{k: v for k, v in data.items() if k in DEFAULTS and _fits(v, k)}}
+
+
+def _fits(value: Any, key: str) -> bool:
+    """Is a stored value of the kind its default is? (A hand-edited file keeps the rest.)"""
+    default = DEFAULTS[key]
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, type(default))
 
 
 def save(settings: dict[str, Any]) -> None:

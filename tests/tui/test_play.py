@@ -582,3 +582,22 @@ async def test_the_title_offers_the_role_last_played_in_that_scenario():
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot, again)
         assert again.screen.role == "lna"
+
+
+async def test_a_hand_edited_settings_file_keeps_what_fits_and_starts(data_home):
+    """Settings of the wrong kind fall back to their defaults, the rest is kept, and the
+    title screen (which reads the remembered roles) still starts."""
+    import json
+
+    from game.tui import settings
+
+    data_home.mkdir(parents=True, exist_ok=True)
+    (data_home / "settings.json").write_text(json.dumps(
+        {"roles": "lna", "ai_delay": "fast", "theme": "textual-light"}), encoding="utf-8")
+    loaded = settings.load()
+    assert loaded["roles"] == {} and loaded["ai_delay"] == 0.3
+    assert loaded["theme"] == "textual-light"
+    app = make_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        assert app.screen.role == "mediator"

@@ -153,8 +153,7 @@ class TitleScreen(Screen):
         entry = self.entries[index]
         roles.add_options(Option(plain(name), id=rid) for rid, name, _ in entry.roles)
         if entry.roles:  # the role last played in this scenario, else the first
-            remembered = self.app.settings.get("roles")
-            last = remembered.get(entry.path.name) if isinstance(remembered, dict) else None
+            last = self.app.settings["roles"].get(entry.path.name)
             ids = [rid for rid, _, _ in entry.roles]
             roles.highlighted = ids.index(last) if last in ids else 0
         self.show_details()
