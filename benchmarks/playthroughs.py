@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.engine import load_rules  # noqa: E402
-from game.engine.simulate import play  # noqa: E402
+from game.engine.simulate import many_games, play  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent / "scenarios" / "libya-5plus5-2020.yaml"
 
@@ -40,15 +40,16 @@ def main() -> None:
     for seed in range(50):  # warm-up (caches, compiled expressions)
         play(rules, seed, args.policy)
     rates, cpu_rates, actions, turns = [], [], 0, 0
-    for round_ in range(args.repeats):
-        first = 1_000_000 * (round_ + 1)  # new seeds every round (see the docstring)
-        start, cpu = time.perf_counter(), time.process_time()
-        for seed in range(first, first + args.games):
-            state = play(rules, seed, args.policy)
-            actions += len(state.actions)
-            turns += min(state.turn + 1, rules.max_turns)
-        rates.append(args.games / (time.perf_counter() - start))
-        cpu_rates.append(args.games / (time.process_time() - cpu))
+    with many_games():  # as ``ceasefire simulate`` plays them
+        for round_ in range(args.repeats):
+            first = 1_000_000 * (round_ + 1)  # new seeds every round (see the docstring)
+            start, cpu = time.perf_counter(), time.process_time()
+            for seed in range(first, first + args.games):
+                state = play(rules, seed, args.policy)
+                actions += len(state.actions)
+                turns += min(state.turn + 1, rules.max_turns)
+            rates.append(args.games / (time.perf_counter() - start))
+            cpu_rates.append(args.games / (time.process_time() - cpu))
     total = args.games * args.repeats
     print(f"scenario {rules.s.id}, policy {args.policy}, {args.games} games x {args.repeats}")
     print(f"  mean game: {turns / total:.1f} turns, {actions / total:.1f} moves")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from game.engine.ai import choose
 from game.engine.core import advance, new_game
@@ -45,8 +47,28 @@ def play(rules: Rules, seed: int, policy: str = "scenario",
     return state
 
 
+@contextmanager
+def many_games() -> Iterator[None]:
+    """Play many games in a row: what exists now (the rules, the loaded scenario, the modules)
+    outlives every game, so the cyclic garbage collector is told to stop walking it
+    (``gc.freeze``) until the games are done. Each game's own objects are freed by reference
+    counting as before. Worth about 4% of a simulation's time (``benchmarks/``)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def simulate(rules: Rules, runs: int, seed: int = 0, policy: str = "scenario",
              progress: Callable[[int, int], None] | None = None) -> dict:
+    with many_games():
+        return _simulate(rules, runs, seed, policy, progress)
+
+
+def _simulate(rules: Rules, runs: int, seed: int, policy: str,
+              progress: Callable[[int, int], None] | None) -> dict:
     plan = strategies_for(rules, policy)
     endings: Counter = Counter()
     events: Counter = Counter()

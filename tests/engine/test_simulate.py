@@ -94,6 +94,33 @@ def test_simulate_in_process_is_deterministic_and_counts_every_game():
     assert first["runs"] == 30 and first["seed"] == 5
 
 
+def test_simulate_hands_the_garbage_collector_back_as_it_found_it(monkeypatch):
+    """Many games in a row freeze what outlives them (gc.freeze), and unfreeze it after, even
+    when a game fails: a caller's own garbage is collected again afterwards."""
+    import gc
+
+    rules = rules_for("minimal")
+    seen = []
+    real_play = simulation.play
+
+    def spy(*args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return real_play(*args, **kwargs)
+
+    monkeypatch.setattr(simulation, "play", spy)
+    simulation.simulate(rules, 2, seed=1)
+    assert seen and min(seen) > 0  # frozen while the games ran
+    assert gc.get_freeze_count() == 0
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a game failed")
+
+    monkeypatch.setattr(simulation, "play", broken)
+    with pytest.raises(RuntimeError):
+        simulation.simulate(rules, 2, seed=1)
+    assert gc.get_freeze_count() == 0
+
+
 def test_games_that_run_out_the_clock_last_the_calendar_not_one_turn_more(monkeypatch):
     """BUG (off by one): a game that reaches the deadline is played over ``max_turns`` turns
     (the header counts "Turn 1 of 13" ... "Turn 13 of 13"), but ``simulate`` adds
