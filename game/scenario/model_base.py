@@ -27,6 +27,9 @@ Condition = Union[bool, Expr]
 Amount = Union[float, Expr]
 """A number, or an expression that gives a number."""
 
+Probability = Union[Annotated[float, Field(ge=0, le=1)], Expr]
+"""A probability from 0 to 1 (``0.25``: one in four), or an expression that gives one."""
+
 Date = Annotated[datetime.date, Field(strict=False)]
 """A calendar date, written ``"2020-10-23"`` (quoted)."""
 

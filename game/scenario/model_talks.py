@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from game.scenario.model_base import (Amount, Base, Condition, Date, Effect, Id, SourceRef, Text)
+from game.scenario.model_base import (Amount, Base, Condition, Date, Effect, Id, Probability,
+                                      SourceRef, Text)
 
 Value = Annotated[float, Field(ge=0, le=100)]
 
@@ -86,7 +87,7 @@ class ActionDef(Base):
     (``target.controller != self``); by default every sensible one."""
     effects: list[Effect] = []
     """Changes applied when it is taken (after the kind's own rules)."""
-    chance: Amount | None = None
+    chance: Probability | None = None
     """Probability (0-1) that it succeeds; then ``on_success`` or ``on_failure`` apply."""
     on_success: list[Effect] = []
     """Changes when the chance succeeds (an offensive also takes the target)."""
@@ -96,6 +97,15 @@ class ActionDef(Base):
     """For ``deadline``: how many turns from now."""
     sources: list[SourceRef] = []
     """Source facts behind this move."""
+
+    @field_validator("turns")
+    @classmethod
+    def _turns_for_a_deadline(cls, turns: int | None, info: ValidationInfo) -> int | None:
+        kind = info.data.get("kind")
+        if turns is not None and kind is not None and kind != "deadline":
+            raise ValueError(f"'turns' is only for a 'deadline' action (this one is "
+                             f"'{kind}'); remove it")
+        return turns
 
     @model_validator(mode="after")
     def _kind_fields(self) -> "ActionDef":
@@ -131,7 +141,7 @@ class Event(Base):
     """For a dated event: when it happens."""
     condition: Condition | None = None
     """It fires only while this holds."""
-    probability: Amount | None = None
+    probability: Probability | None = None
     """For a random event: chance (0-1) each turn."""
     cooldown: int = Field(default=0, ge=0, le=100)
     """Turns after firing before it can fire again."""

@@ -51,6 +51,13 @@ CASES = [
                                       "did you mean 'lasting'"]),
     ("missing_value.yaml", 104, 47, ["no value for 'northern_league'"]),
     ("bad_date.yaml", 17, 10, ["calendar.start", "not a date"]),
+    # a constant probability outside 0-1 was accepted and played as certain (playtest)
+    ("chance_above_one.yaml", 148, 13, ["actions.attack.chance", "3 is too large",
+                                        "at most 1"]),
+    ("probability_above_one.yaml", 169, 18, ["events.skirmish.probability", "1.5 is too large",
+                                             "at most 1"]),
+    ("turns_not_deadline.yaml", 135, 81, ["actions.counter.turns", "only for a 'deadline'",
+                                          "remove it"]),
     ("bad_citation.yaml", 162, 15, ["events.storm.sources[0]", "voa-2020-10-21#flightz",
                                     "did you mean 'voa-2020-10-21#flights'"]),
 ]
