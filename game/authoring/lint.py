@@ -55,6 +55,7 @@ class Linter:
                     self.add(("events", eid, "probability"), "error",
                              f"event '{eid}' can never fire: its probability is never above 0 "
                              "(static)")
+                self.above_one(("events", eid, "probability"), p)
         for nid, ending in s.endings.items():
             t = iv.truth(ending.condition, ranges)
             if t == iv.NEVER:
@@ -65,6 +66,8 @@ class Linter:
                 self.add(("endings", nid, "condition"), "error",
                          f"ending '{nid}' holds from the start, so the game ends at once (static)")
         for aid, action in s.actions.items():
+            if action.chance is not None:
+                self.above_one(("actions", aid, "chance"), iv.span(action.chance, ranges))
             if iv.truth(action.condition, ranges) == iv.NEVER:
                 self.add(("actions", aid, "condition"), "error",
                          f"action '{aid}' is never legal: its condition can never hold (static: "
@@ -74,6 +77,17 @@ class Linter:
         self.roles()
         self.text()
         self.sources()
+
+    def above_one(self, path: tuple, span) -> None:
+        """A probability given by an expression that can come out above 1 (a constant one is
+        refused by validation): it counts as certain then, which is seldom what was meant."""
+        if span is None or span[1] <= 1:
+            return
+        always = span[0] > 1
+        self.add(path, "error" if always else "warning",
+                 f"this probability is {'always' if always else 'sometimes'} above 1 (up to "
+                 f"{span[1]:g}), and counts as certain then; scale it to 0-1 or wrap it in "
+                 "clamp(..., 0, 1) (static)")
 
     def why(self, condition) -> str:
         if isinstance(condition, bool):
@@ -107,6 +121,14 @@ class Linter:
                          "(only backers weigh it), so no delegation will move for it (static)",
                          key=True)
             parties = list(issue.weights)
+            quo = next((o for o in issue.options.values() if o.status_quo), None)
+            for f in (p for p in parties if p in s.factions) if issue.binding and quo else ():
+                mine = quo.values.get(f, 0)
+                if all(o.values.get(f, 0) < mine for o in issue.options.values() if o is not quo):
+                    self.add(("agenda", iid), "info", f"faction '{f}' values the status quo "
+                             f"of binding issue '{iid}' above every other option: a package "
+                             f"that settles it must make that up to '{f}' on other issues "
+                             "(static)", key=True)
             for oid, option in issue.options.items():
                 for other_id, other in issue.options.items():
                     if other_id == oid:
@@ -124,8 +146,13 @@ class Linter:
         s = self.loaded.scenario
         kinds = {(r, a.kind) for a in s.actions.values() for r in a.roles}
         for rid, role in s.roles.items():
-            if role.kind == "delegation" and (rid, "accept") not in kinds and (
-                    rid, "counter") not in kinds:
+            if role.kind != "delegation" or (rid, "accept") in kinds:
+                continue
+            if len(s.factions) > 1:  # a counter signs one's own package, never the other's
+                self.add(("roles", rid), "error", f"delegation '{rid}' has no 'accept' action, "
+                         "so it can never sign a package another role tabled, and nothing "
+                         "can ever be agreed (static)", key=True)
+            elif (rid, "counter") not in kinds:
                 self.add(("roles", rid), "error", f"delegation '{rid}' has no 'accept' or "
                          "'counter' action, so it can never sign anything (static)", key=True)
         if not any(k in ("propose", "counter") for _, k in kinds):
@@ -293,7 +320,7 @@ def run_lint(paths: list[str], runs: int) -> int:
                   file=sys.stderr)
             return 2
         for p in problems:
-            print(p)
+            print(p.text())
         n_err = sum(p.severity == "error" for p in problems)
         n_warn = sum(p.severity == "warning" for p in problems)
         errors += n_err

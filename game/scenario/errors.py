@@ -22,7 +22,12 @@ class Problem:
     severity: str = "error"  # "error" | "warning" | "info"
 
     def __str__(self) -> str:
-        sev = "" if self.severity == "error" else f"{self.severity}: "
+        return self.text(tag_errors=False)
+
+    def text(self, tag_errors: bool = True) -> str:
+        """The one-line form; ``tag_errors`` says "error:" too, where a list mixes severities
+        (lint). Validation lists only errors and leaves the word out."""
+        sev = "" if self.severity == "error" and not tag_errors else f"{self.severity}: "
         where = f" {self.where}:" if self.where else ""
         return f"{self.file}:{self.line}:{self.col}:{where} {sev}{self.message}"
 

@@ -162,7 +162,8 @@ class Ripeness(Base):
     """How ripe the conflict is for settlement, per faction, 0-100 (after I. William Zartman).
 
     ``ripeness = 100 * (stalemate * hurt/100 * (1 - prospects/100)
-    + way_out * [a proposal is on the table] + catastrophe * [a catastrophe is recent or looming])``
+    + way_out * [a proposal or a deadline stands]
+    + catastrophe * [a catastrophe is recent or looming])``
 
     Ripeness lowers a faction's reservation value: ``reservation = batna - discount * ripeness``.
     """
@@ -170,7 +171,7 @@ class Ripeness(Base):
     stalemate: float = Field(default=0.6, ge=0, le=1)
     """Weight of the mutually hurting stalemate: it hurts, and it cannot win."""
     way_out: float = Field(default=0.15, ge=0, le=1)
-    """Weight of a way out: a proposal on the table."""
+    """Weight of a way out: a proposal on the table or a deadline running."""
     catastrophe: float = Field(default=0.25, ge=0, le=1)
     """Weight of a recent (``window``) or looming catastrophe."""
     window: int = Field(default=2, ge=0, le=20)

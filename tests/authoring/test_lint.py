@@ -25,6 +25,14 @@ CASES = [
     ("markup_text.yaml", 11, "warning", ["looks like console markup", "[bold]"], "static"),
     ("control_text.yaml", 160, "error", ["control characters"], "static"),
     ("empty_zone.yaml", 98, "error", ["empty bargaining zone"], "simulated"),
+    # from an author's playtest: each passed lint before
+    ("no_accept.yaml", 31, "error", ["delegation 'hill' has no 'accept' action",
+                                     "nothing can ever be agreed"], "static"),
+    ("probability_above_one.yaml", 169, "warning", ["sometimes above 1 (up to 2)",
+                                                    "clamp(..., 0, 1)"], "static"),
+    ("binding_status_quo.yaml", 99, "info", ["faction 'hill' values the status quo of binding "
+                                             "issue 'ceasefire' above every other option"],
+     "static"),
 ]
 
 
