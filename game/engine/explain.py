@@ -200,6 +200,13 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         parts = [f"{why}: {', '.join(lines)}" if why else ", ".join(lines)
                  for why, lines in groups.items()]
         return [f"As the turn ends — {'; '.join(parts)}."] if parts else []
+    if kind == "lapse":
+        who = _short(rules, d["faction"])
+        return [f"{who} no longer stands behind the draft it accepted: the war has moved since, "
+                "and it is now worth less to it than no deal. Nothing is signed."]
+    if kind == "lapse_why":  # (nobody sees it live: the debrief's and transcripts' numbers)
+        return [f"  ({_short(rules, d['faction'])} values the draft at {d['value']:.0f} now; its "
+                f"reservation value is {d['reservation']:.0f}.)"]
     if kind == "deadline":
         return ["The mediator's deadline is met: an agreement was signed in time." if d["met"]
                 else "The mediator's deadline passes without a new agreement."]

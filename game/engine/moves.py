@@ -79,8 +79,31 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     _settle_grievance(work, faction)
     table = work.table
     if table is not None and len(table.accepted) == len(rules.factions) and all(
-            f in table.accepted and work.fget(f, "at_table") for f in rules.factions):
+            f in table.accepted and work.fget(f, "at_table") for f in rules.factions) and \
+            not _lapsed(work, table, faction):
         neg.sign(work, table)
+
+
+def _lapsed(work: Work, table: Table, mover: str) -> bool:
+    """Before signing, an AI delegation that accepted the draft on an earlier move looks at
+    it again: if the war has moved since, and the draft is now worth less to it than its
+    reservation value, its acceptance lapses and nothing is signed (a playtest saw an AI sign
+    at 52 against a bar of 75, four turns after it had offered that package). A human's
+    acceptance stands: the player chose it, warned when it was below the bar."""
+    rules: Rules = work.rules
+    lapsed = False
+    for f in rules.factions:
+        role = rules.role_of[f]
+        if f == mover or role in work.humans:
+            continue
+        verdict = neg.assess(rules, work.vals, f, table.package)
+        if verdict.surplus < 0:
+            work.table = work.table._replace(accepted=work.table.accepted - {f})
+            work.note("lapse", role, {"faction": f})
+            work.note("lapse_why", role, {"faction": f, "value": verdict.value,
+                                          "reservation": verdict.reservation}, frozenset())
+            lapsed = True
+    return lapsed
 
 
 def _settle_grievance(work: Work, faction: str) -> None:

@@ -159,6 +159,42 @@ def test_signing_applies_on_agree_effects_and_locks_the_issue(rules):
     assert state.value("issue.oil.option") == "reopen_escrow"
 
 
+def _signatures(state):
+    return [e for e in history(state) if e.kind == "sign"]
+
+
+def test_no_ai_delegation_signs_below_its_reservation_value(rules):
+    """A playtest: GNA countered at 52 against a bar of 30; four turns later its bar was 75 and
+    LNA accepted that old offer, so GNA signed at 52 against 75 (5 seeds in 100). An AI's
+    earlier acceptance now lapses when the draft has fallen below its bar."""
+    lapses = 0
+    for seed in range(100):
+        state = play(rules, seed)
+        for entry in _signatures(state):
+            for faction, value, bar, _binding in entry.data["bars"]:
+                assert value >= bar, (seed, entry.turn, faction, value, bar)
+        lapses += sum(e.kind == "lapse" for e in history(state))
+    assert lapses >= 3  # the rule was exercised, not merely never needed
+
+
+def test_a_lapsed_acceptance_is_told_to_everyone_and_a_humans_acceptance_stands(rules):
+    ai = play(rules, 4)  # GNA's acceptance lapses here (see the test above)
+    lapse = next(e for e in history(ai) if e.kind == "lapse")
+    gna = rules.role_of[lapse.data["faction"]]
+    lines = describe(rules, lapse, viewer=rules.mediator)
+    assert "no longer stands behind the draft" in lines[0] and "Nothing is signed" in lines[0]
+    why = next(e for e in history(ai) if e.kind == "lapse_why")
+    assert why.visible == frozenset()  # its private numbers: for the debrief only
+    # the same moves with GNA played by a human: its acceptance stands, and the draft is signed
+    state = new_game(rules, 4, {gna})
+    for action in ai.actions:
+        state = apply(state, action)
+        if state.turn > lapse.turn:
+            break
+    assert lapse.turn in [e.turn for e in _signatures(state)]
+    assert lapse.turn not in [e.turn for e in _signatures(ai)]
+
+
 def test_a_deadline_met_by_a_signed_agreement_is_not_reported_as_missed(rules):
     """BUG: when the mediator's deadline expires the log always says "The mediator's deadline
     passes without a new agreement" (the entry's ``met`` is hard-coded False), even when the
