@@ -171,9 +171,14 @@ def load_scenario(path: str | Path, display: str | None = None, text: str | None
     if scenario.sources is not None:
         folder = (path.parent / scenario.sources).resolve()
         if not folder.is_dir():
+            # a warning, not an error: a teacher's copy of a bundled scenario plays as it
+            # is, only its citations go unchecked (a playtest: the copy would not even load)
             problems.append(pos.problem(("sources",), "sources",
                                         f"there is no folder '{scenario.sources}' next to this "
-                                        f"file (looked for {folder}); citations are not checked"))
+                                        f"file (looked for {folder}); citations are not "
+                                        "checked. Copy the source notes there, or remove "
+                                        "'sources:' and the events' citations",
+                                        severity="warning"))
             citable = CITATIONS_UNCHECKED
         else:
             notes, note_problems = load_notes(folder)

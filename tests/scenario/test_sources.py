@@ -50,3 +50,22 @@ def test_every_historical_event_cites_a_source(default_loaded):
     for eid, event in events.items():
         if event.historical:
             assert event.sources, eid
+
+
+def test_a_copy_of_a_bundled_scenario_without_its_notes_still_loads_and_plays(tmp_path):
+    """A teacher's first move, in a playtest: copy the bundled scenario elsewhere. Its
+    '../seeds' folder is not there; that used to refuse the file. Now it warns (citations
+    unchecked) and the copy plays."""
+    import shutil
+
+    from game.engine import load_rules
+    from game.engine.simulate import play
+    from game.scenario.loader import load_scenario
+
+    copy = tmp_path / "class" / "mine.yaml"
+    copy.parent.mkdir()
+    shutil.copy(SCENARIOS / "libya-5plus5-2020.yaml", copy)
+    loaded = load_scenario(copy)
+    [warning] = [w for w in loaded.warnings if w.where == "sources"]
+    assert warning.severity == "warning" and "citations are not checked" in warning.message
+    assert play(load_rules(copy), 1).outcome is not None
