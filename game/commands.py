@@ -68,14 +68,21 @@ def cmd_play(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
     target = Path(args.save) if args.save else storage.slot_path(storage.PLAIN_AUTOSAVE)
 
+    saved = [True]  # did the last save work? (a script must be able to tell it did not)
+
     def save(st) -> str:
         try:
             saves.save(st, target)
         except OSError as exc:
-            return f"Could not save to {target}: {exc.strerror or exc}"
+            saved[0] = False
+            message = f"Could not save to {target}: {exc.strerror or exc}"
+            print(f"ceasefire: {message}", file=sys.stderr)
+            return message
+        saved[0] = True
         return f"Saved to {target}."
 
-    return plain.run(rules, role, seed, sys.stdin, sys.stdout, save, state, watch=args.watch)
+    code = plain.run(rules, role, seed, sys.stdin, sys.stdout, save, state, watch=args.watch)
+    return 1 if code == 0 and not saved[0] else code
 
 
 def cmd_tui(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,

@@ -118,6 +118,9 @@ class PlainGame:
         except EndOfInput as end:
             self.say(f"{end.args[0] if end.args else 'End of input.'} {self.save(self.state)}")
             return 0
+        except KeyboardInterrupt:  # Ctrl-C: keep every move made so far, as end of input does
+            self.say(f"Interrupted. {self.save(self.state)}")
+            return 130
 
     def reload(self) -> bool:
         """With --watch: if the scenario file changed, reload it and replay the game on it."""

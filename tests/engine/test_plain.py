@@ -210,3 +210,40 @@ def test_line_mode_says_each_turn_that_staying_away_can_end_the_talks(tmp_path):
                  "! Your delegation has been away 1 turn: staying away can end the talks.",
                  "! Your delegation has been away 2 turns: staying away can end the talks."):
         assert said in out, said
+
+
+def test_a_save_that_fails_exits_non_zero_and_says_so_on_stderr(tmp_path):
+    """A playtest: saving to a directory printed 'Could not save' and exited 0, so a script
+    could not tell the game was lost."""
+    folder = tmp_path / "a-folder.json"
+    folder.mkdir()
+    result = plain(tmp_path, "", "--seed", "7", "--save", str(folder))
+    assert result.returncode == 1
+    assert "Could not save to" in result.stdout and "Could not save to" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_keeps_the_moves_made_so_far(tmp_path):
+    """A playtest: Ctrl-C in line mode said 'interrupted' and lost every move since the last
+    save. Now it saves, as end of input does, and exits 130."""
+    import signal
+    import time
+
+    save = tmp_path / "s.json"
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "game", "play", "--plain", "--seed", "7",
+                             "--save", str(save)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env=env)
+    proc.stdin.write("2\n")
+    proc.stdin.flush()
+    seen = ""
+    deadline = time.monotonic() + 60
+    while seen.count("Your move") < 2 and time.monotonic() < deadline:
+        seen += proc.stdout.readline()  # until the game asks for the second move
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Interrupted. Saved to" in out and "Traceback" not in err
+    data = json.loads(save.read_text(encoding="utf-8"))
+    assert [a for a in data["actions"] if a["role"] == "mediator"]  # the move was kept
