@@ -102,6 +102,9 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             ch = text[i]
             if ch in "\"'":
                 raise ExprError("this quoted text is never closed", i)
+            if ch == "=" and text[i + 1:i + 2] in ("<", ">"):  # '=>' or '=<': flipped
+                op = text[i + 1] + "="
+                raise ExprError(f"write '{op}' ('{text[i:i + 2]}' is not an operator)", i)
             if ch == "=":
                 raise ExprError("use '==' to compare ('=' alone is not an operator)", i)
             if ch in "&|!":

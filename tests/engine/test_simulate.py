@@ -143,3 +143,10 @@ def test_transcript_prints_one_game_with_every_private_number():
     assert "reservation" in result.stdout and "OUTCOME:" in result.stdout
     other = ceasefire("simulate", "--transcript", "--seed", "4")
     assert other.stdout != result.stdout
+
+
+def test_the_report_counts_one_game_in_the_singular():
+    rules = rules_for("minimal")
+    one = simulation.format_report(rules, simulation.simulate(rules, 1, seed=2))
+    two = simulation.format_report(rules, simulation.simulate(rules, 2, seed=2))
+    assert "— 1 AI-only game from seed 2" in one and "— 2 AI-only games from seed 2" in two

@@ -47,7 +47,8 @@ def test_evaluates(text, expected):
 
 
 @pytest.mark.parametrize("text,offset,words", [
-    ("x >=", 4, "ends too early"), ("x = 3", 2, "use '=='"), ("x && y", 2, "'and'"),
+    ("x >=", 4, "ends too early"), ("x = 3", 2, "use '=='"),
+    ("x => 3", 2, "write '>=' ('=>' is not an operator)"), ("x =< 3", 2, "write '<='"), ("x && y", 2, "'and'"),
     ("x > 1 > 0", 6, "cannot be chained"), ("foo(x)", 0, "unknown function"),
     ("x y", 2, "after a complete expression"), ("'open", 0, "never closed"),
     ("", 0, "empty"), ("x + flag", 4, "needs numbers"), ("flag and x", 9, "joins conditions"),
