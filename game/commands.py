@@ -68,21 +68,22 @@ def cmd_play(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
     target = Path(args.save) if args.save else storage.slot_path(storage.PLAIN_AUTOSAVE)
 
-    saved = [True]  # did the last save work? (a script must be able to tell it did not)
+    saved = True  # did the last save work? (a script must be able to tell it did not)
 
     def save(st) -> str:
+        nonlocal saved
         try:
             saves.save(st, target)
         except OSError as exc:
-            saved[0] = False
+            saved = False
             message = f"Could not save to {target}: {exc.strerror or exc}"
             print(f"ceasefire: {message}", file=sys.stderr)
             return message
-        saved[0] = True
+        saved = True
         return f"Saved to {target}."
 
     code = plain.run(rules, role, seed, sys.stdin, sys.stdout, save, state, watch=args.watch)
-    return 1 if code == 0 and not saved[0] else code
+    return 1 if code == 0 and not saved else code
 
 
 def cmd_tui(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,

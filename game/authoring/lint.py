@@ -122,9 +122,11 @@ class Linter:
                          key=True)
             parties = list(issue.weights)
             quo = next((o for o in issue.options.values() if o.status_quo), None)
-            for f in (p for p in parties if p in s.factions) if issue.binding and quo else ():
-                mine = quo.values.get(f, 0)
-                if all(o.values.get(f, 0) < mine for o in issue.options.values() if o is not quo):
+            for f in parties:
+                if not (issue.binding and quo and f in s.factions):
+                    continue
+                others = [o.values.get(f, 0) for o in issue.options.values() if o is not quo]
+                if max(others, default=0) < quo.values.get(f, 0):
                     self.add(("agenda", iid), "info", f"faction '{f}' values the status quo "
                              f"of binding issue '{iid}' above every other option: a package "
                              f"that settles it must make that up to '{f}' on other issues "
