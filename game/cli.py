@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="line mode: numbered choices on standard input (pipes, screen readers)")
     play.add_argument("--load", metavar="SAVE", help="continue a saved game (a .json save file)")
     play.add_argument("--save", metavar="FILE", help="where --plain saves at the end "
-                      "(default: saves/autosave-plain.json in your data folder)")
+                      "(default: the --load file; else saves/autosave-plain.json in your data "
+                      "folder)")
     play.add_argument("--watch", action="store_true",
                       help="reload the scenario whenever its file is saved, keeping the game")
 
@@ -63,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     lint = sub.add_parser("lint", help="find what validate cannot see (unreachable endings, ...)")
     lint.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     lint.add_argument("--runs", type=int, default=200,
-                      help="games simulated for the checks that need play (default 200)")
+                      help="games simulated for the checks that need play (default 200; 0 skips "
+                      "those checks)")
 
     new = sub.add_parser("new", help="write a small, commented starter scenario")
     new.add_argument("path", metavar="PATH", help="the file to create (never overwritten)")
@@ -181,7 +183,12 @@ def cmd_schema(sources: bool, output: str | None) -> int:
 
     text = schema_text("sources" if sources else "scenario")
     if output:
-        atomic_write(output, text)
+        try:
+            atomic_write(output, text)
+        except OSError as exc:
+            print(f"ceasefire schema: cannot write {output}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return EXIT_USAGE
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -33,19 +33,31 @@ def _role(rules, role: str | None) -> str | None:
 def cmd_play(args: argparse.Namespace) -> int:
     import random
 
-    if not args.plain:
-        return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch, direct=True)
     from game import plain, storage
     from game.engine import saves
 
-    scenario = args.scenario
-    if args.load and scenario is None:  # the save knows its scenario
-        from game.paths import scenario_for_save
-
+    data = None
+    if args.load:
         try:
-            found = scenario_for_save(saves.read(args.load))
+            data = saves.read(args.load)
         except saves.SaveError as exc:
             return _fail(str(exc))
+        if args.seed is not None:  # a save replays with its own seed; another would differ
+            return _fail(f"--seed does not go with --load: a saved game keeps its own seed "
+                         f"({data['seed']})")
+        if args.role is not None and args.role not in data["humans"]:
+            return _fail(f"--role {args.role} does not go with --load: this game was saved "
+                         f"with the player as {', '.join(map(str, data['humans'])) or 'nobody'}")
+    if args.save and Path(args.save).is_dir():
+        return _fail(f"--save {args.save} is a folder; name a file, e.g. "
+                     f"{Path(args.save) / 'game.json'}")
+    if not args.plain:
+        return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch, direct=True)
+    scenario = args.scenario
+    if data is not None and scenario is None:  # the save knows its scenario
+        from game.paths import scenario_for_save
+
+        found = scenario_for_save(data)
         if found is None:
             return _fail(f"{args.load}: its scenario is not found; name it: "
                          f"ceasefire play SCENARIO --plain --load {args.load}")
@@ -55,18 +67,23 @@ def cmd_play(args: argparse.Namespace) -> int:
     if role is None:
         return _fail(f"there is no role '{args.role}'; the roles are {', '.join(rules.roles)}")
     state = None
-    if args.load:
+    # Where the game is saved when line mode stops: --save; else a loaded game goes back to
+    # its own file (it only grows), unless the replay diverged and would drop moves from it;
+    # else line mode's autosave slot.
+    target = Path(args.save) if args.save else storage.slot_path(storage.PLAIN_AUTOSAVE)
+    if data is not None:
         try:
-            loaded = saves.load(rules, args.load)
+            loaded = saves.restore(rules, data, args.load)
         except saves.SaveError as exc:
             return _fail(str(exc))
         if loaded.message:
             print(loaded.message)
         state = loaded.state
-        if role not in state.humans:
-            role = sorted(state.humans)[0] if state.humans else role
+        if args.role is None and state.humans:
+            role = sorted(state.humans)[0]
+        if not args.save and loaded.diverged_turn is None:
+            target = Path(args.load)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 100_000)
-    target = Path(args.save) if args.save else storage.slot_path(storage.PLAIN_AUTOSAVE)
 
     saved = True  # did the last save work? (a script must be able to tell it did not)
 
@@ -160,6 +177,8 @@ class _Progress:
 def cmd_lint(paths: list[str], runs: int) -> int:
     from game.authoring.lint import run_lint
 
+    if runs < 0:
+        return _fail("--runs must be 0 or more (0 skips the simulated games)")
     return run_lint(paths, runs)
 
 

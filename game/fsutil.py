@@ -14,6 +14,8 @@ def atomic_write(path: str | Path, text: str) -> None:
     most a stray ``.tmp`` file, never a truncated target.
     """
     path = Path(path)
+    if path.is_dir():  # refuse before any temporary file exists
+        raise IsADirectoryError(21, "is a folder, not a file", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

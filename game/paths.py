@@ -43,9 +43,13 @@ def scenario_id(path: Path) -> str | None:
 
 def scenario_for_save(data: dict) -> Path | None:
     """The scenario a save was made with: where it was, else a bundled one with its id."""
-    candidates = [Path(data["path"])] if data.get("path") else []
-    candidates += bundled_scenarios()
-    for candidate in candidates:
-        if candidate.is_file() and scenario_id(candidate) == data.get("scenario"):
+    if data.get("path"):
+        saved_at = Path(data["path"])
+        # A file still there whose id cannot be read is the author's, broken since: loading it
+        # reports its errors (file, line, column) rather than quietly taking a bundled one.
+        if saved_at.is_file() and scenario_id(saved_at) in (data.get("scenario"), None):
+            return saved_at
+    for candidate in bundled_scenarios():
+        if scenario_id(candidate) == data.get("scenario"):
             return candidate
     return None

@@ -64,6 +64,18 @@ def test_schema_prints_json(tmp_path):
     assert json.loads(out.read_text()) == schema
 
 
+def test_schema_output_to_a_folder_is_a_usage_error_that_writes_nothing(tmp_path):
+    result = ceasefire("schema", "--output", str(tmp_path))
+    assert result.returncode == 2 and "is a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == [] and list(tmp_path.parent.glob(".*.tmp")) == []
+
+
+def test_lint_refuses_a_negative_number_of_runs():
+    result = ceasefire("lint", "--runs", "-3", str(SCENARIOS / "libya-5plus5-2020.yaml"))
+    assert result.returncode == 2 and "--runs must be 0 or more" in result.stderr
+
+
 def test_unknown_option_is_a_usage_error():
     result = ceasefire("validate")
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -18,8 +18,20 @@ def starter_text() -> str:
 
 def write_starter(path: str) -> int:
     target = Path(path)
+    if not target.name or target.name in (".", ".."):
+        print(f"ceasefire new: '{path}' names no file; give one, e.g. ceasefire new "
+              "my-scenario.yaml", file=sys.stderr)
+        return 2
+    if path.endswith(("/", os.sep)) or target.is_dir():
+        print(f"ceasefire new: {path} is a folder; name a file in it, e.g. ceasefire new "
+              f"{target / 'my-scenario.yaml'}", file=sys.stderr)
+        return 2
     if target.suffix not in (".yaml", ".yml"):
-        target = target.with_suffix(".yaml")
+        if target.suffix[1:].isalpha():  # x.json: say so, rather than write x.yaml unasked
+            print(f"ceasefire new: a scenario is a YAML file; name it "
+                  f"{target.with_suffix('.yaml')} (nothing was written)", file=sys.stderr)
+            return 2
+        target = target.with_name(target.name + ".yaml")  # `new my-war` writes my-war.yaml
     if target.exists():
         print(f"ceasefire new: {target} already exists; choose another name (nothing was "
               "overwritten)", file=sys.stderr)
@@ -29,6 +41,9 @@ def write_starter(path: str) -> int:
         return 2
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's private 0600
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(starter_text())
         os.link(tmp, target)  # fails rather than overwrite a file created meanwhile

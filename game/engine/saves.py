@@ -76,7 +76,9 @@ def read(path: str | Path) -> dict[str, Any]:
     except OSError as exc:
         raise SaveError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # an editor's byte-order mark is harmless
+    except RecursionError:
+        raise SaveError(f"{path}: not a Ceasefire save (nested too deeply)") from None
     except UnicodeDecodeError:
         raise SaveError(f"{path}: not a Ceasefire save (not UTF-8 text)") from None
     except json.JSONDecodeError as exc:
@@ -98,7 +100,12 @@ def restore(rules: Rules, data: dict[str, Any], source: str = "save") -> Loaded:
     if data["scenario"] != rules.s.id:
         raise SaveError(f"{source}: this save is for scenario '{data['scenario']}', "
                         f"not '{rules.s.id}'")
-    humans = [h for h in data["humans"] if h in rules.roles]
+    humans = data["humans"]
+    unknown = [str(h) for h in humans if h not in rules.roles]
+    if unknown:
+        raise SaveError(f"{source}: the save's player role {', '.join(map(repr, unknown))} is "
+                        f"not a role of scenario '{rules.s.id}' (its roles: "
+                        f"{', '.join(rules.roles)})")
     state = new_game(rules, data["seed"], humans)
     actions = data["actions"]
     changed = data.get("digest") != rules.digest

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
 
 from game.engine import load_rules
 from game.engine.simulate import simulate
@@ -44,3 +47,25 @@ def test_new_never_overwrites(tmp_path):
 def test_new_into_a_missing_folder(tmp_path):
     result = new(tmp_path / "nope" / "x.yaml")
     assert result.returncode == 2 and "no folder" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("", "names no file"), (".", "names no file"), ("sub/", "is a folder"),
+    ("mine.json", "name it"),
+])
+def test_new_refuses_a_name_that_is_no_scenario_file(tmp_path, name, message):
+    result = subprocess.run([sys.executable, "-m", "game", "new", name], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_without_a_suffix_writes_a_yaml_file_others_can_read(tmp_path):
+    result = new(tmp_path / "my-war")
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "my-war.yaml"
+    assert f"Wrote {written}." in result.stdout
+    umask = os.umask(0)
+    os.umask(umask)
+    assert written.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600

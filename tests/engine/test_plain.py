@@ -156,6 +156,54 @@ def test_a_saved_game_continues_where_it_stopped(tmp_path):
     assert len([a for a in after["actions"] if a["role"] == "mediator"]) == 2
 
 
+def test_a_loaded_game_saves_back_to_its_own_file_not_the_autosave(tmp_path):
+    save = tmp_path / "s.json"
+    plain(tmp_path, "2\n", "--seed", "7", "--save", str(save))
+    before = json.loads(save.read_text(encoding="utf-8"))
+    autosave = tmp_path / "xdg" / "ceasefire" / "saves" / "autosave-plain.json"
+    autosave.parent.mkdir(parents=True)
+    autosave.write_text("another game", encoding="utf-8")
+    result = plain(tmp_path, "3\n", "--load", str(save))
+    assert result.returncode == 0, result.stderr
+    assert f"Saved to {save}." in result.stdout
+    assert autosave.read_text(encoding="utf-8") == "another game"
+    after = json.loads(save.read_text(encoding="utf-8"))
+    assert after["actions"][: len(before["actions"])] == before["actions"]
+    assert len(after["actions"]) > len(before["actions"])
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (("--seed", "8"), "--seed does not go with --load"),
+    (("--role", "gna"), "--role gna does not go with --load"),
+    (("--save", "."), "is a folder"),
+])
+def test_load_refuses_options_it_would_otherwise_ignore(tmp_path, extra, message):
+    save = tmp_path / "s.json"
+    plain(tmp_path, "2\n", "--seed", "7", "--save", str(save))
+    before = save.read_bytes()
+    result = plain(tmp_path, "3\n", "--load", str(save), *extra)
+    assert result.returncode == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert save.read_bytes() == before
+
+
+def test_a_save_whose_scenario_file_broke_reports_that_files_errors(tmp_path):
+    """Not 'not found', and not a bundled scenario in its place."""
+    import shutil
+
+    scenario = tmp_path / "mine" / "talks.yaml"
+    scenario.parent.mkdir()
+    shutil.copy(ROOT / "scenarios" / "libya-geneva-feb-2020.yaml", scenario)
+    save = tmp_path / "s.json"
+    plain(tmp_path, "", str(scenario), "--seed", "7", "--save", str(save))
+    scenario.write_text(scenario.read_text(encoding="utf-8") + "  broken: [\n",
+                        encoding="utf-8")
+    result = plain(tmp_path, "", "--load", str(save))
+    assert result.returncode == 2, result.stdout
+    assert re.search(rf"{re.escape(str(scenario))}:\d+:\d+: ", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("command", ["help", "issues"])
 def test_help_and_issues_print_and_play_nothing(tmp_path, command):
     result = plain(tmp_path, command + "\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
@@ -213,11 +261,12 @@ def test_line_mode_says_each_turn_that_staying_away_can_end_the_talks(tmp_path):
 
 
 def test_a_save_that_fails_exits_non_zero_and_says_so_on_stderr(tmp_path):
-    """A playtest: saving to a directory printed 'Could not save' and exited 0, so a script
-    could not tell the game was lost."""
-    folder = tmp_path / "a-folder.json"
-    folder.mkdir()
-    result = plain(tmp_path, "", "--seed", "7", "--save", str(folder))
+    """A playtest: a save that failed printed 'Could not save' and exited 0, so a script
+    could not tell the game was lost. (A folder is now refused before play; a file where a
+    folder should be fails only at the save.)"""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = plain(tmp_path, "", "--seed", "7", "--save", str(blocker / "game.json"))
     assert result.returncode == 1
     assert "Could not save to" in result.stdout and "Could not save to" in result.stderr
     assert "Traceback" not in result.stderr

@@ -153,6 +153,27 @@ def test_a_file_that_is_not_a_save_is_refused_by_name_and_left_alone(rules, tmp_
     assert path.read_bytes() == content
 
 
+def test_a_save_nested_too_deeply_is_refused_without_a_traceback(rules, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(SaveError, match="nested too deeply"):
+        saves.read(path)
+
+
+def test_a_save_with_a_byte_order_mark_loads(rules, tmp_path):
+    state = ai_game(rules, 3)[-1]
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + saves.to_json(state).encode("utf-8"))
+    assert saves.load(rules, path).state == state
+
+
+def test_a_save_whose_player_is_no_role_of_the_scenario_is_refused(rules, tmp_path):
+    data = json.loads(saves.to_json(ai_game(rules, 3)[-1]))
+    data["humans"] = ["zzz"]
+    with pytest.raises(SaveError, match="'zzz' is not a role of scenario"):
+        saves.restore(rules, data, "s.json")
+
+
 def test_a_json_error_gives_line_and_column(rules, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{\n "game": "ceasefire",\n "format": 1,\n oops\n}\n', encoding="utf-8")
