@@ -52,8 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--runs", type=int, default=100, help="games to play (default 100)")
     sim.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
     sim.add_argument("--policy", default="scenario",
-                     help="who plays: 'scenario' (the scenario's AI, default), 'random', "
-                          "'greedy', or a strategy name for every delegation")
+                     help=_policy_help())
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--transcript", action="store_true",
                      help="print one game (the --seed one) move by move, every private reason "
@@ -70,6 +69,18 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a small, commented starter scenario")
     new.add_argument("path", metavar="PATH", help="the file to create (never overwritten)")
     return parser
+
+
+def _policy_help() -> str:
+    from game.scenario.strategies import STRATEGIES
+
+    def names(kinds: tuple[str, ...]) -> str:
+        return ", ".join(n for n, spec in STRATEGIES.items() if spec.roles == kinds)
+
+    return (f"who plays: scenario (each seat as the scenario sets it; the default); "
+            f"{names(('mediator', 'delegation'))} (every seat); "
+            f"{names(('delegation',))} (every delegation); {names(('mediator',))} (the "
+            "mediator); the other seats keep the scenario's AI")
 
 
 def _version() -> str:

@@ -122,6 +122,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return _fail(f"unknown policy '{args.policy}'; choose one of {', '.join(POLICIES)}")
     if args.runs < 1:
         return _fail("--runs must be at least 1")
+    if args.transcript and (args.json or args.coverage):
+        return _fail("--transcript prints one game as text; it does not go with "
+                     + ("--json" if args.json else "--coverage"))
     if args.transcript:  # one game, omniscient: how an author sees why the numbers play out
         from game.engine.explain import transcript
         from game.engine.simulate import play

@@ -26,7 +26,15 @@ def resolve_scenario(name: str | None) -> Path:
     path = Path(name)
     if path.exists() or path.suffix in (".yaml", ".yml") or "/" in name:
         return path
-    return scenarios_dir() / f"{name}.yaml"
+    bundled = scenarios_dir() / f"{name}.yaml"
+    if not bundled.is_file():
+        from game.scenario.errors import Problem, ScenarioError, did_you_mean
+
+        ids = [p.stem for p in bundled_scenarios()]
+        raise ScenarioError([Problem(name, 1, 1, "file", (
+            f"no such file, and no bundled scenario has this id{did_you_mean(name, ids)} "
+            f"(bundled: {', '.join(ids)})"))])
+    return bundled
 
 
 def scenario_id(path: Path) -> str | None:

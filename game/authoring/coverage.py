@@ -43,12 +43,12 @@ def coverage_report(rules, report: dict, runs: int, seed: int) -> dict:
 def format_coverage(rules, coverage: dict) -> str:
     lines = ["", f"Coverage ({coverage['runs_per_policy']} games per policy):",
              "Ending rates by policy:"]
-    endings = list(rules.s.endings) + [""]
-    header = "  " + " " * 14 + "".join(f"{n[:12]:>13}" for n in endings if n)
-    lines.append(header)
+    endings = list(rules.s.endings)
+    width = {n: max(len(n), 6) + 2 for n in endings}  # whole names: an author looks them up
+    lines.append("  " + " " * 14 + "".join(f"{n:>{width[n]}}" for n in endings))
     for policy, counts in coverage["policies"].items():
         total = sum(counts.values()) or 1
-        row = "".join(f"{counts.get(n, 0) / total * 100:12.1f}%" for n in endings if n)
+        row = "".join(f"{counts.get(n, 0) / total * 100:{width[n] - 1}.1f}%" for n in endings)
         lines.append(f"  {policy:<14}{row}")
     for what, missing in coverage["never"].items():
         lines.append(f"Never {'reached' if what == 'endings' else 'seen'} ({what}): "

@@ -101,9 +101,15 @@ class CeasefireApp(App):
             self.load_save(self.start_load)
         elif not self.starts_at_title:
             from game.paths import resolve_scenario
+            from game.scenario.errors import ScenarioError
 
-            self.new_game(str(resolve_scenario(self.start_scenario)), self.start_role,
-                          self.start_seed)
+            try:
+                path = resolve_scenario(self.start_scenario)
+            except ScenarioError as exc:
+                self.on_game_failed(GameFailed(f"{self.start_scenario} cannot be played",
+                                               [str(p) for p in exc.problems]))
+                return
+            self.new_game(str(path), self.start_role, self.start_seed)
 
     def to_title(self) -> None:
         """Back to the title screen (the bottom of the stack, or a new one) for a new game:

@@ -68,6 +68,9 @@ def test_simulate_plays_the_starter_scenario_by_path():
 @pytest.mark.parametrize("args, words", [
     (("--policy", "nonsense"), "unknown policy 'nonsense'"),
     (("--runs", "0"), "--runs must be at least 1"),
+    (("--transcript", "--json"), "does not go with --json"),
+    (("--transcript", "--coverage"), "does not go with --coverage"),
+    (("libya-5plus5",), "no bundled scenario has this id (did you mean 'libya-5plus5-2020'?)"),
 ])
 def test_bad_simulate_options_exit_two_with_a_message(args, words):
     result = ceasefire("simulate", *args)
@@ -150,3 +153,25 @@ def test_the_report_counts_one_game_in_the_singular():
     one = simulation.format_report(rules, simulation.simulate(rules, 1, seed=2))
     two = simulation.format_report(rules, simulation.simulate(rules, 2, seed=2))
     assert "— 1 AI-only game from seed 2" in one and "— 2 AI-only games from seed 2" in two
+
+
+def test_policy_help_names_every_policy():
+    out = " ".join(ceasefire("simulate", "--help").stdout.split())
+    from game.engine.simulate import POLICIES
+
+    assert all(name in out for name in POLICIES)
+
+
+def test_coverage_table_prints_whole_ending_names():
+    from game.authoring.coverage import format_coverage
+
+    rules = rules_for("default")
+    counts = {e: 1 for e in rules.s.endings}
+    text = format_coverage(rules, {"runs_per_policy": 6, "policies": {"scenario": counts},
+                                   "never": {}})
+    header, row = text.splitlines()[3:5]
+    assert header.split() == list(rules.s.endings)
+    assert any(len(e) > 12 for e in rules.s.endings)  # the names that were cut before
+    for name in rules.s.endings:  # each rate sits under its own column's right edge
+        end = header.index(name) + len(name)
+        assert row[end - 1] == "%" and row[end - 2].isdigit()

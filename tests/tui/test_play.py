@@ -203,6 +203,15 @@ async def test_a_broken_scenario_shows_its_problems_not_a_traceback():
         assert "bad_reference.yaml:64:12" in text and "did you mean 'river'" in text
 
 
+async def test_an_unknown_scenario_id_shows_the_bundled_ids_not_a_traceback():
+    app = make_app(scenario="libya-5plus5")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, ErrorScreen)
+        text = str(app.screen.query_one("#error-lines").render())
+        assert "did you mean 'libya-5plus5-2020'" in text
+
+
 async def test_markup_in_scenario_text_is_shown_literally(tmp_path):
     """A '[' in scenario text neither breaks nor restyles the screen."""
     text = (FIXTURES / "minimal.yaml").read_text()
