@@ -78,8 +78,10 @@ class Names:
             elif head in ("backer", "territory") and self.ctx.target == head and entity == "target":
                 pass
             elif entity not in known:
+                ids = (f"the {head} ids are {one_of(known)}" if known else
+                       f"this scenario defines no {head} at all")
                 raise ExprError(f"there is no {head} '{entity}'{did_you_mean(entity, known)}; "
-                                f"the {head} ids are {one_of(known)}")
+                                + ids)
             if len(rest) < 2 and head != "world":
                 raise ExprError(f"'{head}.{entity}' needs a field, e.g. "
                                 f"'{head}.{entity}.{self._fields(head, entity)[0]}'")
@@ -136,6 +138,8 @@ class Names:
                 if name in self._entities(root):
                     hint = f" (did you mean '{self._example(root, name)}'?)"
                     break
+        if not hint and name in self._words():  # an option or a venue compared as a value
+            hint = f"; an option or a venue is text here: quote it, '{name}'"
         raise ExprError(f"unknown name '{name}'{hint}")
 
     def ids_of(self, kind: str) -> list[str]:
@@ -143,6 +147,10 @@ class Names:
         if kind.startswith("option:"):
             return list(self.s.agenda[kind[7:]].options)
         return self._entities(kind)
+
+    def _words(self) -> set[str]:
+        """Ids that are values, not names: every issue's options and the venues."""
+        return {o for issue in self.s.agenda.values() for o in issue.options} | set(self.s.venues)
 
     def _entities(self, root: str) -> list[str]:
         s = self.s

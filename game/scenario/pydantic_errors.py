@@ -124,7 +124,7 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
         expected = ctx.get("expected", "")
         options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",")]
         return (f"{_shown(value)} is not allowed here{did_you_mean(str(value), options)}; "
-                f"use {one_of(options)}")
+                f"use {one_of(options, 30)}")  # a fixed list: show it whole
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if "#" in pattern:
@@ -156,6 +156,44 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
     return err["msg"]
 
 
+def _children(owner: type[BaseModel]) -> list[tuple[str, type[BaseModel], bool]]:
+    """(field, model, keyed) for each field of ``owner`` holding models: ``keyed`` when it is
+    a mapping of ids to them (``options: {id: Option}``)."""
+    out = []
+    for name, info in owner.model_fields.items():
+        for tp in _unwrap(info.annotation):
+            origin, args = typing.get_origin(tp), typing.get_args(tp)
+            inner = args[1] if origin is dict and args else args[0] if origin is list and args \
+                else tp
+            for sub in _unwrap(inner):
+                if isinstance(sub, type) and issubclass(sub, BaseModel):
+                    out.append((name, sub, origin is dict))
+    return out
+
+
+def _misplaced(model: type[BaseModel], path: tuple, kind: str) -> str:
+    """A hint when a field sits one level off: 'on_agree' among an issue's fields, or among
+    its option ids (an indentation slip), when it belongs inside one option."""
+    if not path or not isinstance(path[-1], str):
+        return ""
+    field = path[-1]
+    if kind == "extra_forbidden":  # known one level down: indented too little
+        owner = _model_at(model, path[:-1])
+        for name, sub, keyed in _children(owner) if owner else []:
+            if field in sub.model_fields and field not in owner.model_fields:
+                inside = f"each entry of '{name}'" if keyed else f"'{name}'"
+                return f"; '{field}' is a field of {inside}: indent it under " + (
+                    "the one it belongs to" if keyed else f"'{name}'")
+        return ""
+    value_model = _model_at(model, path)
+    parent = _model_at(model, path[:-1])
+    if (value_model is not None and field in value_model.model_fields
+            and (parent is None or field not in parent.model_fields) and len(path) >= 2):
+        return (f"; '{field}' is read here as an id under '{path[-2]}', but it is a field of "
+                f"each entry: indent it under the entry it belongs to")
+    return ""
+
+
 def validation_problems(exc: ValidationError, data: Any, pos: Positions,
                         model: type[BaseModel]) -> list[Problem]:
     """Every error in ``exc`` as a positioned problem; union alternatives are merged."""
@@ -183,6 +221,7 @@ def validation_problems(exc: ValidationError, data: Any, pos: Positions,
             # Prefer the most specific message of a union's alternatives.
             errs.sort(key=lambda e: e["type"] in _EXPECTED)
             message = _message(errs[0], model, path)
+        message += _misplaced(model, path, errs[0]["type"])
         is_key = about_key or errs[0]["type"] == "extra_forbidden"
         problems.append(pos.problem(path, where(path) or "file", message, key=is_key))
     return problems

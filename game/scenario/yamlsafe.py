@@ -322,10 +322,23 @@ _HINTS = [
 
 
 def _hint(what: str, text: str = "", line: int = 0) -> str:
+    if "did not find expected" in what and _quote_inside_quotes(text, line):
+        return ("; a value in double quotes ends at the next '\"': write quotes inside it as "
+                "single quotes ('like this') or as \\\"")
     if "mapping values are not allowed" in what and _deeper_than_a_value(text, line):
         return ("; this line is indented deeper than the key above it, which already has a "
                 "value: line it up with that key (or quote a value containing ': ')")
     return next((hint for needle, hint in _HINTS if needle in what), "")
+
+
+def _quote_inside_quotes(text: str, line: int) -> bool:
+    """Does line ``line`` (1-based) hold a double-quoted value with a bare '"' inside it
+    ("a "b" c")? PyYAML then reports a missing key or a mis-indented line."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    here = re.sub(r'\\.', "", lines[line - 1])  # escaped characters (\") are fine
+    return here.count('"') >= 3
 
 
 def _deeper_than_a_value(text: str, line: int) -> bool:

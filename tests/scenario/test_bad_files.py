@@ -58,6 +58,14 @@ CASES = [
                                              "at most 1"]),
     ("turns_not_deadline.yaml", 135, 81, ["actions.counter.turns", "only for a 'deadline'",
                                           "remove it"]),
+    # an author's playtest: hints for what an author meant but YAML or the schema read otherwise
+    ("kind_typo.yaml", 138, 11, ["did you mean 'walk_out'", "'deadline', 'venue' or 'other'"]),
+    ("option_unquoted.yaml", 183, 43, ["unknown name 'lasting'", "quote it, 'lasting'"]),
+    ("quote_in_quotes.yaml", 183, 44, ["YAML syntax error", "write quotes inside it as single"]),
+    ("field_among_ids.yaml", 110, 9, ["agenda.ceasefire.options.on_agree",
+                                      "read here as an id under 'options'", "indent it under"]),
+    ("field_too_far_out.yaml", 109, 5, ["unknown field 'on_agree'",
+                                        "a field of each entry of 'options'"]),
     ("bad_citation.yaml", 162, 15, ["events.storm.sources[0]", "voa-2020-10-21#flightz",
                                     "did you mean 'voa-2020-10-21#flights'"]),
 ]

@@ -180,3 +180,12 @@ def test_scenario_namespace(default_loaded):
     with pytest.raises(ex.ExprError, match="computed after it"):
         names.with_context(Context(derived="hurt")).type_of(("faction", "gna", "prospects"))
     assert names.with_context(Context(derived="batna")).type_of(("faction", "gna", "prospects"))
+
+
+def test_a_kind_of_thing_the_scenario_lacks_is_named_so(default_loaded):
+    """A playtest: 'the territory ids are nothing (none are defined)'."""
+    scenario = default_loaded.scenario.model_copy(update={"territories": {}})
+    with pytest.raises(ex.ExprError) as info:
+        Names(scenario).type_of(("territory", "sirte", "controller"))
+    assert "this scenario defines no territory at all" in str(info.value)
+    assert "nothing" not in str(info.value)
