@@ -220,8 +220,11 @@ def choices(state: State, role: str) -> list[Choice]:
                 continue
             if action.target:
                 label += " — " + target_name(rules, kind, action.target)
-            if kind == "concede":
-                label += f": ask only for '{option_label(rules, action.target, action.option)}'"
+            if kind == "concede":  # from what it asks now, to what it would ask
+                k = rules.issues.index(action.target)
+                now = state.stances[rules.factions.index(menu.faction)][k]
+                label += (f": ask '{option_label(rules, action.target, action.option)}' "
+                          f"instead of '{option_label(rules, action.target, now)}'")
             chance = chance_of(state, action)
             if chance is not None:
                 label += f" ({chance * 100:.0f}% chance)"

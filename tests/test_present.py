@@ -276,3 +276,20 @@ def test_a_change_to_a_yes_or_no_meter_reads_yes_or_no():
     trust = rules.slots["faction.gna.trust"]
     assert change_lines(rules, ((trust, 20.0, 24.0, "talks"),)) == [
         f"{rules.label('faction.gna.trust')} +4 (now 24) — talks"]
+
+
+def test_softening_a_stance_says_what_it_asks_now_and_what_it_would_ask():
+    """A playtest: the menu said only what the stance would become."""
+    rules = rules_for("default")
+    state = new_game(rules, 3, {"gna"})
+    while state.role != "gna":
+        state = apply(state, Action(state.role, "pass"))
+    gna = rules.factions.index("gna")
+    concessions = [c for c in present.choices(state, "gna") if c.action.act != "pass"
+                   and rules.s.actions[c.action.act].kind == "concede"]
+    assert concessions
+    for choice in concessions:
+        k = rules.issues.index(choice.action.target)
+        now = rules.s.agenda[choice.action.target].options[state.stances[gna][k]].label
+        then = rules.s.agenda[choice.action.target].options[choice.action.option].label
+        assert choice.label.endswith(f"ask '{then}' instead of '{now}'"), choice.label
