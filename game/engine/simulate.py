@@ -117,9 +117,21 @@ def format_report(rules: Rules, report: dict) -> str:
     lines.append(f"Mean length: {report['mean_turns']} turns")
     lines.append("")
     lines.append("Issues agreed by the end (share of games):")
+    options = report.get("options_agreed", {})
     for issue, count in report["issues_agreed"].items():
         lines.append(f"  {count / runs * 100:5.1f}%  {rules.s.agenda[issue].name}")
+        agreed = sorted(((n, key.split("=", 1)[1]) for key, n in options.items()
+                         if key.split("=", 1)[0] == issue), key=lambda x: (-x[0], x[1]))
+        for n, option in agreed:  # which of its options, in how many games
+            label = rules.s.agenda[issue].options[option].label
+            lines.append(f"  {'':6} {n / runs * 100:5.1f}%  {label}")
     lines.append("")
+    if report.get("actions"):
+        lines.append("Moves made (all games; 'pass' is waiting):")
+        for act, n in sorted(report["actions"].items(), key=lambda x: (-x[1], x[0])):
+            label = rules.s.actions[act].label if act in rules.s.actions else "Wait"
+            lines.append(f"  {n:6d}  {label} ({act})")
+        lines.append("")
     lines.append("Events (times fired; share of games where it fired):")
     for event, count in report["events"].items():
         games = report["event_games"][event]

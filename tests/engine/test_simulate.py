@@ -175,3 +175,15 @@ def test_coverage_table_prints_whole_ending_names():
     for name in rules.s.endings:  # each rate sits under its own column's right edge
         end = header.index(name) + len(name)
         assert row[end - 1] == "%" and row[end - 2].isdigit()
+
+
+def test_the_text_report_says_which_options_were_agreed_and_which_moves_made():
+    rules = rules_for("default")
+    report = simulation.simulate(rules, 20, 0)
+    text = simulation.format_report(rules, report)
+    for key, n in report["options_agreed"].items():
+        issue, option = key.split("=", 1)
+        label = rules.s.agenda[issue].options[option].label
+        assert f"{n / 20 * 100:5.1f}%  {label}" in text, key
+    for act, n in report["actions"].items():
+        assert f"({act})" in text and f"{n:6d}  " in text
