@@ -202,9 +202,16 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         return [f"As the turn ends — {'; '.join(parts)}."] if parts else []
     if kind == "lapse":
         who = _short(rules, d["faction"])
+        if "backer" in d:
+            return [f"{who}'s acceptance no longer holds: {rules.s.backers[d['backer']].name} "
+                    f"would now veto the draft at home. Nothing is signed."]
         return [f"{who} no longer stands behind the draft it accepted: the war has moved since, "
                 "and it is now worth less to it than no deal. Nothing is signed."]
     if kind == "lapse_why":  # (nobody sees it live: the debrief's and transcripts' numbers)
+        if "backer" in d:
+            return [f"  ({rules.s.backers[d['backer']].name} values the draft at "
+                    f"{d['value']:.0f}, below what it tolerates ({d['tolerance']:.0f}), and now "
+                    "has the support at home to veto it.)"]
         return [f"  ({_short(rules, d['faction'])} values the draft at {d['value']:.0f} now; its "
                 f"reservation value is {d['reservation']:.0f}.)"]
     if kind == "deadline":

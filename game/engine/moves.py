@@ -85,24 +85,36 @@ def perform(work: Work, action: Action, why: str = "") -> None:
 
 
 def _lapsed(work: Work, table: Table, mover: str) -> bool:
-    """Before signing, an AI delegation that accepted the draft on an earlier move looks at
-    it again: if the war has moved since, and the draft is now worth less to it than its
-    reservation value, its acceptance lapses and nothing is signed (a playtest saw an AI sign
-    at 52 against a bar of 75, four turns after it had offered that package). A human's
-    acceptance stands: the player chose it, warned when it was below the bar."""
+    """Before signing, each delegation that accepted the draft on an earlier move is looked at
+    again, and its acceptance lapses (nothing is signed) when:
+
+    - a backer of it could now veto the draft at home (its support has grown since, say):
+      a delegation signs only what its backers tolerate, whoever plays it;
+    - it is an AI, and the war has moved so that the draft is now worth less to it than its
+      reservation value (a playtest saw an AI sign at 52 against a bar of 75, four turns after
+      it had offered that package). A human's acceptance stands on this count: the player
+      chose it, warned when it was below the bar."""
     rules: Rules = work.rules
     lapsed = False
     for f in rules.factions:
         role = rules.role_of[f]
-        if f == mover or role in work.humans:
+        if f == mover:
             continue
         verdict = neg.assess(rules, work.vals, f, table.package)
-        if verdict.surplus < 0:
-            work.table = work.table._replace(accepted=work.table.accepted - {f})
-            work.note("lapse", role, {"faction": f})
-            work.note("lapse_why", role, {"faction": f, "value": verdict.value,
-                                          "reservation": verdict.reservation}, frozenset())
-            lapsed = True
+        if verdict.blocked:
+            blocker = verdict.blockers[0]
+            work.rejected = (work.turn, f, blocker.backer)  # as a veto at acceptance would
+            data = {"faction": f, "backer": blocker.backer}
+            numbers = {"value": blocker.value, "tolerance": blocker.tolerance}
+        elif verdict.surplus < 0 and role not in work.humans:
+            data = {"faction": f}
+            numbers = {"value": verdict.value, "reservation": verdict.reservation}
+        else:
+            continue
+        work.table = work.table._replace(accepted=work.table.accepted - {f})
+        work.note("lapse", role, data)
+        work.note("lapse_why", role, {**data, **numbers}, frozenset())
+        lapsed = True
     return lapsed
 
 

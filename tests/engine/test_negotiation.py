@@ -591,3 +591,34 @@ def test_moving_the_talks_says_where_they_went(rules):
                  and rules.actions[e.data["action"].act].kind == "venue")
     venue = rules.s.venues[entry.data["action"].target].name
     assert any(f"the talks move to {venue}" in line for line in describe(rules, entry, "gna"))
+
+
+def test_an_acceptance_lapses_when_a_backer_could_now_veto_the_draft(rules):
+    """Noticed in review: a backer's veto was checked only when each side accepted. GNA (a
+    human here) accepts while Turkey is too weak at home to veto; GNA's consultation then
+    restores Turkey's support, and LNA's acceptance must not sign a draft Turkey now blocks."""
+    state = humans_all(rules)
+    support = rules.bs["turkey"]["support"]
+    at_table = rules.fs["gna"]["at_table"]
+
+    def round_(state, mediator: str, gna: str = "pass", lna: str = "pass"):
+        state = do(state, "mediator", mediator)
+        state = do(state, "gna", gna if state.vals[at_table] else "return")
+        return do(state, "lna", lna)
+
+    state = round_(round_(state, "lean_on_backer turkey"), "lean_on_backer turkey")
+    state = round_(state, "propose foreign_forces=exit_90_days prisoners=all_for_all")
+    veto_at = rules.s.backers["turkey"].veto_support
+    assert state.vals[support] < veto_at  # too weak at home to veto
+    state = round_(state, "pass", gna="accept")
+    assert state.table.accepted == {"gna"}
+    state = do(do(state, "mediator", "pass"), "gna", "consult turkey")
+    assert state.vals[support] >= veto_at and neg.assess(rules, state.vals, "gna",
+                                                         state.table.package).blocked
+    state = do(state, "lna", "accept")
+    assert state.signed == 0 and state.table.accepted == {"lna"}
+    lapse = [e for e in history(state) if e.kind == "lapse"][-1]
+    assert lapse.data == {"faction": "gna", "backer": "turkey"}
+    assert "Turkey would now veto the draft at home" in describe(rules, lapse)[0]
+    why = [e for e in history(state) if e.kind == "lapse_why"][-1]
+    assert "below what it tolerates (34)" in describe(rules, why)[0]
