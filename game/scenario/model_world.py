@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
+from game.scenario.colors import normalize_color
 from game.scenario.model_base import (Amount, Base, Condition, Date, Effect, Expr, Id, Meter,
                                       SourceRef, Text)
 
-Color = Annotated[str, StringConstraints(pattern=r"^(#[0-9a-fA-F]{6}|[a-z_]+)$")]
+# A CSS colour name (orange), one of Rich's (bright_red), or #rrggbb; loading makes it a form
+# every renderer takes (see colors.py)
+Color = Annotated[str, AfterValidator(normalize_color), WithJsonSchema({
+    "type": "string", "pattern": r"^(#[0-9a-fA-F]{6}|[A-Za-z_0-9]+)$",
+    "examples": ["orange", "teal", "bright_red", "#3b82f6"]})]
 
 
 class Calendar(Base):
@@ -63,7 +68,8 @@ class Faction(Base):
     description: Text = ""
     """Who they are and what they want, in a few sentences."""
     color: Color = "blue"
-    """Colour of its territory on the map: a name (``blue``) or ``#rrggbb``."""
+    """Colour of its name, charts and territory on the map: a CSS colour name (``orange``,
+    ``teal``), one of Rich's (``bright_red``), or ``#rrggbb``."""
     meters: dict[Id, Meter]
     """Its meters, e.g. ``strength`` and ``trust``. ``faction.gna.trust`` names one."""
     hurt: Amount
