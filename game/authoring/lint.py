@@ -296,7 +296,7 @@ def _is_expression_field(path: tuple) -> bool:
 
 
 def lint_file(path: Path, runs: int) -> list[Problem]:
-    loaded = load_scenario(path)
+    loaded = load_scenario(path, strict=True)
     linter = Linter(loaded, runs)
     linter.static()
     if runs > 0:

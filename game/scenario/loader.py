@@ -156,9 +156,12 @@ def digest_of(scenario: Scenario) -> str:
     return hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()[:16]
 
 
-def load_scenario(path: str | Path, display: str | None = None, text: str | None = None
-                  ) -> LoadedScenario:
-    """Load and check one scenario file. Raises :class:`ScenarioError` with every problem."""
+def load_scenario(path: str | Path, display: str | None = None, text: str | None = None,
+                  strict: bool = False) -> LoadedScenario:
+    """Load and check one scenario file. Raises :class:`ScenarioError` with every problem.
+
+    ``strict`` (validate, lint: an author checking their file): a missing ``sources:`` folder
+    is an error, not the warning a player's copy of a bundled scenario gets."""
     path = Path(path)
     display = display or str(path)
     if text is None:
@@ -171,14 +174,16 @@ def load_scenario(path: str | Path, display: str | None = None, text: str | None
     if scenario.sources is not None:
         folder = (path.parent / scenario.sources).resolve()
         if not folder.is_dir():
-            # a warning, not an error: a teacher's copy of a bundled scenario plays as it
-            # is, only its citations go unchecked (a playtest: the copy would not even load)
+            # to play, a warning: a teacher's copy of a bundled scenario plays as it is, only
+            # its citations go unchecked (a playtest: the copy would not even load). To
+            # validate, an error: a mistyped folder would switch every citation check off.
             problems.append(pos.problem(("sources",), "sources",
                                         f"there is no folder '{scenario.sources}' next to this "
-                                        f"file (looked for {folder}); citations are not "
-                                        "checked. Copy the source notes there, or remove "
+                                        f"file (looked for {folder}); citations "
+                                        f"{'cannot be' if strict else 'are not'} checked. Copy "
+                                        "the source notes there, or fix the path, or remove "
                                         "'sources:' and the events' citations",
-                                        severity="warning"))
+                                        severity="error" if strict else "warning"))
             citable = CITATIONS_UNCHECKED
         else:
             notes, note_problems = load_notes(folder)
@@ -196,7 +201,7 @@ def load_scenario(path: str | Path, display: str | None = None, text: str | None
 
 
 def load_any(path: str | Path) -> tuple[str, str, tuple[Problem, ...]]:
-    """Validate a scenario or a source note (told apart by their keys).
+    """Validate a scenario or a source note (told apart by their keys), strictly.
 
     Returns (kind, title, warnings); raises :class:`ScenarioError`.
     """
@@ -206,5 +211,5 @@ def load_any(path: str | Path) -> tuple[str, str, tuple[Problem, ...]]:
     if "facts" in data and "format" not in data:
         note, pos = parse_model(text, SourceNote, str(path))
         return "source note", note.headline, ()
-    loaded = load_scenario(path, text=text)
+    loaded = load_scenario(path, text=text, strict=True)
     return "scenario", loaded.scenario.title, loaded.warnings

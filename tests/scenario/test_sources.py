@@ -69,3 +69,21 @@ def test_a_copy_of_a_bundled_scenario_without_its_notes_still_loads_and_plays(tm
     [warning] = [w for w in loaded.warnings if w.where == "sources"]
     assert warning.severity == "warning" and "citations are not checked" in warning.message
     assert play(load_rules(copy), 1).outcome is not None
+
+
+def test_validate_refuses_a_sources_folder_that_is_not_there(tmp_path):
+    """An author's playtest: 'sources: nots' (a typo) gave a warning and exit 0 from
+    validate, and every citation went unchecked. The author's tools now say it is an error;
+    playing the file still only warns (the test above)."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "mine.yaml"
+    shutil.copy(SCENARIOS / "libya-5plus5-2020.yaml", copy)
+    for command in (["validate"], ["lint", "--runs", "0"]):
+        result = subprocess.run([sys.executable, "-m", "game", *command, str(copy)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert "citations cannot be checked" in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
