@@ -14,11 +14,12 @@ from game.scenario.loader import parse_model
 from game.scenario.model import Scenario
 from game.scenario.model_talks import ActionDef, Ending, Event, Issue
 from game.scenario.model_world import Faction, Role
+from game.scenario.sources import SourceNote
 
 TEXT = GUIDE.read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", TEXT, flags=re.S)
 MODELS = {"Faction": Faction, "Role": Role, "Issue": Issue, "ActionDef": ActionDef,
-          "Event": Event, "Ending": Ending}
+          "Event": Event, "Ending": Ending, "SourceNote": SourceNote}
 
 
 def test_every_yaml_block_is_labelled():
@@ -30,7 +31,7 @@ def test_every_yaml_block_is_labelled():
 @pytest.mark.parametrize("block", [b for b in BLOCKS if b.startswith("# model: ")],
                          ids=lambda b: b.split("\n", 1)[0])
 def test_fragment_validates_against_its_model(block):
-    name = block.split("\n", 1)[0].split(": ", 1)[1].strip()
+    name = block.split("\n", 1)[0].split(": ", 1)[1].split(" (")[0].strip()
     if name == "Scenario-heading":
         data = yaml.safe_load(block)
         assert {"format", "id", "title", "summary", "calendar"} <= set(data)
