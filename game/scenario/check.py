@@ -166,10 +166,15 @@ class Checker:
             self.expression(base + ("probability",), event.probability, ex.NUMBER)
             self.effects(base + ("effects",), event.effects)
             self.cite(base + ("sources",), event.sources)
-            if event.date and not (s.calendar.start <= event.date <= s.calendar.deadline):
-                self.error(base + ("date",), f"{event.date} is outside the calendar "
-                           f"({s.calendar.start} to {s.calendar.deadline}); it would never fire",
-                           severity="warning")
+            cal = s.calendar
+            if event.date and cal.start < cal.deadline:  # (a broken calendar is reported)
+                if event.date < cal.start:
+                    self.error(base + ("date",), f"{event.date} is before the calendar starts "
+                               f"({cal.start}); it fires in the first turn", severity="warning")
+                elif event.date > cal.deadline:
+                    self.error(base + ("date",), f"{event.date} is after the calendar's "
+                               f"deadline ({cal.deadline}); it would never fire",
+                               severity="warning")
         for nid, ending in s.endings.items():
             base = ("endings", nid)
             self.expression(base + ("condition",), ending.condition, ex.BOOL)
@@ -190,7 +195,8 @@ class Checker:
         cal = self.s.calendar
         if cal.deadline <= cal.start:
             self.error(("calendar", "deadline"), f"deadline {cal.deadline} is not after "
-                       f"start {cal.start}")
+                       f"start {cal.start}; the game runs from start to deadline, so one of "
+                       "the two dates is wrong")
         elif (cal.deadline - cal.start).days // cal.turn_days > 200:
             self.error(("calendar", "turn_days"), "more than 200 turns; make turns longer or "
                        "the calendar shorter")
