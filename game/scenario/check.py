@@ -30,6 +30,9 @@ class Checker:
         self.citable = citable
         self.names = Names(scenario)
         self.problems: list[Problem] = []
+        # ids whose definition validation refused and reported: a reference to one is not
+        # another error (and is not followed further)
+        self.broken = {path[1] for path in pos.dropped if len(path) == 2}
 
     # -- reporting ----------------------------------------------------------------------------
     def error(self, path: tuple, message: str, *, key: bool = False,
@@ -42,6 +45,8 @@ class Checker:
         known = list(known)
         if value in known:
             return True
+        if value in self.broken:
+            return False
         self.error(path, f"'{value}' is not {what}{did_you_mean(value, known)}; "
                    f"use {one_of(known)}", key=key)
         return False
@@ -256,6 +261,8 @@ class Checker:
             for oid, option in issue.options.items():
                 p = base + ("options", oid, "values")
                 for party in option.values:
+                    if base + ("weights", party) in self.pos.dropped:
+                        continue  # its weight was refused, and said so
                     if party not in issue.weights and party in parties:
                         self.error(p + (party,), f"'{party}' has no weight on this issue; add "
                                    f"'{party}' under the issue's weights or remove this value",

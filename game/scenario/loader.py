@@ -57,6 +57,7 @@ def _validate(text: str, model: type[M], display: str
     _rename_typos(repaired, errors, data)
     for path in bad_paths:
         _drop(repaired, path)
+    pos.dropped.update(bad_paths)
     partial = None
     for _ in range(2):
         try:

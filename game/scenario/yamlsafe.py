@@ -58,6 +58,9 @@ class Positions:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     styles: dict[Path_, str] = field(default_factory=dict)
+    dropped: set[Path_] = field(default_factory=set)
+    """Values validation refused (and reported), set aside so the cross-checks could run:
+    those checks say nothing more about them (no 'not a role id' for a role just reported)."""
 
     def at(self, path: Path_) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest known ancestor."""

@@ -66,6 +66,8 @@ CASES = [
                                       "read here as an id under 'options'", "indent it under"]),
     ("field_too_far_out.yaml", 109, 5, ["unknown field 'on_agree'",
                                         "a field of each entry of 'options'"]),
+    ("mediator_with_faction.yaml", 23, 5, ["a mediator speaks for no faction"]),
+    ("weight_too_large.yaml", 101, 31, ["weights.hill", "400 is too large"]),
     ("bad_citation.yaml", 162, 15, ["events.storm.sources[0]", "voa-2020-10-21#flightz",
                                     "did you mean 'voa-2020-10-21#flights'"]),
 ]
@@ -156,3 +158,12 @@ def test_all_problems_are_reported_at_once(tmp_path):
         assert words in found, found
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert digest == hashlib.sha256(text.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("name", ["mediator_with_faction.yaml", "weight_too_large.yaml"])
+def test_one_mistake_is_one_problem_not_a_cascade(name):
+    """An author's playtest: a mediator given a faction also got five 'mediator is not a role
+    id' lines; a weight of 400 also got 'hill has no weight on this issue' for every option."""
+    with pytest.raises(ScenarioError) as info:
+        load_any(BAD / name)
+    assert len(info.value.problems) == 1, "\n".join(map(str, info.value.problems))
