@@ -65,6 +65,8 @@ class Linter:
             elif t == iv.ALWAYS:
                 self.add(("endings", nid, "condition"), "error",
                          f"ending '{nid}' holds from the start, so the game ends at once (static)")
+            for role, amount in ending.score.items():
+                self.score_range(("endings", nid, "score", role), iv.span(amount, ranges))
         for aid, action in s.actions.items():
             if action.chance is not None:
                 self.above_one(("actions", aid, "chance"), iv.span(action.chance, ranges))
@@ -88,6 +90,18 @@ class Linter:
                  f"this probability is {'always' if always else 'sometimes'} above 1 (up to "
                  f"{span[1]:g}), and counts as certain then; scale it to 0-1 or wrap it in "
                  "clamp(..., 0, 1) (static)")
+
+    def score_range(self, path: tuple, span) -> None:
+        """A score that can come out below 0 or above 100: the game caps it silently, so
+        differences beyond the cap are lost (an author's playtest: '160 + 5 * ...' always
+        scored 100)."""
+        if span is None or (span[0] >= 0 and span[1] <= 100):
+            return
+        always = span[0] > 100 or span[1] < 0
+        self.add(path, "warning",
+                 f"this score is {'always' if always else 'sometimes'} outside 0-100 (from "
+                 f"{span[0]:g} to {span[1]:g}), and is capped then, so the differences beyond "
+                 "the cap are lost; scale it, or wrap it in clamp(..., 0, 100) (static)")
 
     def why(self, condition) -> str:
         if isinstance(condition, bool):

@@ -30,6 +30,9 @@ Amount = Union[float, Expr]
 Probability = Union[Annotated[float, Field(ge=0, le=1)], Expr]
 """A probability from 0 to 1 (``0.25``: one in four), or an expression that gives one."""
 
+Score = Union[Annotated[float, Field(ge=0, le=100)], Expr]
+"""A score from 0 to 100, or an expression that gives one (capped to 0-100 in play)."""
+
 Date = Annotated[datetime.date, Field(strict=False)]
 """A calendar date, written ``"2020-10-23"`` (quoted)."""
 

@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from game.scenario.model_base import (Amount, Base, Condition, Date, Effect, Id, Probability,
-                                      SourceRef, Text)
+from game.scenario.model_base import (Base, Condition, Date, Effect, Id, Probability,
+                                      Score, SourceRef, Text)
 
 Value = Annotated[float, Field(ge=0, le=100)]
 
@@ -178,7 +178,7 @@ class Ending(Base):
     """How the debrief presents it."""
     condition: Condition
     """When the game ends this way. ``deadline_passed`` is true once time is up."""
-    score: dict[Id, Amount] = {}
+    score: dict[Id, Score] = {}
     """Score 0-100 per role id (an expression each); a role not listed scores 50."""
     sources: list[SourceRef] = []
     """Source facts, for endings that happened."""
