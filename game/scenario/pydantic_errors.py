@@ -129,6 +129,11 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
         pattern = ctx.get("pattern", "")
         if "#" in pattern:
             return f"'{value}' is not a citation; write 'note-id#fact-id'"
+        if "-" in pattern:  # a scenario's or a source note's id, which names a file too
+            allowed, example = (("digits, '-' and '_'", "karst-talks-2033") if "_" in pattern
+                                else ("digits and '-'", "herald-2033-02-07"))
+            return (f"'{value}' is not a valid id here: use lowercase letters, {allowed}, "
+                    f"starting with a letter or digit (e.g. '{example}')")
         return (f"'{value}' is not a valid id: use lowercase letters, digits and underscores, "
                 "starting with a letter (e.g. 'port_shelling')")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

@@ -66,6 +66,8 @@ CASES = [
                                       "read here as an id under 'options'", "indent it under"]),
     ("field_too_far_out.yaml", 109, 5, ["unknown field 'on_agree'",
                                         "a field of each entry of 'options'"]),
+    ("scenario_id_spaces.yaml", 10, 5, ["'Karst Talks' is not a valid id",
+                                        "digits, '-' and '_'"]),
     ("score_above_100.yaml", 184, 23, ["endings.peace.score.mediator", "180 is too large",
                                        "at most 100"]),
     ("mediator_with_faction.yaml", 23, 5, ["a mediator speaks for no faction"]),
