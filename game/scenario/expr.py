@@ -109,7 +109,8 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
                 raise ExprError("use '==' to compare ('=' alone is not an operator)", i)
             if ch in "&|!":
                 word = {"&": "and", "|": "or", "!": "not"}[ch]
-                raise ExprError(f"write '{word}' instead of '{ch}'", i)
+                written = ch * 2 if ch in "&|" and text[i + 1:i + 2] == ch else ch  # && or ||
+                raise ExprError(f"write '{word}' instead of '{written}'", i)
             raise ExprError(f"unexpected character {ch!r}", i)
         kind = m.lastgroup
         if kind != "ws":

@@ -131,15 +131,22 @@ class Names:
         if name.lower() in ("yes", "no", "on", "off", "y", "n"):
             raise ExprError(f"unknown name '{name}': write true or false (this file is read as "
                             "YAML 1.2, where yes/no/on/off are text)")
+        import difflib
+
+        words = self._words()  # option and venue ids: values, written in quotes
+        if name in words:
+            raise ExprError(f"unknown name '{name}'; an option or a venue is text here: quote "
+                            f"it, '{name}'")
         candidates = list(BARE) + list(self.s.factions) + list(ROOTS)
-        hint = did_you_mean(name, candidates)
+        close = difflib.get_close_matches(name, [*candidates, *sorted(words)], n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        if close and close[0] in words and close[0] not in candidates:
+            hint += f"; an option or a venue is text here: quote it, '{close[0]}'"
         if not hint:
             for root in ("territory", "backer", "issue", "event", "world"):
                 if name in self._entities(root):
                     hint = f" (did you mean '{self._example(root, name)}'?)"
                     break
-        if not hint and name in self._words():  # an option or a venue compared as a value
-            hint = f"; an option or a venue is text here: quote it, '{name}'"
         raise ExprError(f"unknown name '{name}'{hint}")
 
     def ids_of(self, kind: str) -> list[str]:

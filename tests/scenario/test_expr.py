@@ -48,7 +48,8 @@ def test_evaluates(text, expected):
 
 @pytest.mark.parametrize("text,offset,words", [
     ("x >=", 4, "ends too early"), ("x = 3", 2, "use '=='"),
-    ("x => 3", 2, "write '>=' ('=>' is not an operator)"), ("x =< 3", 2, "write '<='"), ("x && y", 2, "'and'"),
+    ("x => 3", 2, "write '>=' ('=>' is not an operator)"), ("x =< 3", 2, "write '<='"), ("x && y", 2, "write 'and' instead of '&&'"),
+    ("x || y", 2, "write 'or' instead of '||'"), ("!flag", 0, "write 'not' instead of '!'"),
     ("x > 1 > 0", 6, "cannot be chained"), ("foo(x)", 0, "unknown function"),
     ("x y", 2, "after a complete expression"), ("'open", 0, "never closed"),
     ("", 0, "empty"), ("x + flag", 4, "needs numbers"), ("flag and x", 9, "joins conditions"),
@@ -189,3 +190,13 @@ def test_a_kind_of_thing_the_scenario_lacks_is_named_so(default_loaded):
         Names(scenario).type_of(("territory", "sirte", "controller"))
     assert "this scenario defines no territory at all" in str(info.value)
     assert "nothing" not in str(info.value)
+
+
+def test_a_misspelt_option_compared_bare_gets_the_option_and_the_quotes(default_loaded):
+    """An author's playtest: 'venue == genva' said only "unknown name 'genva'"."""
+    names = Names(default_loaded.scenario)
+    venue = next(iter(default_loaded.scenario.venues))
+    with pytest.raises(ex.ExprError) as info:
+        ex.check(ex.parse(f"venue == {venue[:-1]}"), names)
+    assert f"did you mean '{venue}'" in info.value.message
+    assert f"quote it, '{venue}'" in info.value.message
