@@ -60,7 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--coverage", action="store_true",
                      help="also report what never happened, and ending rates per policy")
 
-    lint = sub.add_parser("lint", help="find what validate cannot see (unreachable endings, ...)")
+    lint = sub.add_parser("lint", help="find what validate cannot see (unreachable endings, ...)",
+                          epilog="exit status: 0 no errors (warnings and notes may be listed), "
+                                 "1 lint found errors, 2 a file does not validate or cannot "
+                                 "be read")
     lint.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     lint.add_argument("--runs", type=int, default=200,
                       help="games simulated for the checks that need play (default 200; 0 skips "

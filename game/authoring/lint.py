@@ -243,6 +243,11 @@ class Linter:
             if nid not in endings and not self.has(("endings", nid, "condition")):
                 self.add(("endings", nid), "warning", f"ending '{nid}' was never reached "
                          f"({how})", key=True)
+        if "" in endings:  # a game ran out the calendar with no ending's condition holding
+            self.add(("endings",), "info", "some games run out of time with no ending: they "
+                     "end as 'Time ran out', every role scoring 50; an ending with condition "
+                     f"'deadline_passed' gives that outcome a title, a text and scores ({how})",
+                     key=True)
         for aid in s.actions:
             if aid not in taken and not self.has(("actions", aid, "condition")):
                 self.add(("actions", aid), "warning", f"action '{aid}' was never taken, even by "

@@ -112,8 +112,11 @@ def format_report(rules: Rules, report: dict) -> str:
     lines = [f"{rules.s.title} — {runs} AI-only game{'' if runs == 1 else 's'} from seed {report['seed']}, "
              f"policy '{report['policy']}'", "", "Endings:"]
     for ending, count in report["endings"].items():
-        title = rules.s.endings[ending].title if ending in rules.s.endings else ending
-        lines.append(f"  {count / runs * 100:5.1f}%  {title} ({ending})")
+        if ending in rules.s.endings:
+            lines.append(f"  {count / runs * 100:5.1f}%  {rules.s.endings[ending].title} "
+                         f"({ending})")
+        else:  # no ending held when the calendar ran out
+            lines.append(f"  {count / runs * 100:5.1f}%  Time ran out, no ending held {ending}")
     lines.append(f"Mean length: {report['mean_turns']} turns")
     lines.append("")
     lines.append("Issues agreed by the end (share of games):")

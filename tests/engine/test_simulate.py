@@ -187,3 +187,12 @@ def test_the_text_report_says_which_options_were_agreed_and_which_moves_made():
         assert f"{n / 20 * 100:5.1f}%  {label}" in text, key
     for act, n in report["actions"].items():
         assert f"({act})" in text and f"{n:6d}  " in text
+
+
+def test_games_that_run_out_of_time_are_named_once_in_the_report():
+    """An author's playtest: '(time ran out) ((time ran out))'."""
+    rules = rules_for("default")
+    report = {**simulation.simulate(rules, 2, 0), "endings": {"(time ran out)": 2}}
+    line = next(x for x in simulation.format_report(rules, report).splitlines()
+                if "ran out" in x)
+    assert line.count("time ran out") == 1 and "no ending held" in line, line
