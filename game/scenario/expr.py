@@ -26,7 +26,7 @@ Python function (:func:`game.engine.compiling.compile_expr`). Division by zero g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 NUMBER, BOOL, TEXT = "number", "bool", "text"
@@ -37,10 +37,11 @@ KEYWORDS = {"and", "or", "not", "true", "false"}
 class ExprError(Exception):
     """A problem in an expression, at a character offset into its text."""
 
-    def __init__(self, message: str, offset: int = 0):
+    def __init__(self, message: str, offset: int = 0, part: int | None = None):
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.part = part  # for a dotted name: which of its parts is wrong (0 is the first)
 
 
 # --- the tree ------------------------------------------------------------------------------
@@ -58,6 +59,7 @@ class Const(Node):
 @dataclass(frozen=True)
 class Name(Node):
     parts: tuple[str, ...]
+    spots: tuple[int, ...] = field(default=(), compare=False)  # where each part starts
 
     @property
     def dotted(self) -> str:
@@ -236,14 +238,15 @@ class _Parser:
                     args.append(self.or_())
                 self.expect(")")
                 return Call(pos, val, tuple(args))
-            parts = [val]
+            parts, spots = [val], [pos]
             while self._is("."):
                 self.take()
                 k2, v2, p2 = self.take()
                 if k2 != "name":
                     raise ExprError("expected a name after '.'", p2)
                 parts.append(v2)
-            return Name(pos, tuple(parts))
+                spots.append(p2)
+            return Name(pos, tuple(parts), tuple(spots))
         if kind == "end":
             raise ExprError("the expression ends too early; a value is missing", pos)
         raise ExprError(f"unexpected {val!r}; expected a value, a name or '('", pos)
@@ -279,8 +282,10 @@ def check(node: Node, names: Namespace) -> str:
     if isinstance(node, Name):
         try:
             return names.type_of(node.parts)
-        except ExprError as exc:
-            raise ExprError(exc.message, node.pos) from None
+        except ExprError as exc:  # at the wrong part of a dotted name, if it says which
+            at = node.spots[exc.part] if exc.part is not None and exc.part < len(node.spots) \
+                else node.pos
+            raise ExprError(exc.message, at) from None
     if isinstance(node, Unary):
         t = check(node.operand, names)
         want = BOOL if node.op == "not" else NUMBER

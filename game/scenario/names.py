@@ -81,7 +81,7 @@ class Names:
                 ids = (f"the {head} ids are {one_of(known)}" if known else
                        f"this scenario defines no {head} at all")
                 raise ExprError(f"there is no {head} '{entity}'{did_you_mean(entity, known)}; "
-                                + ids)
+                                + ids, part=1)
             if len(rest) < 2 and head != "world":
                 raise ExprError(f"'{head}.{entity}' needs a field, e.g. "
                                 f"'{head}.{entity}.{self._fields(head, entity)[0]}'")
@@ -187,10 +187,11 @@ class Names:
         fields = self._fields(root, entity)
         name = rest[0]
         if len(rest) > 1:
-            raise ExprError(f"'{root}.{entity}.{name}' has no field '{rest[1]}'")
+            raise ExprError(f"'{root}.{entity}.{name}' has no field '{rest[1]}'", part=3)
         if name not in fields:
             raise ExprError(f"{root} '{entity}' has no field '{name}'"
-                            f"{did_you_mean(name, fields)}; its fields are {one_of(fields, 20)}")
+                            f"{did_you_mean(name, fields)}; its fields are {one_of(fields, 20)}",
+                            part=2)
         if root == "faction":
             if name in FACTION_FLAGS:
                 return BOOL
@@ -212,7 +213,8 @@ class Names:
         if len(rest) != 1 or rest[0] not in table:
             name = rest[0]
             raise ExprError(f"'{root}' has no field '{'.'.join(rest)}'"
-                            f"{did_you_mean(name, table)}; its fields are {one_of(table)}")
+                            f"{did_you_mean(name, table)}; its fields are {one_of(table)}",
+                            part=1)
         return table[rest[0]]
 
     def _example(self, root: str, entity: str | None = None) -> str:

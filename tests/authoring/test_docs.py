@@ -61,3 +61,20 @@ def test_every_model_field_appears_in_the_guide():
     for model in _models(Scenario):
         for name in model.model_fields:
             assert f"| `{name}` |" in TEXT, f"{model.__name__}.{name}"
+
+
+def test_the_sample_error_is_what_validate_says_of_that_mistake(tmp_path):
+    """An author's playtest: the guide showed 31:23 for the misspelt field; validate said 30:12
+    (and pointed at the start of the name, not the typo)."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import load_scenario
+
+    sample = re.search(r"```text\n(harbour\.yaml:\d+:\d+: factions\.azul\.hurt: .*?); \.\.\.\n",
+                       TEXT).group(1)
+    full = next(b for b in BLOCKS if b.startswith("# scenario: complete"))
+    path = tmp_path / "harbour.yaml"
+    path.write_text(full.replace("faction.azul.weariness", "faction.azul.wearines", 1),
+                    encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path, display="harbour.yaml")
+    assert [str(p) for p in info.value.problems][0].startswith(sample)

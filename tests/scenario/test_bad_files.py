@@ -43,7 +43,8 @@ CASES = [
     ("bad_reference.yaml", 64, 12, ["backers.northern_league.backs", "'rivr' is not a faction",
                                     "did you mean 'river'"]),
     ("expression_syntax.yaml", 188, 37, ["endings.war.condition", "ends too early"]),
-    ("expression_unknown_name.yaml", 46, 12, ["factions.river.hurt", "no field 'wearines'",
+    # at the misspelt part of the name, not its start (the guide's claim, an author noticed)
+    ("expression_unknown_name.yaml", 46, 26, ["factions.river.hurt", "no field 'wearines'",
                                               "did you mean 'weariness'"]),
     ("expression_type.yaml", 188, 16, ["expected a condition", "gives a number"]),
     ("effect_target.yaml", 155, 14, ["upkeep[1].target", "cannot be changed by an effect"]),
