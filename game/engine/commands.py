@@ -36,6 +36,16 @@ def parse_action(state: State, role: str, text: str) -> Action:
         raise InvalidActionError("empty command")
     head = ALIASES.get(words[0].lower(), words[0].lower())
     acts = [WAIT] + [a for a, c in rules.actions.items() if role in c.roles]
+    if head not in acts and not any(a.startswith(head) for a in acts):
+        from game.engine.core import Menu  # (only for the message)
+
+        menu = Menu(state, role)
+        legal = {a.act for kind in menu.kinds() for a in menu.get(kind)} | {PASS}
+        now = [a for a in acts if (PASS if a == WAIT else a) in legal]
+        later = [a for a in acts if a not in now]
+        raise InvalidActionError(f"'{text}': there is no action '{head}'; the actions you can "
+                                 f"take now are {', '.join(now)}" + (
+                                     f" (not now: {', '.join(later)})" if later else ""))
     act = _pick(head, acts, "action", text)
     rest = words[1:]
     if act == WAIT:

@@ -384,3 +384,17 @@ def test_playing_a_game_loads_no_ui_module():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_action_lists_those_possible_now_apart_from_the_rest(rules):
+    """An author's playtest: line mode listed a move among 'the actions' when it could not be
+    taken then."""
+    state = new_game(rules, 1)
+    while state.role != "gna":
+        state = apply(state, Action(state.role, PASS))
+    assert not is_legal(state, Action("gna", "return"))  # the delegation is at the table
+    with pytest.raises(InvalidActionError) as info:
+        parse_action(state, "gna", "xyz")
+    now, _, later = str(info.value).partition(" (not now: ")
+    assert "you can take now are wait, " in now and "return" not in now
+    assert "return" in later
