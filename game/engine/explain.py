@@ -14,6 +14,10 @@ from game.engine.rules import Rules
 from game.engine.state import Entry, log_list
 from game.scenario.model_talks import TARGET_KIND
 
+# How each AI strategy's demand reads in a Why? line (see game.engine.ai)
+STYLES = {"hardline": "a hard-liner", "tit_for_tat": "playing tit for tat",
+          "conceder": "a conceder (it asks less as time runs out)"}
+
 OMNISCIENT = None
 
 
@@ -254,8 +258,14 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
                                                             reply=reply)]
         name = _short(rules, a.faction)
         if act.kind == "reject" and a.surplus >= 0 and not a.blockers:  # (why, then?)
-            lines.append(f"  {name} rejects it all the same: it wants more than that before "
-                         "it signs.")
+            style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
+            if style:  # an AI's demand: a playtest read the bare rule as broken
+                lines.append(f"  {name} rejects it all the same: {style}, it holds out for a "
+                             "margin above its reservation value, and this package does not "
+                             "clear it yet.")
+            else:
+                lines.append(f"  {name} rejects it all the same: it wants more than that "
+                             "before it signs.")
         elif act.kind == "accept" and a.surplus < 0 and not d.get("vetoed"):
             lines.append(f"  {name} accepts it all the same, for less than it could expect.")
     if act.kind == "offensive":

@@ -48,7 +48,9 @@ reservation value).
 - **Two levels** (after Robert Putnam): a delegation only signs what its foreign backers
   tolerate. A backer with a veto blocks its side's signature; others cut their support.
 - **Trust** falls with walkouts, offensives and insults, and rises with talks and gestures.
-- **The AI counterparts** follow strategies you can read in the *Why?* tab after each move.
+- **The AI counterparts** follow strategies you can read in the *Why?* tab after each move. A
+  hard-liner, or one playing tit for tat, holds out for a margin *above* its reservation value;
+  a conceder asks for a wide margin at first and less as time runs out.
 """
 
 
