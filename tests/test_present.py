@@ -293,3 +293,58 @@ def test_softening_a_stance_says_what_it_asks_now_and_what_it_would_ask():
         now = rules.s.agenda[choice.action.target].options[state.stances[gna][k]].label
         then = rules.s.agenda[choice.action.target].options[choice.action.option].label
         assert choice.label.endswith(f"ask '{then}' instead of '{now}'"), choice.label
+
+
+def _previews(rules, seeds=range(6)):
+    """(state, package, reaction): the mediator's what-if, at each of its moves in AI games, of
+    the draft on the table and of each package the AI tabled in that game."""
+    from game.engine.preview import preview
+    from game.engine.simulate import play
+
+    for seed in seeds:
+        final = play(rules, seed)
+        tabled = {a.package for a in final.actions if a.package}
+        state = new_game(rules, seed, set())
+        for action in final.actions:
+            if state.role == rules.mediator:
+                packages = tabled | ({state.table.package} if state.table else set())
+                for package in sorted(packages):
+                    for r in preview(state, "mediator", package):
+                        if not r.certain and not r.reasons[0].startswith("Not a valid"):
+                            yield state, package, r
+            state = apply(state, action)
+
+
+def test_the_builders_verdict_and_its_words_agree():
+    """A teacher's playtest: 'around what GNA expects without a deal' over 'likely to
+    reject' (the words and the verdict used different bands)."""
+    rules = rules_for("default")
+    verdicts = {"comfortably above": "accept", "around": "uncertain", "below": "reject"}
+    seen = set()
+    for _, _, r in _previews(rules):
+        for words, likely in verdicts.items():
+            if f"package is {words} what" in " ".join(r.reasons):
+                assert r.likely in (likely, "blocked", "away"), (words, r)
+                seen.add(likely)
+    assert {"accept", "uncertain"} <= seen
+
+
+def test_the_builder_says_a_side_is_away_or_has_rejected_the_draft():
+    """A teacher's playtest: 'GNA: likely to accept' while GNA had walked out, and for a
+    draft it had already rejected."""
+    from game.engine.observe import _rejected
+
+    rules = rules_for("default")
+    away = rejected = 0
+    for state, package, r in _previews(rules, range(8)):
+        gone = not state.vals[rules.fs[r.faction]["at_table"]]
+        assert (r.likely == "away") == gone, r
+        if gone:
+            away += 1
+            assert "has walked out" in r.reasons[0]
+        said = "has already rejected this draft" in " ".join(r.reasons)
+        table = state.table
+        assert said == (table is not None and package == table.package
+                        and r.faction in _rejected(state)), r
+        rejected += said
+    assert away and rejected

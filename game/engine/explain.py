@@ -53,6 +53,16 @@ def margin_words(surplus: float) -> str:
     return "well short of what it expects without a deal"
 
 
+def apart(value: float, bar: float) -> tuple[str, str]:
+    """Two numbers with as few decimals as shows which is larger ("32.6" and "33", not "33"
+    and "33" for a value just below its bar: a playtest read '(33 < 33)')."""
+    for digits in (0, 1, 2):
+        x, y = f"{value:.{digits}f}", f"{bar:.{digits}f}"
+        if x != y or value == bar:
+            return x, y
+    return x, y
+
+
 def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = False,
                      reply: bool = False) -> list[str]:
     """Why a faction reacts to a package as it does. ``owner``: show its private numbers.
@@ -62,18 +72,20 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
     lines = []
     if not a.binding:
         if owner:
+            value, bar = apart(a.value, a.reservation)
             lines.append(f"The package leaves the fighting alone, so {name} weighs it against "
-                         f"what already stands ({a.reservation:.0f}): it is worth "
-                         f"{a.value:.0f}.")
+                         f"what already stands ({bar}): it is worth {value}.")
         else:
             gain = "a gain" if a.surplus > 0 else "no gain"
             lines.append(f"The package leaves the fighting alone; for {name} it is {gain} on "
                          "what already stands.")
     elif owner:
-        lines.append(f"{name} values this package at {a.value:.0f}; its reservation value is "
-                     f"{a.reservation:.0f} (no-deal value {a.batna:.0f}, less "
-                     f"{max(0, round(a.batna) - round(a.reservation))} for ripeness "
-                     f"{a.ripeness:.0f}).")  # (the shown numbers add up)
+        value, bar = apart(a.value, a.reservation)
+        digits = len(bar.partition(".")[2])  # (the shown numbers add up)
+        less = max(0.0, round(a.batna, digits) - round(a.reservation, digits))
+        lines.append(f"{name} values this package at {value}; its reservation value is {bar} "
+                     f"(no-deal value {a.batna:.{digits}f}, less {less:.{digits}f} for ripeness "
+                     f"{a.ripeness:.0f}).")
     else:
         lines.append(f"For {name} the package is {margin_words(a.surplus)}.")
     if a.pains:
@@ -86,7 +98,7 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
         lines.append(f"{head}: " + "; ".join(parts) + ".")
     for b in a.blockers:
         backer = rules.s.backers[b.backer].name
-        detail = f" ({b.value:.0f} < {b.tolerance:.0f})" if owner else ""
+        detail = " ({} < {})".format(*apart(b.value, b.tolerance)) if owner else ""
         lines.append(f"{backer} would block it: it cannot accept {_issue(rules, b.issue)} as "
                      f"drafted{detail}.")
     for b in a.unhappy:
@@ -183,7 +195,8 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
             text = f"{backer} dislikes {what} and would cut its support if it were signed"
         worst = "; ".join(f"{_issue(rules, k)} ('{_option(rules, k, o)}')"
                           for k, o, _ in d["worst"])
-        return [f"{text} (it values it at {d['value']:.0f}; it needs {d['tolerance']:.0f})."
+        value, needs = apart(d["value"], d["tolerance"])
+        return [f"{text} (it values it at {value}; it needs {needs})."
                 + (f" It objects most to: {worst}." if worst and d["verdict"] != "content"
                    else "")]
     if kind == "shuttle":
@@ -213,11 +226,12 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
                 "and it is now worth less to it than no deal. Nothing is signed."]
     if kind == "lapse_why":  # (nobody sees it live: the debrief's and transcripts' numbers)
         if "backer" in d:
-            return [f"  ({rules.s.backers[d['backer']].name} values the draft at "
-                    f"{d['value']:.0f}, below what it tolerates ({d['tolerance']:.0f}), and now "
-                    "has the support at home to veto it.)"]
-        return [f"  ({_short(rules, d['faction'])} values the draft at {d['value']:.0f} now; its "
-                f"reservation value is {d['reservation']:.0f}.)"]
+            value, bar = apart(d["value"], d["tolerance"])
+            return [f"  ({rules.s.backers[d['backer']].name} values the draft at {value}, below "
+                    f"what it tolerates ({bar}), and now has the support at home to veto it.)"]
+        value, bar = apart(d["value"], d["reservation"])
+        return [f"  ({_short(rules, d['faction'])} values the draft at {value} now; its "
+                f"reservation value is {bar}.)"]
     if kind == "deadline":
         return ["The mediator's deadline is met: an agreement was signed in time." if d["met"]
                 else "The mediator's deadline passes without a new agreement."]
@@ -260,9 +274,9 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         if act.kind == "reject" and a.surplus >= 0 and not a.blockers:  # (why, then?)
             style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
             if style:  # an AI's demand: a playtest read the bare rule as broken
-                lines.append(f"  {name} rejects it all the same: {style}, it holds out for a "
-                             "margin above its reservation value, and this package does not "
-                             "clear it yet.")
+                lines.append(f"  {name} rejects it all the same: {style}, it holds out for "
+                             "clearly more than it expects without a deal, and this package "
+                             "is not there yet.")
             else:
                 lines.append(f"  {name} rejects it all the same: it wants more than that "
                              "before it signs.")

@@ -12,16 +12,19 @@ from typing import NamedTuple
 from game.engine import negotiation as neg
 from game.engine.packages import estimates
 from game.engine.explain import _issue, _option, assessment_lines
+from game.engine.observe import _rejected
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
 
 GUESS = 10.0  # how far a guess of another faction's reservation value may be off
+EVEN = 6.0  # an estimated margin within this either way: it could go either way
 
 
 class Reaction(NamedTuple):
     faction: str
-    likely: str  # "accept", "reject", "uncertain", "blocked", "accepted" (it has, already)
+    likely: str  # "accept", "reject", "uncertain", "blocked", "accepted" (it has, already),
+    # "away" (it has walked out)
     certain: bool  # True for one's own faction
     reasons: tuple[str, ...]
 
@@ -71,13 +74,14 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     margin = value - bar
     name = rules.s.factions[f].short
     reasons = []
-    if binding:
-        feel = ("comfortably above" if margin > 8 else "around" if margin > -8 else "below")
+    if binding:  # (the same bands as the verdict below: 'around' is 'either way')
+        feel = ("comfortably above" if margin > EVEN else "around" if margin >= -EVEN
+                else "below")
         reasons.append(f"By your estimate the package is {feel} what {name} expects without a "
                        f"deal. Its ripeness is {vals[rules.fs[f]['ripeness']]:.0f}: the riper, "
                        "the less it expects.")
     else:
-        much = "" if abs(margin) > 6 else " a little"  # (within 6: it could go either way)
+        much = "" if abs(margin) > EVEN else " a little"  # (it could go either way)
         reasons.append(f"It leaves the fighting alone; by your estimate {name} "
                        f"{'gains' if margin > 0 else 'loses'}{much} on what already stands.")
     # what it will dislike: for a binding package every issue counts against its bar; for a
@@ -95,5 +99,13 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     if blockers:
         likely = "blocked"
     else:
-        likely = "accept" if margin > 6 else ("reject" if margin < -6 else "uncertain")
+        likely = "accept" if margin > EVEN else ("reject" if margin < -EVEN else "uncertain")
+    table = state.table
+    if table is not None and package == table.package and f in _rejected(state):
+        reasons.insert(0, f"{name} has already rejected this draft as it stands; it may still "
+                          "accept it later, if the war or its backers move it.")
+    if not vals[rules.fs[f]["at_table"]]:  # what it thinks matters less than that it is gone
+        reasons.insert(0, f"{name} has walked out: it cannot accept anything until it returns "
+                          "to the table.")
+        likely = "away"
     return Reaction(f, likely, False, tuple(reasons))

@@ -9,7 +9,7 @@ import pytest
 from game import present
 from game.engine import Action, apply, history, inject_event, is_legal, new_game
 from game.engine import negotiation as neg
-from game.engine.explain import describe
+from game.engine.explain import apart, describe
 from game.engine.observe import observe
 from game.engine.simulate import play
 from tests.engine.helpers import advance, ai_game, do, rules_for
@@ -389,8 +389,9 @@ def test_a_non_binding_rejection_hides_what_stands_for_the_owner_from_others(rul
     assert not a.binding
     owner = "\n".join(describe(rules, entry, "lna"))
     other = "\n".join(describe(rules, entry, "gna"))
-    assert f"what already stands ({a.reservation:.0f})" in owner
-    assert f"({a.reservation:.0f})" not in other
+    shown = apart(a.value, a.reservation)[1]
+    assert f"what already stands ({shown})" in owner
+    assert f"({shown})" not in other
     assert "leaves the fighting alone" in other
 
 
@@ -622,3 +623,12 @@ def test_an_acceptance_lapses_when_a_backer_could_now_veto_the_draft(rules):
     assert "Turkey would now veto the draft at home" in describe(rules, lapse)[0]
     why = [e for e in history(state) if e.kind == "lapse_why"][-1]
     assert "below what it tolerates (34)" in describe(rules, why)[0]
+
+
+@pytest.mark.parametrize(("value", "bar", "shown"), [
+    (32.6, 33.4, ("32.6", "33.4")), (32.6, 34.0, ("33", "34")), (53.4, 52.6, ("53.4", "52.6")),
+    (33.0, 33.0, ("33", "33")), (32.96, 33.04, ("32.96", "33.04")),
+])
+def test_numbers_side_by_side_show_which_is_larger(value, bar, shown):
+    """A playtest: 'Russia would block it ... (33 < 33)'."""
+    assert apart(value, bar) == shown

@@ -19,7 +19,7 @@ from game.tui.widgets.text import plain
 LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject", "red"),
           "uncertain": ("could go either way", "yellow"), "blocked": ("a backer would block it",
                                                                       "magenta"),
-          "accepted": ("has accepted it", "green")}
+          "accepted": ("has accepted it", "green"), "away": ("away from the table", "grey50")}
 
 
 def start_package(state, role: str) -> tuple[str, ...]:
