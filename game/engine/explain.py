@@ -217,6 +217,9 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         parts = [f"{why}: {', '.join(lines)}" if why else ", ".join(lines)
                  for why, lines in groups.items()]
         return [f"As the turn ends — {'; '.join(parts)}."] if parts else []
+    if kind == "withdrawn":
+        return [f"{_short(rules, f)} has left the table, and its acceptance of the draft goes "
+                "with it." for f in d["factions"]]
     if kind == "lapse":
         who = _short(rules, d["faction"])
         if "backer" in d:

@@ -168,6 +168,7 @@ def refresh(work, full: bool = True) -> None:
         if gone:  # a delegation that left the table no longer stands behind the draft
             accepted = accepted - gone
             work.table = table._replace(accepted=accepted)
+            work.note("withdrawn", "", {"factions": tuple(sorted(gone))})  # (said, not silent)
     # ripeness, reservation value, value of what is agreed, acceptance: for every faction
     rules.ripeness_run(vals, constant, rules.agreed(vals) if full else None, accepted)
 

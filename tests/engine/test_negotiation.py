@@ -632,3 +632,17 @@ def test_an_acceptance_lapses_when_a_backer_could_now_veto_the_draft(rules):
 def test_numbers_side_by_side_show_which_is_larger(value, bar, shown):
     """A playtest: 'Russia would block it ... (33 < 33)'."""
     assert apart(value, bar) == shown
+
+
+def test_leaving_the_table_withdraws_an_acceptance_and_says_so(rules):
+    """A teacher's playtest: GNA accepted, an event took it from the table, and the status
+    then read 'accepted by nobody yet' with nothing in the log to say why."""
+    state = humans_all(rules)
+    state = do(state, "mediator", "propose prisoners=all_for_all")
+    state = do(state, "gna", "accept")
+    assert state.table.accepted == {"gna"}
+    state = inject_event(state, "gna_walkout")
+    assert not state.vals[rules.fs["gna"]["at_table"]] and state.table.accepted == frozenset()
+    said = [line for e in history(state) if e.kind == "withdrawn"
+            for line in describe(rules, e, "lna")]
+    assert said == ["GNA has left the table, and its acceptance of the draft goes with it."]
