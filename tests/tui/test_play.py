@@ -146,6 +146,29 @@ async def test_the_package_preview_reacts_to_each_change():
         assert isinstance(app.screen, TalksScreen)
 
 
+async def test_page_keys_scroll_the_reactions_that_do_not_fit():
+    """A teacher's playtest: at 100x30 the reactions ran past the bottom of the builder (the
+    backer that would block, what hurts most) and PageDown did nothing."""
+    app = make_app(seed=7, role="gna")  # a delegation: its own numbers come first
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("p")
+        await pilot.pause(0.1)
+        for _ in range(len(app.rules.issues)):  # change every issue: a long what-if
+            await pilot.press("right", "down")
+        await pilot.pause(0.1)
+        box = app.screen.query_one("#preview-box")
+        assert box.max_scroll_y > 0  # it does not fit
+        assert "PgDn" in str(app.screen.query_one("#package-title").render())
+        await pilot.press("pagedown")
+        await pilot.pause(0.1)
+        assert box.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause(0.1)
+        assert box.scroll_y == 0
+        assert app.screen.query_one("#issues").has_focus  # still choosing options
+
+
 async def test_continue_resumes_after_the_process_dies(data_home):
     """The autosave after every move lets Continue pick up at the last completed turn."""
     app = make_app(seed=5)

@@ -46,10 +46,21 @@ class IssueList(OptionList):
         Binding("left", "cycle(-1)", "Option ◀"),
         Binding("right", "cycle(1)", "Option ▶"),
         Binding("enter", "submit", "Table it"),
+        # (an OptionList pages its own items: with one line an issue there is nothing to page,
+        # and a playtest found the reactions below cut off with no key to read on)
+        Binding("pagedown", "scroll_why(1)", "Why ▼"),
+        Binding("pageup", "scroll_why(-1)", "Why ▲"),
     ]
 
     def action_cycle(self, step: int) -> None:
         self.screen.action_cycle(step)
+
+    def action_scroll_why(self, step: int) -> None:
+        box = self.screen.query_one("#preview-box")
+        if step > 0:
+            box.scroll_page_down(animate=False)
+        else:
+            box.scroll_page_up(animate=False)
 
     def action_submit(self) -> None:
         self.screen.action_submit()
@@ -89,8 +100,8 @@ class PackageScreen(ModalScreen):
         self.package = list(start_package(state, app.role))
         act = rules.s.actions[self.action.act]
         self.query_one("#package-title", Static).update(Text.assemble(
-            (act.label, "bold"), ("  ←/→ change an option · Enter tables it · Esc cancels",
-                                  "dim")))
+            (act.label, "bold"), ("  ←/→ change an option · PgDn/PgUp read the reactions · "
+                                  "Enter tables it · Esc cancels", "dim")))
         issues = self.query_one("#issues", OptionList)
         issues.add_options(Option(self.prompt(k), id=str(k)) for k in range(len(self.package)))
         issues.highlighted = 0
