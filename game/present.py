@@ -76,8 +76,9 @@ def short_header(rules: Rules, obs: Observation, you: str = "", bare: bool = Fal
     venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
     if bare:
         venue = bare_name(venue)
-    return (f"Turn {obs.turn + 1}/{rules.max_turns} · {long_date(obs.date)} · "
-            f"{obs.turns_left} to go{deadline_words(obs.deadline_in, short=True)}"
+    # ("Turn 1/22" says how many are left: a playtest read "Turn 1/22 · 22 to go" as 23)
+    return (f"Turn {obs.turn + 1}/{rules.max_turns} · {long_date(obs.date)}"
+            f"{deadline_words(obs.deadline_in, short=True)}"
             f"{f' · You: {you}' if you else ''} · {venue}")
 
 

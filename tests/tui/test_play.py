@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.engine import history
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.dialogs import ErrorScreen
@@ -596,6 +598,29 @@ async def test_the_status_line_keeps_the_venue_whole_while_a_deadline_runs():
             shown = str(bar.render())
             assert "deadline in" in shown and len(shown.rstrip()) <= 100, shown
             assert shown.rstrip().endswith(("Geneva", "Geneva (in person)")), shown  # not cut
+
+
+@pytest.mark.parametrize("role", ["mediator", "gna", "lna"])
+async def test_the_status_line_keeps_the_venue_whole_at_its_longest(role):
+    """A teacher's playtest at 100 columns: '… deadline: this turn · You: UN mediator · Video'
+    (in September, by video, on the deadline's last turn)."""
+    import dataclasses
+
+    from game.engine.observe import observe
+    from game.tui.widgets.panels import StatusBar
+
+    app = make_app(seed=7, role=role)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        obs = dataclasses.replace(observe(app.state, role, with_log=False), venue="video",
+                                  deadline_in=0, date="2020-09-21", turn=17)
+        bar = app.screen.query_one(StatusBar)
+        for my_move in (True, False):
+            bar.show(app.rules, obs, app.rules.s.roles[role].name, my_move)
+            await pilot.pause(0.1)
+            shown = str(bar.render()).rstrip()
+            assert len(shown) <= 100 and shown.endswith("Video calls"), shown
+            assert "deadline: this turn" in shown and "21 Sep 2020" in shown, shown
 
 
 async def test_the_title_offers_the_role_last_played_in_that_scenario():

@@ -34,14 +34,16 @@ class StatusBar(Static):
             text.append(" YOUR MOVE ", style="bold reverse")
         else:
             text.append(" others moving… ", style="italic reverse")
-        line = " " + present.short_header(rules, obs, role_name)
-        # measured against the longest label, so the role's name does not change between
-        # "YOUR MOVE" and "others moving…"
-        if self.size.width and len(" others moving… ") + len(line) > self.size.width:
-            # narrow: the role and the venue without their parentheses ("UN mediator",
-            # "Geneva"), so that neither is cut (a running deadline makes the line longer)
-            line = " " + present.short_header(rules, obs, present.bare_name(role_name),
-                                              bare=True)
+        # The longest that fits, measured against the longest label (so the line does not
+        # change between "YOUR MOVE" and "others moving…"): then the role and the venue
+        # without their parentheses ("UN mediator", "Geneva"); then without the role, which
+        # the moves name anyway, so that the venue is never cut (a playtest lost "calls" of
+        # "Video calls" to a running deadline)
+        room = self.size.width - len(" others moving… ") if self.size.width else 10_000
+        lines = [present.short_header(rules, obs, role_name),
+                 present.short_header(rules, obs, present.bare_name(role_name), bare=True),
+                 present.short_header(rules, obs, "", bare=True)]
+        line = " " + next((x for x in lines if len(x) + 1 <= room), lines[-1])
         text.append(plain(line, "bold"))
         self.update(text)
 
