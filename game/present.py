@@ -224,8 +224,8 @@ def choices(state: State, role: str) -> list[Choice]:
             if kind == "concede":  # from what it asks now, to what it would ask
                 k = rules.issues.index(action.target)
                 now = state.stances[rules.factions.index(menu.faction)][k]
-                label += (f": ask '{option_label(rules, action.target, action.option)}' "
-                          f"instead of '{option_label(rules, action.target, now)}'")
+                label += (f": '{option_label(rules, action.target, now)}' → "
+                          f"'{option_label(rules, action.target, action.option)}'")
             chance = chance_of(state, action)
             if chance is not None:
                 label += f" ({chance * 100:.0f}% chance)"

@@ -292,7 +292,7 @@ def test_softening_a_stance_says_what_it_asks_now_and_what_it_would_ask():
         k = rules.issues.index(choice.action.target)
         now = rules.s.agenda[choice.action.target].options[state.stances[gna][k]].label
         then = rules.s.agenda[choice.action.target].options[choice.action.option].label
-        assert choice.label.endswith(f"ask '{then}' instead of '{now}'"), choice.label
+        assert choice.label.endswith(f": '{now}' → '{then}'"), choice.label
 
 
 def _previews(rules, seeds=range(6)):

@@ -217,7 +217,7 @@ def test_help_and_issues_print_and_play_nothing(tmp_path, command):
 def test_at_a_terminal_long_lines_fold_between_words_under_their_text():
     from game.plain import wrap
 
-    line = "  12. Soften your stance — Complete and permanent ceasefire: ask 'A " \
+    line = "  12. Soften your stance — Complete and permanent ceasefire: 'No ceasefire' → 'A " \
            "renewable truce on current lines'"
     folded = wrap(line, 40).splitlines()
     assert all(len(part) <= 40 for part in folded) and len(folded) > 2
