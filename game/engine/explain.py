@@ -321,8 +321,12 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
     at_signing = {f: rest for f, *rest in last.entry.data.get("bars", ())} if last else {}
     for f in rules.factions:
         what = "everything agreed" if agreed else "things as they stand"
-        line = (f"{_short(rules, f)} values {what} at {work.fget(f, 'utility'):.0f} "
-                f"(its reservation value now: {work.fget(f, 'reservation'):.0f})")
+        value, bar = apart(work.fget(f, "utility"), work.fget(f, "reservation"))
+        line = f"{_short(rules, f)} values {what} at {value} (its reservation value now: {bar}"
+        if agreed and work.fget(f, "utility") < work.fget(f, "reservation"):
+            # (a playtest: a signed ceasefire worth less than the no-deal bar, unexplained)
+            line += ", above it: the war, its backers and ripeness have moved since it signed"
+        line += ")"
         if f in at_signing:
             u, bar, binding = at_signing[f]
             against = (f"its reservation value of {bar:.0f} at the time" if binding else
