@@ -91,7 +91,8 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
     if a.pains:
         parts = []
         for k, option, loss in a.pains:
-            part = f"{_issue(rules, k)} ('{_option(rules, k, option)}')"
+            left = ", left as it is" if option == rules.status_quo[k] else ""  # (not drafted)
+            part = f"{_issue(rules, k)} ('{_option(rules, k, option)}'{left})"
             parts.append(part + (f" costs it {loss:.1f}" if owner else ""))
         # (a package it gains from still gives it less than its best somewhere)
         head = "What hurts it most" if a.surplus < 0 else "What it likes least"
