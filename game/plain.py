@@ -42,6 +42,9 @@ def help_text(rules: Rules, role: str) -> str:
             typed.append(act)
     if typed:
         lines.append("  or type a move:   " + ", ".join(typed + ["wait"]))
+    if tabling:
+        lines.append("  whatif ISSUE=OPTION ...   how each side would likely react to that "
+                     "package (nothing is tabled)")
     lines += ["  why               explain the latest reactions again",
               "  status            show the situation again",
               "  issues            list the agenda with every option id",
@@ -223,6 +226,16 @@ class PlainGame:
             self.why()
         elif word == "status":
             self.situation()
+        elif word == "whatif":
+            from game.engine.commands import parse_package
+
+            try:
+                package = parse_package(self.state, line.split()[1:], line)
+            except ActionError as exc:
+                self.say(str(exc))
+                return None
+            for text in present.whatif_lines(self.state, self.role, package):
+                self.say(text)
         elif word == "issues":
             self.issues()
         elif word == "save":

@@ -234,6 +234,31 @@ def choices(state: State, role: str) -> list[Choice]:
     return out
 
 
+# How a likely reaction reads, and its colour on screen (see game.engine.preview)
+LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject", "red"),
+          "uncertain": ("could go either way", "yellow"),
+          "blocked": ("a backer would block it", "magenta"),
+          "accepted": ("has accepted it", "green"), "away": ("away from the table", "grey50")}
+OWN_LIKELY = {"accept": "you can accept it", "reject": "below your reservation value",
+              "blocked": "your backer would block it"}
+
+
+def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]:
+    """The package builder's what-if as lines of text (line mode's ``whatif``)."""
+    from game.engine.preview import preview
+
+    rules: Rules = state.rules
+    lines = []
+    for reaction in preview(state, role, package):
+        short = rules.s.factions[reaction.faction].short
+        words = LIKELY[reaction.likely][0]
+        if reaction.certain:
+            words = OWN_LIKELY.get(reaction.likely, words)
+        lines.append(f"{short}: {words}")
+        lines += [f"  {reason}" for reason in reaction.reasons]
+    return lines
+
+
 def warning(state: State, action: Action) -> str | None:
     """For a move that cannot be undone (an offensive, walking out): what to weigh before it,
     in words; None for every other move."""

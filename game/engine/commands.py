@@ -56,7 +56,7 @@ def parse_action(state: State, role: str, text: str) -> Action:
         compiled = rules.actions[act]
         kind = compiled.kind
         if kind in ("propose", "counter"):
-            action = Action(role, act, package=_package(state, rest, text))
+            action = Action(role, act, package=parse_package(state, rest, text))
         elif kind == "concede":
             if len(rest) != 2:
                 raise InvalidActionError(f"'{text}': write 'concede ISSUE OPTION'")
@@ -80,7 +80,9 @@ def parse_action(state: State, role: str, text: str) -> Action:
     return action
 
 
-def _package(state: State, words: list[str], text: str) -> tuple[str, ...]:
+def parse_package(state: State, words: list[str], text: str) -> tuple[str, ...]:
+    """``ISSUE=OPTION`` words over the draft on the table (or what stands when there is none);
+    raises :class:`InvalidActionError` quoting ``text``."""
     rules: Rules = state.rules
     if state.table is not None:
         base = list(state.table.package)

@@ -296,3 +296,21 @@ def test_ctrl_c_keeps_the_moves_made_so_far(tmp_path):
     assert "Interrupted. Saved to" in out and "Traceback" not in err
     data = json.loads(save.read_text(encoding="utf-8"))
     assert [a for a in data["actions"] if a["role"] == "mediator"]  # the move was kept
+
+
+def test_whatif_previews_a_package_without_tabling_it(tmp_path):
+    """A teacher's playtest: line mode's package builder tabled at once, with no what-if (the
+    full-screen builder shows one); a screen-reader user had no way to weigh a package."""
+    save = tmp_path / "s.json"
+    result = plain(tmp_path, "whatif ceasefire=permanent_monitored oil=reopen_escrow\n",
+                   "--seed", "3", "--role", "lna", "--save", str(save))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.split("> GNA: ", 1)[1]
+    assert out.split("\n", 1)[0] in ("likely to accept", "likely to reject",
+                                      "could go either way", "a backer would block it")
+    assert "\nLNA: below your reservation value\n" in out or "\nLNA: you can accept it\n" in out
+    assert "LNA values this package at" in out  # its own numbers, exactly
+    data = json.loads(save.read_text(encoding="utf-8"))
+    assert not [a for a in data["actions"] if a["role"] == "lna"]  # nothing was tabled
+    helped = plain(tmp_path, "help\n", "--seed", "3", "--save", str(save))
+    assert "whatif ISSUE=OPTION" in helped.stdout

@@ -16,10 +16,7 @@ from game import present
 from game.engine.preview import preview
 from game.tui.widgets.text import plain
 
-LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject", "red"),
-          "uncertain": ("could go either way", "yellow"), "blocked": ("a backer would block it",
-                                                                      "magenta"),
-          "accepted": ("has accepted it", "green"), "away": ("away from the table", "grey50")}
+LIKELY, OWN_LIKELY = present.LIKELY, present.OWN_LIKELY
 
 
 def start_package(state, role: str) -> tuple[str, ...]:
@@ -168,8 +165,7 @@ class PackageScreen(ModalScreen):
             words, colour = LIKELY[reaction.likely]
             if reaction.certain:
                 self.own_reaction = reaction
-                words = {"accept": "you can accept it", "reject": "below your reservation value",
-                         "blocked": "your backer would block it"}.get(reaction.likely, words)
+                words = OWN_LIKELY.get(reaction.likely, words)
             text.append(f"  {fac.short}: ", style=f"bold {fac.color}")
             text.append(words, style=f"bold {colour}")
             details.append(f"\n{fac.short}", style=f"bold {fac.color}")
