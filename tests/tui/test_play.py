@@ -623,6 +623,21 @@ async def test_the_status_line_keeps_the_venue_whole_at_its_longest(role):
             assert "deadline: this turn" in shown and "21 Sep 2020" in shown, shown
 
 
+async def test_help_names_the_seed_and_how_to_replay_this_game():
+    """A teacher's playtest: the seed was shown only on the title and the debrief."""
+    from game.tui.screens.dialogs import HelpScreen
+
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-game").render())
+        assert "seed 7" in text
+        assert "ceasefire play libya-5plus5-2020 --seed 7 --role gna" in text
+
+
 async def test_the_title_offers_the_role_last_played_in_that_scenario():
     """A playtester had to pick the LNA again at every start: the list began at the mediator."""
     app = make_app(seed=3)

@@ -59,8 +59,25 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
+            yield Static(self.this_game(), id="help-game")
             yield Markdown(HELP)
         yield KeyBar()
+
+    def this_game(self) -> Text:
+        """The scenario, seed and seat of the game in play: what a student tells a teacher
+        to replay it (a playtest found the seed only on the title and the debrief)."""
+        app = self.app
+        state, rules = getattr(app, "state", None), getattr(app, "rules", None)
+        if state is None or rules is None:
+            return Text("")
+        from game.paths import scenarios_dir
+
+        seat = rules.s.roles[app.role].name if app.role in rules.s.roles else app.role
+        path = rules.loaded.path if rules.loaded is not None else None
+        named = rules.s.id if path is None or path.parent.resolve() == \
+            scenarios_dir().resolve() else str(path)
+        return plain(f"This game: {rules.s.id}, seed {state.seed}, as {seat}. To replay it: "
+                     f"ceasefire play {named} --seed {state.seed} --role {app.role}", "dim")
 
 
 class ErrorScreen(ModalScreen):
