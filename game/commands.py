@@ -52,6 +52,9 @@ def cmd_play(args: argparse.Namespace) -> int:
         return _fail(f"--save {args.save} is a folder; name a file, e.g. "
                      f"{Path(args.save) / 'game.json'}")
     if not args.plain:
+        if args.save:  # (the full-screen game saves to its own slots: Ctrl+S, and autosave)
+            return _fail("--save goes with --plain; the full-screen game saves to its slots "
+                         "(s names one) and autosaves after every move")
         return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch, direct=True)
     scenario = args.scenario
     if data is not None and scenario is None:  # the save knows its scenario

@@ -247,7 +247,12 @@ def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]
     """The package builder's what-if as lines of text (line mode's ``whatif``)."""
     from game.engine.preview import preview
 
+    from game.engine.negotiation import check_package
+
     rules: Rules = state.rules
+    trouble = check_package(rules, state.vals, package)
+    if trouble:  # (said once, not once a side)
+        return [f"Not a valid package: {trouble}."]
     lines = []
     for reaction in preview(state, role, package):
         short = rules.s.factions[reaction.faction].short

@@ -64,3 +64,26 @@ def test_a_yes_no_meter_is_charted_on_the_charts_scale(default_loaded):
     assert "(100 = yes)" in label and set(values) <= {0.0, 100.0} and 100.0 in values
     label, values = charts["world.escalation"]
     assert "100 = yes" not in label and max(values) > 1
+
+
+def test_a_deal_signed_below_the_bar_is_not_excused_by_what_moved_since():
+    """Review: the debrief's 'the war... moved since it signed' was added even for a side that
+    had signed below its bar at the time (a human may), contradicting the same line."""
+    from game.engine import Action, apply, new_game
+    from tests.engine.helpers import do, rules_for
+
+    rules = rules_for("minimal")
+    state = new_game(rules, 1, set(rules.roles))
+    while state.role != "river":
+        state = apply(state, Action(state.role, "pass"))
+    state = do(state, "river", "counter ceasefire=lasting bridge=returned")
+    state = do(state, "hill", "accept")
+    assert state.signed == 1
+    while state.outcome is None:
+        state = apply(state, Action(state.role, "pass"))
+    hill = next(r for r in state.outcome.reasons if r.startswith("Hill values"))
+    bars = {f: (value, bar) for f, value, bar, _ in
+            next(e for e in history(state) if e.kind == "sign").data["bars"]}
+    assert bars["hill"][0] < bars["hill"][1]  # it signed below its bar
+    assert state.value("faction.hill.utility") < state.value("faction.hill.reservation")
+    assert "moved since it signed" not in hill, hill

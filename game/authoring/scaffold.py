@@ -16,6 +16,10 @@ def starter_text() -> str:
     return template.replace("SCHEMA_PATH", schema.as_uri(), 1)
 
 
+OTHER_FILES = {".json", ".txt", ".toml", ".md", ".py", ".ini", ".cfg", ".csv", ".xml", ".html",
+               ".rst", ".ink", ".yarn"}  # kinds of file a scenario is not
+
+
 def write_starter(path: str) -> int:
     target = Path(path)
     if not target.name or target.name in (".", ".."):
@@ -23,15 +27,15 @@ def write_starter(path: str) -> int:
               "my-scenario.yaml", file=sys.stderr)
         return 2
     if path.endswith(("/", os.sep)) or target.is_dir():
-        print(f"ceasefire new: {path} is a folder; name a file in it, e.g. ceasefire new "
+        print(f"ceasefire new: {path} names a folder; name a file in it, e.g. ceasefire new "
               f"{target / 'my-scenario.yaml'}", file=sys.stderr)
         return 2
-    if target.suffix not in (".yaml", ".yml"):
-        if target.suffix[1:].isalpha():  # x.json: say so, rather than write x.yaml unasked
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        if target.suffix.lower() in OTHER_FILES:  # x.json: say so, not write x.yaml unasked
             print(f"ceasefire new: a scenario is a YAML file; name it "
                   f"{target.with_suffix('.yaml')} (nothing was written)", file=sys.stderr)
             return 2
-        target = target.with_name(target.name + ".yaml")  # `new my-war` writes my-war.yaml
+        target = target.with_name(target.name + ".yaml")  # my-war, geneva.talks: + .yaml
     if target.exists():
         print(f"ceasefire new: {target} already exists; choose another name (nothing was "
               "overwritten)", file=sys.stderr)

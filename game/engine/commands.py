@@ -43,7 +43,10 @@ def parse_action(state: State, role: str, text: str) -> Action:
         legal = {a.act for kind in menu.kinds() for a in menu.get(kind)} | {PASS}
         now = [a for a in acts if (PASS if a == WAIT else a) in legal]
         later = [a for a in acts if a not in now]
-        raise InvalidActionError(f"'{text}': there is no action '{head}'; the actions you can "
+        from game.scenario.errors import did_you_mean
+
+        raise InvalidActionError(f"'{text}': there is no action '{head}'"
+                                 f"{did_you_mean(head, acts)}; the actions you can "
                                  f"take now are {', '.join(now)}" + (
                                      f" (not now: {', '.join(later)})" if later else ""))
     act = _pick(head, acts, "action", text)

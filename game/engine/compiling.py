@@ -370,7 +370,8 @@ class Compiler:
         for eid, event in s.events.items():
             turn = -1
             if event.date is not None:
-                turn = (event.date - self.start).days // self.turn_days
+                # (dated before the start: the first turn, once, as validation warns)
+                turn = max(0, (event.date - self.start).days // self.turn_days)
             self.events.append(CompiledEvent(
                 eid, turn, self.expr(event.condition) if event.condition is not None else None,
                 self.expr(event.probability) if event.probability is not None else None,

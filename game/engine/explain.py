@@ -56,7 +56,7 @@ def margin_words(surplus: float) -> str:
 def apart(value: float, bar: float) -> tuple[str, str]:
     """Two numbers with as few decimals as shows which is larger ("32.6" and "33", not "33"
     and "33" for a value just below its bar: a playtest read '(33 < 33)')."""
-    for digits in (0, 1, 2):
+    for digits in range(7):
         x, y = f"{value:.{digits}f}", f"{bar:.{digits}f}"
         if x != y or value == bar:
             return x, y
@@ -324,7 +324,8 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
         what = "everything agreed" if agreed else "things as they stand"
         value, bar = apart(work.fget(f, "utility"), work.fget(f, "reservation"))
         line = f"{_short(rules, f)} values {what} at {value} (its reservation value now: {bar}"
-        if agreed and work.fget(f, "utility") < work.fget(f, "reservation"):
+        signed_above = f in at_signing and at_signing[f][0] >= at_signing[f][1]
+        if signed_above and work.fget(f, "utility") < work.fget(f, "reservation"):
             # (a playtest: a signed ceasefire worth less than the no-deal bar, unexplained)
             line += ", above it: the war, its backers and ripeness have moved since it signed"
         line += ")"

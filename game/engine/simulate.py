@@ -116,7 +116,7 @@ def format_report(rules: Rules, report: dict) -> str:
             lines.append(f"  {count / runs * 100:5.1f}%  {rules.s.endings[ending].title} "
                          f"({ending})")
         else:  # no ending held when the calendar ran out
-            lines.append(f"  {count / runs * 100:5.1f}%  Time ran out, no ending held {ending}")
+            lines.append(f"  {count / runs * 100:5.1f}%  Time ran out: no ending held")
     lines.append(f"Mean length: {report['mean_turns']} turns")
     lines.append("")
     lines.append("Issues agreed by the end (share of games):")

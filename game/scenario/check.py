@@ -6,6 +6,8 @@ Everything found is collected (never just the first problem) and positioned with
 
 from __future__ import annotations
 
+import datetime
+
 from typing import Any, Iterable
 
 from game.scenario import expr as ex
@@ -32,7 +34,9 @@ class Checker:
         self.problems: list[Problem] = []
         # ids whose definition validation refused and reported: a reference to one is not
         # another error (and is not followed further)
-        self.broken = {path[1] for path in pos.dropped if len(path) == 2}
+        self.broken = {path[1] for path in pos.dropped if len(path) == 2 and path[0] in (
+            "roles", "factions", "backers", "territories", "agenda", "events", "venues",
+            "actions", "endings")}
 
     # -- reporting ----------------------------------------------------------------------------
     def error(self, path: tuple, message: str, *, key: bool = False,
@@ -173,13 +177,15 @@ class Checker:
             self.cite(base + ("sources",), event.sources)
             cal = s.calendar
             if event.date and cal.start < cal.deadline:  # (a broken calendar is reported)
+                # the last turn begins on or before the deadline and runs turn_days from there
+                turns = (cal.deadline - cal.start).days // cal.turn_days + 1
+                last_day = cal.start + datetime.timedelta(days=turns * cal.turn_days - 1)
                 if event.date < cal.start:
                     self.error(base + ("date",), f"{event.date} is before the calendar starts "
                                f"({cal.start}); it fires in the first turn", severity="warning")
-                elif event.date > cal.deadline:
-                    self.error(base + ("date",), f"{event.date} is after the calendar's "
-                               f"deadline ({cal.deadline}); it would never fire",
-                               severity="warning")
+                elif event.date > last_day:
+                    self.error(base + ("date",), f"{event.date} is after the last turn (it "
+                               f"ends {last_day}); it would never fire", severity="warning")
         for nid, ending in s.endings.items():
             base = ("endings", nid)
             self.expression(base + ("condition",), ending.condition, ex.BOOL)

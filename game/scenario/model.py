@@ -11,12 +11,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from game.scenario.model_base import Base, Effect, Id, Meter, Text
+from game.scenario.model_base import SCENARIO_ID_PATTERN, Base, Effect, Id, Meter, Text
 from game.scenario.model_talks import ActionDef, AIConfig, Ending, Event, History, Issue
 from game.scenario.model_world import (Backer, Calendar, Faction, MapArt, Ripeness, Role,
                                        Territory, Venue)
 
-ScenarioId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+ScenarioId = Annotated[str, StringConstraints(pattern=SCENARIO_ID_PATTERN, max_length=60)]
 
 
 class Scenario(Base):

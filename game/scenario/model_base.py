@@ -8,6 +8,8 @@ from typing import Annotated, Union
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"  # names a file too: hyphens allowed
+NOTE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # a source note's id, also its file name
 SOURCE_PATTERN = r"^[a-z0-9][a-z0-9-]*#[a-z0-9_]+$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.scenario.errors import Problem, did_you_mean, one_of
+from game.scenario.model_base import NOTE_ID_PATTERN, SCENARIO_ID_PATTERN
 from game.scenario.yamlsafe import Positions, where
 
 YAML11_WORDS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO"}
@@ -129,8 +130,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
         pattern = ctx.get("pattern", "")
         if "#" in pattern:
             return f"'{value}' is not a citation; write 'note-id#fact-id'"
-        if "-" in pattern:  # a scenario's or a source note's id, which names a file too
-            allowed, example = (("digits, '-' and '_'", "karst-talks-2033") if "_" in pattern
+        if pattern in (SCENARIO_ID_PATTERN, NOTE_ID_PATTERN):  # ids that name a file too
+            allowed, example = (("digits, '-' and '_'", "karst-talks-2033")
+                                if pattern == SCENARIO_ID_PATTERN
                                 else ("digits and '-'", "herald-2033-02-07"))
             return (f"'{value}' is not a valid id here: use lowercase letters, {allowed}, "
                     f"starting with a letter or digit (e.g. '{example}')")
@@ -184,12 +186,16 @@ def _misplaced(model: type[BaseModel], path: tuple, kind: str) -> str:
     field = path[-1]
     if kind == "extra_forbidden":  # known one level down: indented too little
         owner = _model_at(model, path[:-1])
-        for name, sub, keyed in _children(owner) if owner else []:
-            if field in sub.model_fields and field not in owner.model_fields:
-                inside = f"each entry of '{name}'" if keyed else f"'{name}'"
-                return f"; '{field}' is a field of {inside}: indent it under " + (
-                    "the one it belongs to" if keyed else f"'{name}'")
-        return ""
+        if owner is None or len(path) < 2 or did_you_mean(field, list(owner.model_fields)):
+            return ""  # (at the top a stray 'name' is likelier a misnamed field than a slip)
+        homes = [(name, keyed) for name, sub, keyed in _children(owner)
+                 if field in sub.model_fields]
+        if len(homes) != 1:  # only when there is one place it can belong
+            return ""
+        name, keyed = homes[0]
+        inside = f"each entry of '{name}'" if keyed else f"'{name}'"
+        return f"; '{field}' is a field of {inside}: indent it under " + (
+            "the one it belongs to" if keyed else f"'{name}'")
     value_model = _model_at(model, path)
     parent = _model_at(model, path[:-1])
     if (value_model is not None and field in value_model.model_fields

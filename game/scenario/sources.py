@@ -12,9 +12,9 @@ from typing import Annotated
 from pydantic import StringConstraints
 
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.model_base import Base, Date, Id, Text
+from game.scenario.model_base import NOTE_ID_PATTERN, Base, Date, Id, Text
 
-NoteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+NoteId = Annotated[str, StringConstraints(pattern=NOTE_ID_PATTERN, max_length=60)]
 
 
 class Fact(Base):

@@ -155,7 +155,12 @@ class CeasefireApp(App):
 
         try:
             data = saves.read(path)
-            scenario = scenario_for_save(data)
+            if self.start_scenario and path == self.start_load:  # named beside --load
+                from game.paths import resolve_scenario
+
+                scenario = resolve_scenario(self.start_scenario)
+            else:
+                scenario = scenario_for_save(data)
             if scenario is None:
                 raise saves.SaveError(f"{path}: the scenario '{data['scenario']}' is not found; "
                                       "it was moved or renamed since the game was saved")
@@ -168,7 +173,9 @@ class CeasefireApp(App):
             self.post_message(GameFailed("The save's scenario cannot be played",
                                          [str(p) for p in exc.problems]))
             return
-        role = sorted(loaded.state.humans)[0] if loaded.state.humans else rules.mediator
+        humans = sorted(loaded.state.humans)
+        role = (self.start_role if self.start_role in humans and path == self.start_load else
+                humans[0] if humans else rules.mediator)  # --role picks among several seats
         self.post_message(GameReady(rules, role, loaded.state, loaded.message))
 
     def on_game_ready(self, message: GameReady) -> None:

@@ -50,7 +50,7 @@ def test_new_into_a_missing_folder(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("", "names no file"), (".", "names no file"), ("sub/", "is a folder"),
+    ("", "names no file"), (".", "names no file"), ("sub/", "names a folder"),
     ("mine.json", "name it"),
 ])
 def test_new_refuses_a_name_that_is_no_scenario_file(tmp_path, name, message):
@@ -69,3 +69,12 @@ def test_new_without_a_suffix_writes_a_yaml_file_others_can_read(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert written.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+
+
+@pytest.mark.parametrize(("name", "written"), [("X.YAML", "X.YAML"),
+                                               ("geneva.talks", "geneva.talks.yaml")])
+def test_new_keeps_every_part_of_the_name_it_is_given(tmp_path, name, written):
+    """Review: 'x.YAML' was refused and 'geneva.talks' was told to be 'geneva.yaml'."""
+    result = new(tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / written).is_file()

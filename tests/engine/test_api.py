@@ -398,3 +398,8 @@ def test_an_unknown_action_lists_those_possible_now_apart_from_the_rest(rules):
     now, _, later = str(info.value).partition(" (not now: ")
     assert "you can take now are wait, " in now and "return" not in now
     assert "return" in later
+
+
+def test_a_misspelt_action_is_offered_the_one_meant(rules):
+    with pytest.raises(InvalidActionError, match="did you mean 'propose'"):
+        parse_action(new_game(rules, 1), rules.mediator, "propse")

@@ -314,3 +314,18 @@ def test_whatif_previews_a_package_without_tabling_it(tmp_path):
     assert not [a for a in data["actions"] if a["role"] == "lna"]  # nothing was tabled
     helped = plain(tmp_path, "help\n", "--seed", "3", "--save", str(save))
     assert "whatif ISSUE=OPTION" in helped.stdout
+
+
+def test_save_without_plain_is_refused_not_ignored(tmp_path):
+    """Review: the full-screen game ignored --save (it saves to its slots)."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--save",
+                             str(tmp_path / "x.json")], capture_output=True, text=True,
+                            cwd=ROOT, env=env, timeout=30, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "--save goes with --plain" in result.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_whatif_of_a_package_that_changes_nothing_says_so_once(tmp_path):
+    result = plain(tmp_path, "whatif\n", "--seed", "3", "--save", str(tmp_path / "s.json"))
+    assert result.stdout.count("Not a valid package") == 1, result.stdout

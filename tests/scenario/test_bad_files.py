@@ -69,6 +69,8 @@ CASES = [
                                         "a field of each entry of 'options'"]),
     ("scenario_id_spaces.yaml", 10, 5, ["'Karst Talks' is not a valid id",
                                         "digits, '-' and '_'"]),
+    ("meter_id_capital.yaml", 43, 7, ["'Strength' is not a valid id",
+                                      "digits and underscores, starting with a letter"]),
     ("score_above_100.yaml", 184, 23, ["endings.peace.score.mediator", "180 is too large",
                                        "at most 100"]),
     ("mediator_with_faction.yaml", 23, 5, ["a mediator speaks for no faction"]),
@@ -172,3 +174,15 @@ def test_one_mistake_is_one_problem_not_a_cascade(name):
     with pytest.raises(ScenarioError) as info:
         load_any(BAD / name)
     assert len(info.value.problems) == 1, "\n".join(map(str, info.value.problems))
+
+
+def test_a_stray_top_level_field_gets_no_indentation_hint(tmp_path):
+    """Review: a top-level 'name:' was told it is 'a field of each entry of roles'."""
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "s.yaml"
+    path.write_text(text.replace("title: The Valley Talks", "name: Valley\ntitle: The Valley "
+                                 "Talks", 1), encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_any(path)
+    [problem] = info.value.problems
+    assert "unknown field 'name'" in problem.message and "indent" not in problem.message

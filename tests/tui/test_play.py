@@ -638,6 +638,21 @@ async def test_help_names_the_seed_and_how_to_replay_this_game():
         assert "ceasefire play libya-5plus5-2020 --seed 7 --role gna" in text
 
 
+async def test_loading_a_save_with_several_seats_takes_the_role_asked_for(tmp_path):
+    """Review: line mode honoured --role among a save's human seats; the full-screen game took
+    the first in alphabetical order."""
+    from game.engine import new_game, saves
+    from tests.engine.helpers import rules_for
+
+    path = tmp_path / "two.json"
+    saves.save(new_game(rules_for("default"), 5, {"gna", "lna"}), path)
+    for role in ("gna", "lna"):
+        app = make_app(load=str(path), role=role)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, app)
+            assert app.role == role and app.state.seed == 5
+
+
 async def test_the_title_offers_the_role_last_played_in_that_scenario():
     """A playtester had to pick the LNA again at every start: the list began at the mediator."""
     app = make_app(seed=3)
