@@ -48,7 +48,9 @@ def help_text(rules: Rules, role: str) -> str:
     lines += ["  why               explain the latest reactions again",
               "  status            show the situation again",
               "  issues            list the agenda with every option id",
-              "  save              save the game now",
+              "  menu              list the numbered moves again",
+              "  save [NAME]       save the game now (with a NAME: to that slot in your "
+              "saves folder)",
               "  help              this help",
               "  quit              save and stop",
               "Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."]
@@ -171,7 +173,7 @@ class PlainGame:
         obs = observe(self.state, self.role, with_log=False)
         rules = self.rules
         self.say()
-        self.say("== " + present.header(rules, obs) + " ==")
+        self.say(present.header(rules, obs) + ".")  # (no rule of '=': it is read aloud)
         for line in present.faction_lines(rules, obs):
             self.say(line)
         self.say(present.ripeness_line(rules, obs))
@@ -187,20 +189,42 @@ class PlainGame:
         menu = present.choices(self.state, self.role)
         self.say()
         self.say(f"Your move, {self.rules.s.roles[self.role].name}:")
-        for n, choice in self.numbered(menu):
-            self.say(f"  {n}. {choice.label}")
+        self.show_menu(menu)
         while True:
             line = self.ask("> ")
             if not line:
                 continue
             action = self.interpret(line, menu)
-            if action is None:
+            if action is None or not self.confirmed(action):
                 continue
             try:
                 self.state = apply(self.state, action)
                 return
             except ActionError as exc:
                 self.say(str(exc))
+
+    def show_menu(self, menu: list[present.Choice]) -> None:
+        for n, choice in self.numbered(menu):
+            self.say(f"  {n}. {choice.label.replace(' → ', ' to ')}")  # (read aloud: 'to')
+
+    def confirmed(self, action: Action) -> bool:
+        """A move that cannot be taken back (an offensive, walking out) or a package of one's
+        own worth less than no deal asks for a 'y' first, as the full-screen game does (a
+        playtest signed a deal at 60 against a reservation value of 94 without a word)."""
+        warning = present.warning(self.state, action)
+        if warning is None and action.package and self.rules.faction_of.get(self.role) and \
+                self.rules.actions[action.act].kind == "counter":
+            own = present.own_verdict(self.state, self.role, action.package)
+            if own is not None:
+                warning = own
+        if warning is None:
+            return True
+        self.say(warning)
+        if self.ask("Type y to go ahead, anything else to choose again: ").lower() in ("y",
+                                                                                    "yes"):
+            return True
+        self.say("Not done. Choose again ('menu' lists the moves).")
+        return False
 
     @staticmethod
     def numbered(menu: list[present.Choice]) -> list[tuple[int, present.Choice]]:
@@ -222,6 +246,8 @@ class PlainGame:
             return self.build_package(choice.action) if choice.needs_package else choice.action
         if word == "help":
             self.say(help_text(self.rules, self.role))
+        elif word in ("menu", "moves", "list", "?"):
+            self.show_menu(menu)
         elif word == "why":
             self.why()
         elif word == "status":
@@ -239,7 +265,20 @@ class PlainGame:
         elif word == "issues":
             self.issues()
         elif word == "save":
-            self.say(self.save(self.state))
+            name = line.split(None, 1)[1].strip() if len(line.split()) > 1 else ""
+            if name:  # a named slot in the saves folder, as the full-screen game's
+                from game import storage
+                from game.engine import saves
+
+                target = storage.slot_path(name)
+                try:
+                    saves.save(self.state, target)
+                    self.say(f"Saved to {target}. Continue it with: ceasefire play --plain "
+                             f"--load {target}")
+                except OSError as exc:
+                    self.say(f"Could not save to {target}: {exc.strerror or exc}")
+            else:
+                self.say(self.save(self.state))
         elif word == "quit":
             raise EndOfInput("Quitting.")
         else:
@@ -257,17 +296,18 @@ class PlainGame:
         draft = state.table.package if state.table is not None else None
         chosen = []
         self.say("Build the package: for each issue type an option's number; Enter keeps "
-                 "the one marked *.")
+                 "the one marked 'kept if you press Enter'.")
         for k, issue in enumerate(rules.issues):
             agreed = state.vals[rules.issue_slot[k]]
             options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
             default = (draft[k] if draft else None) or agreed or rules.status_quo[k]
-            self.say(f"{rules.s.agenda[issue].name}" + (
+            self.say(f"{rules.s.agenda[issue].name}" + (" (binding)" if rules.binding[k]
+                                                          else "") + (
                 " (agreed; another option would replace what was signed)" if agreed else ""))
             for n, option in enumerate(options, 1):
-                mark = "*" if option == default else " "
+                kept = " (kept if you press Enter)" if option == default else ""
                 signed = " (agreed)" if agreed and option == agreed else ""
-                self.say(f"  {mark}{n}. {present.option_label(rules, issue, option)}{signed}")
+                self.say(f"  {n}. {present.option_label(rules, issue, option)}{signed}{kept}")
             while True:
                 line = self.ask("  > ")
                 if not line:
@@ -285,15 +325,15 @@ class PlainGame:
             self.say(line)
 
     def issues(self) -> None:
-        for issue, item in self.rules.s.agenda.items():
-            self.say(f"{issue}: {item.name}")
+        for k, (issue, item) in enumerate(self.rules.s.agenda.items()):
+            self.say(f"{issue}: {item.name}" + (" (binding)" if self.rules.binding[k] else ""))
             for option, opt in item.options.items():
                 self.say(f"    {option} — {opt.label}")
 
     def ending(self) -> None:
         outcome = self.state.outcome
         self.say()
-        self.say(f"=== {outcome.title} ===")
+        self.say(f"The end: {outcome.title}.")
         for reason in outcome.reasons:
             self.say(reason)
         scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}" for r, v in outcome.scores.items())
@@ -329,6 +369,11 @@ def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
     if watch and rules.loaded is not None:
         game.watch = (rules.loaded.path, rules.loaded.path.stat().st_mtime_ns)
     game.intro()
+    if state is not None and state.actions:  # a loaded game: not every turn read out again
+        entries = history(state)
+        game.shown = max((i for i, e in enumerate(entries) if e.kind == "turn"), default=0)
+        game.say(f"Continuing a saved game at turn {state.turn + 1}; the news of earlier turns "
+                 "is not repeated ('status' shows the situation).")
     return game.play()
 
 

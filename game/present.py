@@ -264,6 +264,20 @@ def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]
     return lines
 
 
+def own_verdict(state: State, role: str, package: tuple[str, ...]) -> str | None:
+    """For a delegation tabling its own package (which counts as its acceptance): a warning
+    when it is worth less to it than no deal, else None."""
+    from game.engine.preview import preview
+
+    rules: Rules = state.rules
+    own = next((r for r in preview(state, role, package) if r.certain), None)
+    if own is None or own.likely != "reject":
+        return None
+    other = rules.s.factions[rules.opponent[own.faction]].short
+    return (f"This package is worth less to you than no deal ({own.reasons[0]}), and tabling "
+            f"it commits you: if {other} accepts, it is signed.")
+
+
 def warning(state: State, action: Action) -> str | None:
     """For a move that cannot be undone (an offensive, walking out): what to weigh before it,
     in words; None for every other move."""
@@ -272,6 +286,15 @@ def warning(state: State, action: Action) -> str | None:
     if compiled is None or compiled.kind not in ("offensive", "walk_out"):
         return None
     parts = [" ".join(rules.s.actions[action.act].description.split())]
+    for effect in rules.s.actions[action.act].effects:  # agreements it would break
+        bits = effect.target.split(".")
+        if len(bits) == 3 and bits[0] == "issue" and bits[2] == "agreed" and \
+                effect.set is False and bits[1] in rules.issues:
+            k = rules.issues.index(bits[1])
+            agreed = state.vals[rules.issue_slot[k]]
+            if agreed:  # (a playtest: a signed ceasefire broken by an offensive, unwarned)
+                parts.append(f"It breaks the agreement on {rules.s.agenda[bits[1]].name} "
+                             f"('{option_label(rules, bits[1], agreed)}').")
     chance = chance_of(state, action)
     if chance is not None:
         parts.append(f"Its chance of success now: {chance * 100:.0f}%.")

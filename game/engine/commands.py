@@ -61,8 +61,11 @@ def parse_action(state: State, role: str, text: str) -> Action:
         if kind in ("propose", "counter"):
             action = Action(role, act, package=parse_package(state, rest, text))
         elif kind == "concede":
+            if len(rest) == 1 and "=" in rest[0]:  # ISSUE=OPTION, as a package is written
+                rest = rest[0].split("=", 1)
             if len(rest) != 2:
-                raise InvalidActionError(f"'{text}': write 'concede ISSUE OPTION'")
+                raise InvalidActionError(f"'{text}': write 'concede ISSUE OPTION' (or "
+                                         "ISSUE=OPTION)")
             issue = _pick(rest[0], rules.issues, "issue", text)
             k = rules.issues.index(issue)
             option = _pick(rest[1], rules.options[k], "option", text)

@@ -403,3 +403,13 @@ def test_an_unknown_action_lists_those_possible_now_apart_from_the_rest(rules):
 def test_a_misspelt_action_is_offered_the_one_meant(rules):
     with pytest.raises(InvalidActionError, match="did you mean 'propose'"):
         parse_action(new_game(rules, 1), rules.mediator, "propse")
+
+
+def test_a_concession_can_be_typed_as_a_package_choice_is(rules):
+    """A playtest: 'concede foreign_forces=embargo_pledge' was refused, though counter and
+    whatif take ISSUE=OPTION."""
+    state = new_game(rules, 1)
+    while state.role != "gna":
+        state = apply(state, Action(state.role, PASS))
+    spaced = parse_action(state, "gna", "concede prisoners wounded_first")
+    assert parse_action(state, "gna", "concede prisoners=wounded_first") == spaced

@@ -243,7 +243,7 @@ def test_the_end_of_a_line_mode_game_compares_it_with_what_really_happened(tmp_p
     result = plain(tmp_path, "0\n" * 40, "--seed", "1")  # the mediator only waits: collapse
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "=== The talks collapse ===" in out
+    assert "The end: The talks collapse." in out
     tail = out.split("What really happened: ", 1)[1]
     assert tail.startswith("The Geneva agreement (2020-10-23)")
     assert "  Complete and permanent ceasefire: yours — not agreed; then — Permanent " \
@@ -329,3 +329,59 @@ def test_save_without_plain_is_refused_not_ignored(tmp_path):
 def test_whatif_of_a_package_that_changes_nothing_says_so_once(tmp_path):
     result = plain(tmp_path, "whatif\n", "--seed", "3", "--save", str(tmp_path / "s.json"))
     assert result.stdout.count("Not a valid package") == 1, result.stdout
+
+
+def test_tabling_a_package_worth_less_than_no_deal_asks_first(tmp_path):
+    """A playtest (a screen-reader user): line mode tabled a counter worth 60 against a
+    reservation value of 94, and it was signed; the full-screen game asks first."""
+    save = tmp_path / "s.json"
+    counter = "counter ceasefire=permanent foreign_forces=embargo_pledge\n"
+    result = plain(tmp_path, counter + "n\n", "--seed", "3", "--role", "lna", "--save", str(save))
+    assert "This package is worth less to you than no deal" in result.stdout
+    assert "Not done. Choose again" in result.stdout
+    data = json.loads(save.read_text(encoding="utf-8"))
+    assert not [a for a in data["actions"] if a["role"] == "lna"]
+    result = plain(tmp_path, counter + "y\n", "--seed", "3", "--role", "lna", "--save", str(save))
+    data = json.loads(save.read_text(encoding="utf-8"))
+    assert [a["act"] for a in data["actions"] if a["role"] == "lna"][:1] == ["counter"]
+
+
+def test_an_offensive_says_which_agreement_it_breaks_and_asks_first(tmp_path):
+    from game import present
+    from game.engine import apply, new_game
+    from game.engine.state import Action
+    from tests.engine.helpers import do
+
+    rules = rules_for("default")
+    state = new_game(rules, 3, set(rules.roles))
+    state = do(state, "mediator", "propose ceasefire=truce")
+    state = do(do(state, "gna", "accept"), "lna", "accept")
+    assert state.vals[rules.issue_slot[0]] == "truce"
+    while state.role != "lna":
+        state = apply(state, Action(state.role, "pass"))
+    offensive = next(c.action for c in present.choices(state, "lna")
+                     if c.action.act == "offensive")
+    said = present.warning(state, offensive)
+    assert "It breaks the agreement on Complete and permanent ceasefire ('A renewable truce" \
+           in said
+
+
+def test_menu_repeats_the_moves_and_a_named_save_goes_to_that_slot(tmp_path):
+    result = plain(tmp_path, "menu\nsave lna-class\n", "--seed", "3", "--role", "lna",
+                   "--save", str(tmp_path / "s.json"))
+    moves = result.stdout.split("Your move, LNA delegation")[1]
+    first, again = moves.split("\n> ")[:2]
+    numbered = [re.findall(r"^\s*(\d+\. .*)$", part, flags=re.M) for part in (first, again)]
+    assert numbered[0] == numbered[1] and len(numbered[0]) > 3
+    slot = tmp_path / "xdg" / "ceasefire" / "saves" / "lna-class.json"
+    assert f"Saved to {slot}." in result.stdout and slot.exists()
+    assert " → " not in result.stdout  # read aloud as 'to'
+
+
+def test_a_loaded_game_does_not_read_out_every_earlier_turn(tmp_path):
+    """A playtest: resuming at turn 11 printed about 360 lines before the prompt."""
+    save = tmp_path / "s.json"
+    plain(tmp_path, "0\n" * 8, "--seed", "3", "--role", "lna", "--save", str(save))
+    result = plain(tmp_path, "", "--load", str(save))
+    assert "Continuing a saved game at turn" in result.stdout
+    assert result.stdout.count("\n— Turn ") <= 1, result.stdout
