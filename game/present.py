@@ -320,6 +320,9 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
             continue
         if entry.kind == "action" and entry.data["action"].act == PASS:
             continue
+        if entry.kind in ("consult", "shuttle") and entry.role == role:
+            mine += [line.strip() for line in describe(rules, entry, role)]  # the answer
+            continue  # (a playtest found a backer's answer only pages back in the News)
         if entry.kind not in ("action", "sign", "event"):
             continue
         lines = describe(rules, entry, role)

@@ -348,3 +348,17 @@ def test_the_builder_says_a_side_is_away_or_has_rejected_the_draft():
                         and r.faction in _rejected(state)), r
         rejected += said
     assert away and rejected
+
+
+def test_the_note_after_a_consultation_gives_the_backers_answer():
+    """A playtest: after 'Consult a backer — Qatar' the note showed the others' moves, and
+    Qatar's answer was only in the News, pages back."""
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"gna"})
+    state = advance(state)
+    before = state
+    consult = next(c.action for c in present.choices(state, "gna")
+                   if c.action.act == "consult" and c.action.target == "qatar")
+    state = advance(apply(state, consult))
+    report = present.turn_report(before, state, "gna")
+    assert report[0].startswith("Qatar "), report

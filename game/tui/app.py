@@ -60,7 +60,7 @@ class CeasefireApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help"),
+        Binding("f1,question_mark", "help", "Help"),  # (a playtester tried ?)
         Binding("f2", "toggle_theme", "Theme"),
     ]
 
