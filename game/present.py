@@ -325,6 +325,13 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
             continue  # (a playtest found a backer's answer only pages back in the News)
         if entry.kind not in ("action", "sign", "event"):
             continue
+        if entry.kind == "sign":  # what was signed, on its one line (a playtest saw only
+            issues = entry.data["issues"]  # 'SIGNED by both delegations:' and then the news)
+            out.append("Signed: " + "; ".join(
+                f"{rules.s.agenda[rules.issues[k]].name}: "
+                f"{option_label(rules, rules.issues[k], entry.data['package'][k])}"
+                for k in issues) + ".")
+            continue
         lines = describe(rules, entry, role)
         if lines:
             out.append(lines[0].strip())

@@ -362,3 +362,24 @@ def test_the_note_after_a_consultation_gives_the_backers_answer():
     state = advance(apply(state, consult))
     report = present.turn_report(before, state, "gna")
     assert report[0].startswith("Qatar "), report
+
+
+def test_the_note_says_what_was_signed_not_only_that_something_was():
+    """A playtest: the note read 'SIGNED by both delegations:' and then the next news."""
+    from game.engine.simulate import play
+
+    rules = rules_for("default")
+    final = play(rules, 4)
+    state = new_game(rules, 4, set())
+    for action in final.actions:
+        after = apply(state, action)
+        if after.signed > state.signed:
+            report = present.turn_report(state, after, "mediator")
+            [line] = [x for x in report if x.startswith("Signed: ")]
+            sign = [e for e in history(after) if e.kind == "sign"][-1]
+            for k in sign.data["issues"]:
+                assert rules.s.agenda[rules.issues[k]].name in line
+            assert not [x for x in report if x.startswith("SIGNED")]
+            return
+        state = after
+    raise AssertionError("no signature in this game")

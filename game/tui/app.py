@@ -339,6 +339,7 @@ class CeasefireApp(App):
         from game.tui.screens.dialogs import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            self.clear_notifications()  # (a playtest: a note lay over the help's text)
             self.push_screen(HelpScreen())
 
     def remember_role(self, scenario: str, role: str | None) -> None:

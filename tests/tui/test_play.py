@@ -630,9 +630,11 @@ async def test_help_names_the_seed_and_how_to_replay_this_game():
     app = make_app(seed=7, role="gna")
     async with app.run_test(size=(100, 30)) as pilot:
         await start_game(pilot, app)
+        app.notify("a note", title="Meanwhile")
         await pilot.press("question_mark")  # as F1 (a playtester tried '?' first)
         await pilot.pause(0.1)
         assert isinstance(app.screen, HelpScreen)
+        assert not app._notifications  # no note over the help's text
         text = str(app.screen.query_one("#help-game").render())
         assert "seed 7" in text
         assert "ceasefire play libya-5plus5-2020 --seed 7 --role gna" in text
