@@ -655,6 +655,27 @@ async def test_loading_a_save_with_several_seats_takes_the_role_asked_for(tmp_pa
             assert app.role == role and app.state.seed == 5
 
 
+async def test_at_80x24_page_keys_read_the_briefing_and_keep_the_scenario():
+    """A student's playtest at 80x24: the briefing stopped at 'You speak for the', Tab never
+    reached it, and PgDn on the scenario list switched the scenario."""
+    app = make_app(seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        title = app.screen
+        scenarios = title.query_one("#scenarios")
+        chosen = scenarios.highlighted
+        box = title.query_one("#details-box")
+        assert box.max_scroll_y > 0  # the briefing does not fit
+        await pilot.press("pagedown")
+        await pilot.pause(0.1)
+        assert scenarios.highlighted == chosen and box.scroll_y > 0
+        for _ in range(4):  # Tab reaches the briefing itself
+            if box.has_focus:
+                break
+            await pilot.press("tab")
+        assert box.has_focus
+
+
 async def test_the_title_offers_the_role_last_played_in_that_scenario():
     """A playtester had to pick the LNA again at every start: the list began at the mediator."""
     app = make_app(seed=3)

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -69,6 +69,15 @@ def continue_label(path, entries: list[Entry] | tuple = ()) -> str:
     return f"Continue: {roles}, {where}"
 
 
+class TitleList(OptionList):
+    """A list on the title screen. PgDn/PgUp read on in the briefing rather than page a list
+    of two or three entries (a playtest at 80x24: the briefing was cut off, and PgDn changed
+    the scenario instead)."""
+
+    BINDINGS = [Binding("pagedown", "screen.scroll_brief(1)", "Brief ▼", show=False),
+                Binding("pageup", "screen.scroll_brief(-1)", "Brief ▲", show=False)]
+
+
 class TitleScreen(Screen):
     """Few widgets on purpose: this is the first frame, and it must come fast."""
 
@@ -80,6 +89,13 @@ class TitleScreen(Screen):
         Binding("e", "edit_seed", "Edit seed"),
     ]
 
+    def action_scroll_brief(self, step: int) -> None:
+        box = self.query_one("#details-box")
+        if step > 0:
+            box.scroll_page_down(animate=False)
+        else:
+            box.scroll_page_up(animate=False)
+
     def compose(self) -> ComposeResult:
         self.entries: list[Entry] = []  # read right after the first frame (see on_mount)
         self.seed = self.app.start_seed if self.app.start_seed is not None else \
@@ -88,18 +104,19 @@ class TitleScreen(Screen):
             with Vertical(id="title-left"):
                 yield Static(Text.assemble(("CEASEFIRE", "bold"), ("  negotiate an end to a war",
                                                                      "dim")), id="banner")
-                yield OptionList(Option(Text("Reading scenarios…", style="dim"), disabled=True),
-                                 id="scenarios", markup=False)
-                yield OptionList(id="roles", markup=False)
-                yield OptionList(*[Option(label, id=key) for key, label in MENU], id="menu",
-                                 markup=False)
-            yield Static(id="details", markup=False)
+                yield TitleList(Option(Text("Reading scenarios…", style="dim"), disabled=True),
+                                id="scenarios", markup=False)
+                yield TitleList(id="roles", markup=False)
+                yield TitleList(*[Option(label, id=key) for key, label in MENU], id="menu",
+                                markup=False)
+            with VerticalScroll(id="details-box"):  # Tab reaches it; PgDn reads on
+                yield Static(id="details", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#scenarios").border_title = "Scenario"
         self.query_one("#roles").border_title = "Your role"
-        self.query_one("#details").border_title = "Briefing"
+        self.query_one("#details-box").border_title = "Briefing"
         self.show_menu_title()
         self.call_after_refresh(self.read_scenarios)
 
