@@ -49,6 +49,7 @@ def help_text(rules: Rules, role: str) -> str:
               "  status            show the situation again",
               "  issues            list the agenda with every option id",
               "  menu              list the numbered moves again",
+              "  sources           where this turn's news comes from (outlet, headline, date)",
               "  save [NAME]       save the game now (with a NAME: to that slot in your "
               "saves folder)",
               "  help              this help",
@@ -165,9 +166,30 @@ class PlainGame:
         for entry in entries[self.shown:]:
             if entry.visible is not None and self.role not in entry.visible:
                 continue
-            for line in describe(self.rules, entry, self.role):
+            for line in describe(self.rules, entry, self.role, cite=False):
                 self.say(line)
         self.shown = len(entries)
+
+    def sources(self) -> None:
+        """The sources of this turn's news, readable: outlet, headline, date and the fact."""
+        rules = self.rules
+        notes = rules.loaded.notes if rules.loaded is not None else {}
+        turn = self.state.turn
+        events = [rules.s.events[e.data["id"]] for e in history(self.state)
+                  if e.kind == "event" and e.turn == turn]
+        cited = [(event.title, ref) for event in events for ref in event.sources]
+        if not cited:
+            self.say("No news this turn cites a source.")
+        for title, ref in cited:
+            note_id, _, fact_id = ref.partition("#")
+            note = notes.get(note_id)
+            if note is None:
+                self.say(f"{title}: {ref}")
+                continue
+            fact = next((f for f in note.facts if f.id == fact_id), None)
+            outlet = "" if note.outlet.startswith("Not named") else f", {note.outlet}"
+            self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}{outlet})"
+                     + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
 
     def situation(self) -> None:
         obs = observe(self.state, self.role, with_log=False)
@@ -248,6 +270,8 @@ class PlainGame:
             self.say(help_text(self.rules, self.role))
         elif word in ("menu", "moves", "list", "?"):
             self.show_menu(menu)
+        elif word == "sources":
+            self.sources()
         elif word == "why":
             self.why()
         elif word == "status":

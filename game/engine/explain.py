@@ -164,8 +164,10 @@ def package_lines(rules: Rules, package: tuple[str, ...], vals: Any = None) -> l
     return out
 
 
-def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> list[str]:
-    """The entry in plain words for ``viewer`` (a role id, or None for the debrief)."""
+def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
+             cite: bool = True) -> list[str]:
+    """The entry in plain words for ``viewer`` (a role id, or None for the debrief).
+    ``cite=False``: an event's sources counted, not listed by id (line mode, read aloud)."""
     d = entry.data
     kind = entry.kind
     if kind == "turn":
@@ -174,8 +176,11 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT) -> lis
         event = rules.s.events[d["id"]]
         mark = "historical" if event.historical else "counterfactual"
         head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
-        lines = [head, f"  {event.text.strip()}", f"  [{mark}; sources: "
-                 f"{', '.join(event.sources) or 'none'}]"]
+        n = len(event.sources)
+        cited = (f"sources: {', '.join(event.sources) or 'none'}" if cite else
+                 f"{n} source{'' if n == 1 else 's'}: type 'sources' to hear them" if n else
+                 "no sources")
+        lines = [head, f"  {event.text.strip()}", f"  [{mark}; {cited}]"]
         return lines + [f"  · {c}" for c in change_lines(rules, d["changes"], viewer)]
     if kind == "action":
         return _action_lines(rules, entry, viewer)

@@ -385,3 +385,15 @@ def test_a_loaded_game_does_not_read_out_every_earlier_turn(tmp_path):
     result = plain(tmp_path, "", "--load", str(save))
     assert "Continuing a saved game at turn" in result.stdout
     assert result.stdout.count("\n— Turn ") <= 1, result.stdout
+
+
+def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
+    """A screen-reader user's playtest: '[historical; sources: unattributed-2020-06#moscow_
+    talks_fail]' is gibberish read aloud."""
+    result = plain(tmp_path, "sources\n", "--seed", "3", "--save", str(tmp_path / "s.json"))
+    out = result.stdout
+    assert "#" not in out.split("Your move")[0]  # no citation ids in the news
+    assert "[historical; 1 source: type 'sources' to hear them]" in out
+    heard = out.split("Your move")[1].split("\n> ", 1)[1]
+    assert heard.startswith("Haftar leaves Moscow without signing: from '")
+    assert "(2020-" in heard and "Moscow" in heard
