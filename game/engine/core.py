@@ -13,7 +13,8 @@ from game.engine import negotiation as neg
 from game.engine.events import fire
 from game.engine.moves import perform  # the per-kind rules
 from game.engine.rules import CompiledAction, Ctx, Rules
-from game.engine.state import (FACILITATOR, Action, IllegalActionError, Outcome, State, Table)
+from game.engine.state import (FACILITATOR, Action, Entry, IllegalActionError, Log, Outcome,
+                                State, Table)
 from game.engine.turns import begin_turn, check_endings, end_turn
 from game.engine.work import Work, initial_state
 
@@ -330,6 +331,10 @@ def advance(state: State, action: Action, why: str = "") -> State:
     """:func:`apply` without the legality check, for a caller that took ``action`` from this
     state's own menu (the AI in :func:`game.engine.simulate.play`; the property tests check
     through :func:`apply` that every AI move is legal)."""
+    rules: Rules = state.rules
+    if action.act == PASS and state.phase + 1 < len(rules.phases) and \
+            action.role != FACILITATOR:
+        return _wait(state, action, why)
     work = Work(state)
     work.actions = state.actions + (action,)
     if action.role == FACILITATOR:
@@ -348,6 +353,26 @@ def advance(state: State, action: Action, why: str = "") -> State:
         if work.phase >= len(work.rules.phases):
             end_turn(work)
     return work.freeze()
+
+
+def _wait(state: State, action: Action, why: str) -> State:
+    """Waiting in mid-turn, without a working copy: :func:`advance` as :func:`perform` and
+    the rest would do it (a log entry, the waiting side's trust mark, the next phase), for
+    over a third of all moves in AI play. ``tests/engine/test_api.py`` checks the two agree."""
+    (rules, seed, humans, turn, phase, vals, table, stances, insight, grievance, rng, log,
+     signed, deadline, catastrophe, rejected, actions, outcome) = state
+    faction = rules.faction_of.get(action.role, "")
+    if faction:  # as moves._settle_grievance: trust when it last moved
+        i, slot = rules.trust_of[faction]
+        grievance = grievance[:i] + (vals[slot] if slot is not None else 0.0,) + \
+            grievance[i + 1:]
+    data = {"action": action, "changes": (), "ai": why} if why else \
+        {"action": action, "changes": ()}
+    log = _new(Log, (_new(Entry, (turn, "action", action.role, data, None)), log,
+                     log.size + 1 if log is not None else 1))
+    return _new(State, (rules, seed, humans, turn, phase + 1, vals, table, stances, insight,
+                        grievance, rng, log, signed, deadline, catastrophe, rejected,
+                        actions + (action,), outcome))
 
 
 def inject_event(state: State, event_id: str) -> State:

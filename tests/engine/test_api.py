@@ -413,3 +413,29 @@ def test_a_concession_can_be_typed_as_a_package_choice_is(rules):
         state = apply(state, Action(state.role, PASS))
     spaced = parse_action(state, "gna", "concede prisoners wounded_first")
     assert parse_action(state, "gna", "concede prisoners=wounded_first") == spaced
+
+
+def test_waiting_in_mid_turn_gives_the_state_the_general_path_gives(rules):
+    """advance() takes a shortcut for waiting before the turn's last phase (over a third of
+    AI moves); it must give exactly what perform() on a working copy gives."""
+    from game.engine.core import _wait
+    from game.engine.moves import perform
+    from game.engine.simulate import play
+    from game.engine.work import Work
+
+    checked = 0
+    for seed in range(6):
+        final = play(rules, seed)
+        state = new_game(rules, seed)
+        for action in final.actions:
+            if state.phase + 1 < len(rules.phases):
+                wait = Action(state.role, PASS)
+                for why in ("", "hardline: waits"):
+                    work = Work(state)
+                    work.actions = state.actions + (wait,)
+                    perform(work, wait, why)
+                    work.phase += 1
+                    assert _wait(state, wait, why) == work.freeze()
+                    checked += 1
+            state = apply(state, action)
+    assert checked > 100
