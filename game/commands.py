@@ -25,9 +25,21 @@ def load_rules(name: str | None):
 
 def _role(rules, role: str | None) -> str | None:
     role = role or rules.mediator
-    if role not in rules.roles:
-        return None
+    if role not in rules.roles:  # 'GNA' for 'gna' (a teacher typed the name as written)
+        return next((r for r in rules.roles if r.lower() == role.lower()), None)
     return role
+
+
+def _save_path(name: str) -> str:
+    """A save as given, or a slot of the saves folder by its name ('class-tuesday-1', as the
+    full-screen game's Load lists it)."""
+    from game import storage
+
+    path = Path(name)
+    if path.exists() or path.suffix or "/" in name:
+        return name
+    slot = storage.slot_path(name)
+    return str(slot) if slot.exists() else name
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -38,6 +50,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     data = None
     if args.load:
+        args.load = _save_path(args.load)
         try:
             data = saves.read(args.load)
         except saves.SaveError as exc:
@@ -45,7 +58,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         if args.seed is not None:  # a save replays with its own seed; another would differ
             return _fail(f"--seed does not go with --load: a saved game keeps its own seed "
                          f"({data['seed']})")
-        if args.role is not None and args.role not in data["humans"]:
+        if args.role is not None and args.role.lower() not in [str(h).lower()
+                                                                for h in data["humans"]]:
             return _fail(f"--role {args.role} does not go with --load: this game was saved "
                          f"with the player as {', '.join(map(str, data['humans'])) or 'nobody'}")
     if args.save and Path(args.save).is_dir():
@@ -55,7 +69,19 @@ def cmd_play(args: argparse.Namespace) -> int:
         if args.save:  # (the full-screen game saves to its own slots: Ctrl+S, and autosave)
             return _fail("--save goes with --plain; the full-screen game saves to its slots "
                          "(s names one) and autosaves after every move")
-        return cmd_tui(args.scenario, args.role, args.seed, args.load, args.watch, direct=True)
+        role, rules = args.role, None
+        if data is None and (args.scenario is not None or role is not None):
+            # what can be checked before the screen opens is, as line mode does: a missing
+            # scenario or an unknown role is a usage error (exit 2), not a dialog to escape
+            rules = load_rules(args.scenario)
+            role = _role(rules, args.role)
+            if role is None:
+                return _fail(f"there is no role '{args.role}'; the roles are "
+                             f"{', '.join(rules.roles)}")
+        elif data is not None and role is not None:
+            role = next(str(h) for h in data["humans"] if str(h).lower() == role.lower())
+        return cmd_tui(args.scenario, role, args.seed, args.load, args.watch, direct=True,
+                       rules=rules)
     scenario = args.scenario
     if data is not None and scenario is None:  # the save knows its scenario
         from game.paths import scenario_for_save
@@ -107,12 +133,12 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
-            watch: bool = False, direct: bool = False) -> int:
+            watch: bool = False, direct: bool = False, rules=None) -> int:
     try:
         from game.tui.app import run_app
     except ImportError as exc:  # pragma: no cover - textual is a dependency
         return _fail(f"the full-screen game needs Textual ({exc}); try --plain")
-    return run_app(scenario, role, seed, load, watch, direct)
+    return run_app(scenario, role, seed, load, watch, direct, rules)
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:

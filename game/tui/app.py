@@ -33,9 +33,10 @@ class GameReady(Message):
 class GameFailed(Message):
     """A scenario or save could not be loaded: what went wrong, in positioned lines."""
 
-    def __init__(self, title: str, lines: list[str]) -> None:
+    def __init__(self, title: str, lines: list[str], hint: str | None = None) -> None:
         super().__init__()
-        self.title, self.lines = title, lines
+        self.title, self.lines, self.hint = title, lines, hint  # hint: what to do (None:
+        # fix the file)
 
 
 class ScenarioReloaded(Message):
@@ -69,9 +70,10 @@ class CeasefireApp(App):
 
     def __init__(self, scenario: str | None = None, role: str | None = None,
                  seed: int | None = None, load: str | None = None, watch: bool = False,
-                 ai_delay: float | None = None, direct: bool = False):
+                 ai_delay: float | None = None, direct: bool = False, rules: Any = None):
         super().__init__()
         self.direct = direct  # `ceasefire play`: skip the title screen
+        self.preloaded = rules  # the command line's, when it checked the role against them
         self.start_scenario, self.start_role, self.start_seed = scenario, role, seed
         self.start_load, self.watch_file = load, watch
         self.settings = prefs.load()
@@ -132,8 +134,10 @@ class CeasefireApp(App):
         from game.scenario.errors import ScenarioError
         from game.scenario.loader import load_scenario
 
+        preloaded, self.preloaded = self.preloaded, None  # (the first game only)
         try:
-            rules = Rules(load_scenario(path))
+            rules = preloaded if preloaded is not None and preloaded.loaded is not None and \
+                str(preloaded.loaded.path) == str(path) else Rules(load_scenario(path))
         except ScenarioError as exc:
             self.post_message(GameFailed(f"{path} cannot be played",
                                          [str(p) for p in exc.problems]))
@@ -141,7 +145,8 @@ class CeasefireApp(App):
         role = role or rules.mediator
         if role not in rules.roles:
             self.post_message(GameFailed("Unknown role", [f"there is no role '{role}'; the "
-                                                          f"roles are {', '.join(rules.roles)}"]))
+                                                          f"roles are {', '.join(rules.roles)}"],
+                                         "Choose one of these roles."))
             return
         seed = self.random_seed() if seed is None else seed
         self.post_message(GameReady(rules, role, new_game(rules, seed, {role})))
@@ -167,7 +172,8 @@ class CeasefireApp(App):
             rules = Rules(load_scenario(scenario))
             loaded = saves.restore(rules, data, str(path))
         except saves.SaveError as exc:
-            self.post_message(GameFailed("This save cannot be loaded", [str(exc)]))
+            self.post_message(GameFailed("This save cannot be loaded", [str(exc)],
+                                         "Choose another save, or start a new game."))
             return
         except ScenarioError as exc:
             self.post_message(GameFailed("The save's scenario cannot be played",
@@ -197,7 +203,14 @@ class CeasefireApp(App):
     def on_game_failed(self, message: GameFailed) -> None:
         from game.tui.screens.dialogs import ErrorScreen
 
-        self.push_screen(ErrorScreen(message.title, message.lines))
+        def back(_: object = None) -> None:
+            if self.state is None and len(self.screen_stack) <= 1:
+                self.to_title()  # nothing behind it (a game started from the command line):
+                # the title, not a blank screen only Ctrl+Q leaves (a playtest)
+
+        screen = ErrorScreen(message.title, message.lines) if message.hint is None else \
+            ErrorScreen(message.title, message.lines, message.hint)
+        self.push_screen(screen, back)
 
     # -- hot reload (ceasefire play SCENARIO --watch) ---------------------------------------
     def _scenario_mtime(self) -> float:
@@ -357,6 +370,6 @@ class CeasefireApp(App):
 
 
 def run_app(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
-            watch: bool = False, direct: bool = False) -> int:
-    CeasefireApp(scenario, role, seed, load, watch, direct=direct).run()
+            watch: bool = False, direct: bool = False, rules: Any = None) -> int:
+    CeasefireApp(scenario, role, seed, load, watch, direct=direct, rules=rules).run()
     return 0

@@ -397,3 +397,26 @@ def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
     heard = out.split("Your move")[1].split("\n> ", 1)[1]
     assert heard.startswith("Haftar leaves Moscow without signing: from '")
     assert "(2020-" in heard and "Moscow" in heard
+
+
+@pytest.mark.parametrize("args", [("--role", "kingmaker"), ("play", "nosuch.yaml"),
+                                  ("play", "libya-5plus5")])
+def test_the_full_screen_game_refuses_bad_arguments_before_it_opens(tmp_path, args):
+    """A teacher's playtest: 'ceasefire --role GNAX' opened a dialog advising to fix a file,
+    Esc left a blank screen, and Ctrl+Q exited 0."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    result = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
+                            text=True, cwd=ROOT, env=env, timeout=30, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2, result.stdout
+    assert "Traceback" not in result.stderr and result.stderr
+
+
+def test_role_names_are_read_whatever_their_case_and_saves_by_slot_name(tmp_path):
+    result = plain(tmp_path, "", "--seed", "2", "--role", "GNA")
+    assert result.returncode == 0, result.stderr
+    assert "You are: GNA delegation" in result.stdout
+    slot = tmp_path / "xdg" / "ceasefire" / "saves" / "autosave-plain.json"
+    assert slot.exists()
+    again = plain(tmp_path, "", "--load", "autosave-plain")  # as the Load list names it
+    assert again.returncode == 0, again.stderr
+    assert "Continuing a saved game" in again.stdout or "You are: GNA" in again.stdout

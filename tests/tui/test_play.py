@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Static
 
 from game.engine import history
 from game.tui.screens.debrief import DebriefScreen
@@ -235,6 +236,24 @@ async def test_an_unknown_scenario_id_shows_the_bundled_ids_not_a_traceback():
         assert isinstance(app.screen, ErrorScreen)
         text = str(app.screen.query_one("#error-lines").render())
         assert "did you mean 'libya-5plus5-2020'" in text
+
+
+async def test_a_save_that_cannot_be_loaded_says_what_to_do_and_esc_goes_to_the_title(tmp_path):
+    """A teacher's playtest: a damaged save was told 'ceasefire validate FILE shows the same
+    list' (validate reads scenarios), and Esc left a blank screen."""
+    from game.tui.screens.title import TitleScreen
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"game": "ceasefire", "format": 1}', encoding="utf-8")
+    app = make_app(load=str(bad))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, ErrorScreen)
+        said = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Choose another save" in said and "validate" not in said
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, TitleScreen)
 
 
 async def test_markup_in_scenario_text_is_shown_literally(tmp_path):

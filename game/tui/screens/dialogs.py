@@ -89,17 +89,18 @@ class ErrorScreen(ModalScreen):
 
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Back")]
 
-    def __init__(self, title: str, lines: list[str]) -> None:
+    FILE_HINT = "Fix the file and try again (ceasefire validate FILE shows the same list)."
+
+    def __init__(self, title: str, lines: list[str], hint: str = FILE_HINT) -> None:
         super().__init__()
-        self.title_text, self.lines = title, lines
+        self.title_text, self.lines, self.hint = title, lines, hint
 
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(Text(self.title_text, style="bold red"), id="error-title")
             with VerticalScroll():
                 yield Static(plain("\n".join(self.lines)), id="error-lines")
-            yield Static(Text("Fix the file and try again (ceasefire validate FILE shows the "
-                              "same list). Esc goes back.", style="dim"))
+            yield Static(Text(f"{self.hint} Esc goes back.", style="dim"))
         yield KeyBar()
 
 
