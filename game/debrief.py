@@ -108,8 +108,11 @@ def markdown(rules, state, role: str) -> str:
     report = build(rules, state, role)
     s = rules.s
     o = state.outcome
+    others = ", ".join(f"{s.roles[r].name} {v:.0f}" for r, v in o.scores.items() if r != role)
     out = [f"# Debrief: {o.title}", "", f"*{report.when}*", "",
-           f"**Your role:** {s.roles[role].name} — **score {o.scores.get(role, 0):.0f}/100**", ""]
+           f"**Your role:** {s.roles[role].name} — **score {o.scores.get(role, 0):.0f}/100**"
+           + (f" (the others: {others})" if others else ""),
+           f"Scenario {s.id}, seed {state.seed}: the same seed and moves replay this game.", ""]
     out += [f"- {r}" for r in o.reasons]
     out += ["", "## Turning points", ""] + [f"- {m}" for m in report.moments or ["none"]]
     out += ["", "## The agreement", ""] + report.agreement
@@ -134,10 +137,28 @@ def markdown(rules, state, role: str) -> str:
         if entry.kind == "turn":
             out += ["", f"### {lines[0].strip('— ')}", ""]
         else:  # a bullet per entry, its details nested under it
+            if entry.kind == "action" and entry.data["action"].act == "pass":
+                continue  # (waiting: dozens of '(AI: ...: waits)' lines, a playtest found)
             out.append(f"- {lines[0].strip()}")
             out += [f"  - {line.strip().removeprefix('· ')}" for line in lines[1:]
                     if line.strip()]
+    out += _sources(rules, state)
     return "\n".join(out) + "\n"
+
+
+def _sources(rules, state) -> list[str]:
+    """The source notes this game's news cited: outlet, headline, date (a playtest found only
+    ids such as 'telesur-2020-02-19#port_shelling' in the export)."""
+    notes = rules.loaded.notes if rules.loaded is not None else {}
+    cited = sorted({ref.partition("#")[0] for e in log_list(state.log) if e.kind == "event"
+                    for ref in rules.s.events[e.data["id"]].sources})
+    rows = []
+    for note_id in cited:
+        note = notes.get(note_id)
+        if note is not None:
+            outlet = "" if note.outlet.startswith("Not named") else f" {note.outlet}."
+            rows.append(f"- `{note_id}`: *{note.headline}*, {note.date.isoformat()}.{outlet}")
+    return ["", "## Sources of the news in this game", ""] + rows if rows else []
 
 
 def export(rules, state, role: str):

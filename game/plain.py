@@ -116,6 +116,7 @@ class PlainGame:
                 if self.state.outcome is not None:
                     self.ending()
                     self.say(self.save(self.state))
+                    self.offer_export()
                     return 0
                 if self.watch is not None and self.reload():
                     continue
@@ -169,6 +170,24 @@ class PlainGame:
             for line in describe(self.rules, entry, self.role, cite=False):
                 self.say(line)
         self.shown = len(entries)
+
+    def offer_export(self) -> None:
+        """The debrief as a Markdown file, as the full-screen game's 'e' writes it (a teacher
+        wanted line mode's too, for the class)."""
+        try:
+            line = self.ask("Type 'export' to write the debrief to a file, or press Enter to "
+                            "finish: ")
+        except EndOfInput:
+            return
+        if line.lower() in ("export", "e"):
+            from game import debrief
+
+            try:
+                path = debrief.export(self.rules, self.state, self.role)
+            except OSError as exc:
+                self.say(f"Could not write the debrief: {exc.strerror or exc}")
+                return
+            self.say(f"The debrief is in {path}.")
 
     def sources(self) -> None:
         """The sources of this turn's news, readable: outlet, headline, date and the fact."""

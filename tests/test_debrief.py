@@ -25,6 +25,12 @@ def test_markdown_debrief_of_a_ceasefire(default_loaded, tmp_path, monkeypatch):
     gna_trust = next(values for key, _, values in debrief.build(rules, state, "mediator").charts
                      if key == "gna.trust")
     assert len(gna_trust) == state.turn + 2
+    # a class's handout (a teacher's playtest): every seat's score, the seed, the sources by
+    # headline, and no line for each time the computer waited
+    assert "(the others: GNA delegation (Tripoli) " in text and "seed 7" in text
+    sources = text.split("## Sources of the news in this game", 1)[1]
+    assert "*UN meets Libyan military leaders to broker peace*, 2020-10-19" in sources
+    assert ": waits)" not in text and " waits." not in timeline[-1]
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     path = debrief.export(rules, state, "mediator")
     assert path.read_text(encoding="utf-8") == text and str(path).startswith(str(tmp_path))

@@ -420,3 +420,16 @@ def test_role_names_are_read_whatever_their_case_and_saves_by_slot_name(tmp_path
     again = plain(tmp_path, "", "--load", "autosave-plain")  # as the Load list names it
     assert again.returncode == 0, again.stderr
     assert "Continuing a saved game" in again.stdout or "You are: GNA" in again.stdout
+
+
+def test_line_mode_can_export_the_debrief_at_the_end(tmp_path):
+    """A teacher's playtest: only the full-screen game could write the debrief to a file."""
+    save = tmp_path / "s.json"
+    ended = plain(tmp_path, "0\n" * 40, "--seed", "1", "--save", str(save))  # to the end
+    assert "The end: " in ended.stdout
+    result = plain(tmp_path, "export\n", "--load", str(save))  # a finished game: the ending
+    assert result.returncode == 0, result.stderr
+    written = re.search(r"The debrief is in (\S+\.md)\.", result.stdout)
+    assert written, result.stdout[-500:]
+    text = open(written.group(1), encoding="utf-8").read()
+    assert text.startswith("# Debrief: ")
