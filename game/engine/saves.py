@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.engine.ai import choose
 from game.engine.core import apply, new_game
 from game.engine.rules import Rules
 from game.engine.state import Action, ActionError, State
@@ -34,17 +35,17 @@ class Loaded:
 
 
 def to_json(state: State) -> str:
+    """The save's text. The AI's reasons are not in it (a student's save would show the other
+    side's private numbers, a playtest found): loading works them out again."""
     rules: Rules = state.rules
     from game.engine.state import log_list
 
-    reasons = iter([e.data.get("ai", "") for e in log_list(state.log) if e.kind == "action"])
+    reasoned = iter([bool(e.data.get("ai")) for e in log_list(state.log) if e.kind == "action"])
     actions = []
     for action in state.actions:
         item: dict[str, Any] = {"role": action.role, "act": action.act}
-        if action.role != "facilitator":
-            why = next(reasons, "")
-            if why:
-                item["why"] = why
+        if action.role != "facilitator" and next(reasoned, False):
+            item["ai"] = True  # the AI's move, with a reason that loading works out again
         if action.target:
             item["target"] = action.target
         if action.option:
@@ -112,7 +113,12 @@ def restore(rules: Rules, data: dict[str, Any], source: str = "save") -> Loaded:
     for n, item in enumerate(actions):
         try:
             action = _action(rules, item)
-            state = apply(state, action, str(item.get("why", "")))
+            why = str(item.get("why", ""))  # (saves written before reasons were left out)
+            if item.get("ai") and not why and action.role == state.role and \
+                    state.outcome is None:
+                chosen, reason = choose(state)  # the AI's move again, and its reason
+                why = reason if chosen == action else ""
+            state = apply(state, action, why)
         except (ActionError, KeyError, TypeError, ValueError) as exc:
             reason = str(exc) if isinstance(exc, ActionError) else "the action no longer fits"
             note = "the scenario has changed since this game was saved; " if changed else ""

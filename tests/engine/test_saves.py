@@ -267,3 +267,12 @@ def test_a_save_on_a_changed_scenario_that_still_replays_says_so(tmp_path):
     loaded = saves.restore(changed, json.loads(saves.to_json(state)))
     assert loaded.diverged_turn is None and loaded.replayed == len(state.actions)
     assert "changed" in loaded.message and "still replays" in loaded.message
+
+
+def test_a_save_does_not_show_the_ais_private_reasons_and_loading_restores_them(rules):
+    """A teacher's playtest: a student's save held the other side's thinking ('hardline:
+    surplus 3.8 meets its demand 2.5')."""
+    state = play(rules, 5)
+    text = saves.to_json(state)
+    assert "surplus" not in text and "demand" not in text and '"why"' not in text
+    assert saves.restore(rules, json.loads(text)).state == state  # reasons worked out again
