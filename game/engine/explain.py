@@ -343,6 +343,17 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+# How to read a transcript (a teacher's playtest: the bracketed numbers went unexplained)
+LEGEND = (
+    "# [SIDE: its meters | hurt: what the war costs it; prospects: its odds of winning by "
+    "force;",
+    "#  no-deal: what no deal is worth to it; ripeness; reservation: what a deal must be worth "
+    "to it]",
+    "# (AI: ...): the computer's reason; surplus = a package's value minus the reservation "
+    "value;",
+    "#  demand: the margin over it that the AI's strategy asks before it signs.")
+
+
 def transcript(state) -> str:
     """The whole game as readable text (omniscient: every private reason shown).
 
@@ -353,7 +364,7 @@ def transcript(state) -> str:
     rules: Rules = state.rules
     s = rules.s
     lines = [f"# {s.title}", f"# scenario {s.id} · seed {state.seed} · humans: "
-             f"{', '.join(sorted(state.humans)) or 'none'}"]
+             f"{', '.join(sorted(state.humans)) or 'none'}", *LEGEND]
     for entry in log_list(state.log):
         if entry.kind == "upkeep":
             continue

@@ -138,5 +138,7 @@ def format_report(rules: Rules, report: dict) -> str:
     lines.append("Events (times fired; share of games where it fired):")
     for event, count in report["events"].items():
         games = report["event_games"][event]
-        lines.append(f"  {count:6d}  {games / runs * 100:5.1f}%  {event}")
+        title = rules.s.events[event].title if event in rules.s.events else ""
+        lines.append(f"  {count:6d}  {games / runs * 100:5.1f}%  {event}"
+                     + (f" — {title}" if title else ""))
     return "\n".join(lines)

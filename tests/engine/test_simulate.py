@@ -196,3 +196,15 @@ def test_games_that_run_out_of_time_are_named_once_in_the_report():
     line = next(x for x in simulation.format_report(rules, report).splitlines()
                 if "ran out" in x)
     assert line.lower().count("time ran out") == 1 and "no ending held" in line, line
+
+
+def test_the_report_and_the_transcript_explain_themselves():
+    """A teacher's playtest: event ids alone ('uae_airlift'), and bracketed numbers and
+    'surplus ... demand ...' nobody explained."""
+    rules = rules_for("default")
+    text = simulation.format_report(rules, simulation.simulate(rules, 5, 0))
+    assert "uae_airlift — " + rules.s.events["uae_airlift"].title in text
+    result = ceasefire("simulate", "--transcript", "--seed", "3")
+    head = "\n".join(result.stdout.splitlines()[:8])
+    for word in ("hurt:", "prospects:", "no-deal:", "reservation:", "surplus =", "demand:"):
+        assert word in head, word
