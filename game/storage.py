@@ -33,3 +33,54 @@ def slots() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def claim_autosave() -> str:
+    """The autosave slot this process may write: ``autosave``, unless another running copy of
+    the game holds it (a teacher's playtest: two copies at once overwrote each other's
+    autosave, and Continue lost one game); then ``autosave-2``, ``autosave-3``... which the
+    Load list shows. A slot is held by a ``.lock`` file naming the process."""
+    import os
+
+    folder = saves_dir()
+    for n in range(1, 100):
+        name = AUTOSAVE if n == 1 else f"{AUTOSAVE}-{n}"
+        lock = folder / f".{name}.lock"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            holder = int(lock.read_text(encoding="ascii").strip() or 0)
+        except FileNotFoundError:
+            holder = 0
+        except (OSError, ValueError):
+            return AUTOSAVE  # an unreadable lock: behave as before rather than fail
+        if holder and holder != os.getpid() and _alive(holder):
+            continue
+        try:
+            lock.write_text(str(os.getpid()), encoding="ascii")
+        except OSError:
+            return name
+        return name
+    return AUTOSAVE
+
+
+def release_autosave(name: str) -> None:
+    import os
+
+    lock = saves_dir() / f".{name}.lock"
+    try:
+        if lock.read_text(encoding="ascii").strip() == str(os.getpid()):
+            lock.unlink()
+    except (OSError, ValueError):
+        pass
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists (another user's): leave its slot alone
+    return True

@@ -81,6 +81,7 @@ class CeasefireApp(App):
         self.rules: Any = None
         self.role: str = ""
         self.report_from: Any = None  # the state the AI started from (for the turn note)
+        self.autosave_slot: str | None = None  # claimed at the first autosave (storage.py)
 
     # -- start ----------------------------------------------------------------------------
     @property
@@ -339,7 +340,12 @@ class CeasefireApp(App):
         from game import storage
         from game.engine import saves
 
-        path = storage.slot_path(slot or storage.AUTOSAVE)
+        if slot is None and self.autosave_slot is None:  # claimed at the first autosave
+            self.autosave_slot = storage.claim_autosave()
+            if self.autosave_slot != storage.AUTOSAVE:
+                self.notify(f"Another copy of the game is running: this game autosaves to "
+                            f"'{self.autosave_slot}' (Load lists it).", timeout=8)
+        path = storage.slot_path(slot or self.autosave_slot)
         try:
             saves.save(self.state, path)
         except OSError as exc:
@@ -371,5 +377,12 @@ class CeasefireApp(App):
 
 def run_app(scenario: str | None, role: str | None, seed: int | None, load: str | None = None,
             watch: bool = False, direct: bool = False, rules: Any = None) -> int:
-    CeasefireApp(scenario, role, seed, load, watch, direct=direct, rules=rules).run()
+    from game import storage
+
+    app = CeasefireApp(scenario, role, seed, load, watch, direct=direct, rules=rules)
+    try:
+        app.run()
+    finally:
+        if app.autosave_slot is not None:  # let the next copy have it
+            storage.release_autosave(app.autosave_slot)
     return 0
