@@ -264,6 +264,15 @@ def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]
     return lines
 
 
+def if_others_accept(rules: Rules, faction: str) -> str:
+    """'if LNA accepts' at a two-sided table; 'if Serbs and Croatia accept' at a wider one
+    (an author's three-party scenario read 'if Bosnia accepts, it is signed')."""
+    others = [rules.s.factions[f].short for f in rules.factions if f != faction]
+    if len(others) == 1:
+        return f"if {others[0]} accepts"
+    return f"if {', '.join(others[:-1])} and {others[-1]} accept"
+
+
 def own_verdict(state: State, role: str, package: tuple[str, ...]) -> str | None:
     """For a delegation tabling its own package (which counts as its acceptance): a warning
     when it is worth less to it than no deal, else None."""
@@ -273,9 +282,8 @@ def own_verdict(state: State, role: str, package: tuple[str, ...]) -> str | None
     own = next((r for r in preview(state, role, package) if r.certain), None)
     if own is None or own.likely != "reject":
         return None
-    other = rules.s.factions[rules.opponent[own.faction]].short
     return (f"This package is worth less to you than no deal ({own.reasons[0]}), and tabling "
-            f"it commits you: if {other} accepts, it is signed.")
+            f"it commits you: {if_others_accept(rules, own.faction)}, it is signed.")
 
 
 def warning(state: State, action: Action) -> str | None:
@@ -383,8 +391,9 @@ def _acceptance_note(state: State, faction: str) -> list[str]:
         return []
     bar = "your reservation value" if a.binding else "what already stands"
     return [f"Your acceptance of the draft still stands, but it is now worth {a.value:.0f} to "
-            f"you, below {bar} ({a.reservation:.0f}): if the other side accepts, it is "
-            "signed. A counter-proposal replaces it."]
+            f"you, below {bar} ({a.reservation:.0f}): "
+            f"{if_others_accept(state.rules, faction)}, it is signed. A counter-proposal "
+            "replaces it."]
 
 
 def _own_result(rules: Rules, entry) -> list[str]:

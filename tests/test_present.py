@@ -383,3 +383,17 @@ def test_the_note_says_what_was_signed_not_only_that_something_was():
             return
         state = after
     raise AssertionError("no signature in this game")
+
+
+def test_who_must_accept_is_named_at_a_table_of_two_or_of_three():
+    """An author's three-party scenario read 'if Bosnia accepts, it is signed' (Croatia had to
+    accept too) and 'SIGNED by both delegations'."""
+    from types import SimpleNamespace
+
+    def table(*shorts):
+        factions = {s.lower(): SimpleNamespace(short=s) for s in shorts}
+        return SimpleNamespace(factions=list(factions), s=SimpleNamespace(factions=factions))
+
+    assert present.if_others_accept(table("GNA", "LNA"), "gna") == "if LNA accepts"
+    assert present.if_others_accept(table("Bosnia", "Serbs", "Croatia"), "serbs") == \
+        "if Bosnia and Croatia accept"

@@ -325,7 +325,7 @@ def _mediator(state, role, strategy, params, by_kind, rng):
         package = build_package(state, role)
         if package is not None and (table is None or package != table.package):
             return _with_package(by_kind["propose"][0], package), \
-                f"{strategy}: tables a package that should leave both sides better off"
+                f"{strategy}: tables a package that should leave every side better off"
     if strategy != "greedy" and shuttles and rng.random() < params.get("shuttle", 0.3):
         low = _least_trusting(state)
         if low in shuttles:

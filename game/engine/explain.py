@@ -185,7 +185,8 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
     if kind == "action":
         return _action_lines(rules, entry, viewer)
     if kind == "sign":
-        lines = ["SIGNED by both delegations:"]
+        lines = [f"SIGNED by {'both' if len(rules.factions) == 2 else 'every'} delegation"
+                 f"{'s' if len(rules.factions) == 2 else ''}:"]
         lines += [f"  · {rules.s.agenda[rules.issues[k]].name}: "
                   f"{_option(rules, k, d['package'][k])}" for k in d["issues"]]
         return lines + [f"  · {c}" for c in change_lines(rules, d["changes"], viewer)

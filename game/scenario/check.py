@@ -7,6 +7,7 @@ Everything found is collected (never just the first problem) and positioned with
 from __future__ import annotations
 
 import datetime
+import re
 
 from typing import Any, Iterable
 
@@ -194,6 +195,7 @@ class Checker:
                     self.expression(base + ("score", role), amount, ex.NUMBER)
             self.cite(base + ("sources",), ending.sources)
         self.check_ai()
+        self.check_other()
         if s.history:
             for issue, option in s.history.agreed.items():
                 p = ("history", "agreed", issue)
@@ -201,6 +203,25 @@ class Checker:
                     self.ref(p, option, s.agenda[issue].options, f"an option of issue '{issue}'")
             self.cite(("history", "sources"), s.history.sources)
         return self.problems
+
+    def check_other(self) -> None:
+        """'other' names one faction: with three or more it is the first other in the file,
+        not the one an action is aimed at (an author's three-party scenario punished the
+        wrong side's trust). Say so where an action uses it."""
+        s = self.s
+        if len(s.factions) <= 2:
+            return
+        word = re.compile(r"\bother\b")
+        for aid, action in s.actions.items():
+            texts = [action.condition, action.targets, action.chance]
+            for effect in [*action.effects, *action.on_success, *action.on_failure]:
+                texts += [effect.target, effect.add, effect.set, effect.when]
+            if any(isinstance(t, str) and word.search(t) for t in texts):
+                self.error(("actions", aid), f"action '{aid}' uses 'other', which names one "
+                           f"faction: with {len(s.factions)} factions it is the first other in "
+                           "the file, not the one the action is aimed at; name the factions "
+                           "(faction.<id>...), or use target.controller for a territory's "
+                           "holder", key=True, severity="warning")
 
     def check_calendar_and_meters(self) -> None:
         cal = self.s.calendar

@@ -188,8 +188,9 @@ class PackageScreen(ModalScreen):
             # tabling it is signing it: a package below one's own bar gets a second look
             self.confirming = True
             self.notify("This package is worth less to you than no deal, and tabling it "
-                        "commits you: if the other side accepts, it is signed. Press Enter "
-                        "again to table it anyway.", severity="warning", timeout=8)
+                        f"commits you: {present.if_others_accept(self.rules, own.faction)}, "
+                        "it is signed. Press Enter again to table it anyway.",
+                        severity="warning", timeout=8)
             return
         self.dismiss(tuple(self.package))
 
@@ -199,9 +200,8 @@ class PackageScreen(ModalScreen):
         faction = rules.faction_of.get(self.app.role)
         if faction is None or rules.actions[self.action.act].kind != "counter":
             return ""
-        other = rules.s.factions[rules.opponent[faction]].short
         return (f"Tabling it counts as your acceptance, and what it changes becomes your public "
-                f"stance: if {other} accepts, it is signed.")
+                f"stance: {present.if_others_accept(rules, faction)}, it is signed.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
