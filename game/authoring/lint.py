@@ -217,6 +217,7 @@ class Linter:
         rules = Rules(self.loaded)
         s = rules.s
         fired, endings, taken, samples = set(), set(), set(), []
+        own: dict[str, int] = {}  # endings under the scenario's own AI
         n = len(POLICIES)  # --runs games in all, shared out (one a policy at the least)
         counts = [max(1, self.runs // n + (i < self.runs % n)) for i in range(n)]
         for policy, per in zip(POLICIES, counts):
@@ -231,6 +232,8 @@ class Linter:
                     taken.add(action.act)
                     state = apply(state, action, why)
                 endings.add(state.outcome.ending)
+                if policy == "scenario":
+                    own[state.outcome.ending] = own.get(state.outcome.ending, 0) + 1
                 fired |= {e.id for e in rules.events if state.vals[e.fired_slot]}
         games = sum(counts)
         how = f"simulated: {games} games, policies {', '.join(POLICIES)}"
@@ -243,6 +246,15 @@ class Linter:
             if nid not in endings and not self.has(("endings", nid, "condition")):
                 self.add(("endings", nid), "warning", f"ending '{nid}' was never reached "
                          f"({how})", key=True)
+        if len(own) == 1 and sum(own.values()) >= 10 and len(s.endings) > 1:
+            [only] = own
+            name = f"ending '{only}'" if only else "time running out with no ending"
+            self.add(("endings", only) if only else ("endings",), "warning",
+                     f"under the scenario's own AI every game ends the same way ({name}, "
+                     f"{own[only]} of {own[only]} games); a player may change that, but no "
+                     "AI-played game shows another outcome; see 'Tuning' in the guide "
+                     "(simulated: policy scenario)",
+                     key=True)
         if "" in endings:  # a game ran out the calendar with no ending's condition holding
             self.add(("endings",), "info", "some games run out of time with no ending: they "
                      "end as 'Time ran out', every role scoring 50; an ending with condition "

@@ -28,6 +28,8 @@ CASES = [
     # from an author's playtest: each passed lint before
     ("no_accept.yaml", 31, "error", ["delegation 'hill' has no 'accept' action",
                                      "nothing can ever be agreed"], "static"),
+    ("one_ending.yaml", 179, "warning", ["every game ends the same way (ending 'peace'",
+                                         "see 'Tuning' in the guide"], "simulated"),
     ("no_time_ending.yaml", 178, "info", ["run out of time with no ending",
                                           "'deadline_passed'"], "simulated"),
     ("score_out_of_range.yaml", 184, "warning", ["always outside 0-100 (from 160 to 660)",
