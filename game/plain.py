@@ -233,6 +233,11 @@ class PlainGame:
         self.show_menu(menu)
         while True:
             line = self.ask("> ")
+            if self.watch is not None and self.reload():  # (an author typed 'status' after
+                # editing, and saw the old numbers: the file is looked at on every line)
+                self.say("The file changed, so what you typed was not taken; the game goes "
+                         "on with the new version.")
+                return
             if not line:
                 continue
             action = self.interpret(line, menu)

@@ -433,3 +433,39 @@ def test_line_mode_can_export_the_debrief_at_the_end(tmp_path):
     assert written, result.stdout[-500:]
     text = open(written.group(1), encoding="utf-8").read()
     assert text.startswith("# Debrief: ")
+
+
+def test_watch_reloads_an_edited_scenario_at_the_next_line_typed(tmp_path):
+    """An author's playtest: with --plain --watch, an edit followed by 'status' showed the old
+    numbers, and no reload was said."""
+    import io
+    import os as _os
+
+    from game import plain as plain_mode
+    from game.engine import load_rules
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "s.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    rules = load_rules(path)
+
+    class Typing:
+        lines = iter(["status\n", ""])
+
+        def readline(self):
+            line = next(self.lines)
+            if line == "status\n":  # the author saves an edit, then types
+                path.write_text(text.replace("strength: {label: Strength, initial: 50}",
+                                             "strength: {label: Strength, initial: 20}"),
+                                encoding="utf-8")
+                later = path.stat().st_mtime_ns + 10**9
+                _os.utime(path, ns=(later, later))
+            return line
+
+    out = io.StringIO()
+    plain_mode.run(rules, "mediator", 1, Typing(), out, lambda st: "saved", watch=True)
+    said = out.getvalue()
+    assert "Reloaded s.yaml" in said and "what you typed was not taken" in said
+    after = said.split("what you typed was not taken", 1)[1]
+    assert "Strength 20" in after, after[:400]
