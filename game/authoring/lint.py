@@ -67,6 +67,11 @@ class Linter:
                          f"ending '{nid}' holds from the start, so the game ends at once (static)")
             for role, amount in ending.score.items():
                 self.score_range(("endings", nid, "score", role), iv.span(amount, ranges))
+        for nid, ending in s.endings.items():  # (an author's playtest: a failure scored 50)
+            missing = [r for r in s.roles if r not in ending.score]
+            if missing:
+                self.add(("endings", nid), "info", f"ending '{nid}' gives no score to "
+                         f"{', '.join(missing)}: they score 50 there (static)", key=True)
         for aid, action in s.actions.items():
             if action.chance is not None:
                 self.above_one(("actions", aid, "chance"), iv.span(action.chance, ranges))
@@ -263,7 +268,8 @@ class Linter:
         for aid in s.actions:
             if aid not in taken and not self.has(("actions", aid, "condition")):
                 self.add(("actions", aid), "warning", f"action '{aid}' was never taken, even by "
-                         f"random play: it may never be legal ({how})", key=True)
+                         "random play: its condition may never hold, or it holds too rarely "
+                         f"for these games ({how})", key=True)
         best = max((bargaining_zone(rules, st) for st in samples), default=None)
         if best is not None and best < 0:
             self.add(("agenda",), "error", "empty bargaining zone: at no sampled moment did any "

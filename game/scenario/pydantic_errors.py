@@ -113,7 +113,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
         owner = _model_at(model, path[:-1])
         doc = ""
         if owner and field in owner.model_fields and owner.model_fields[field].description:
-            doc = " — " + owner.model_fields[field].description.split("\n")[0].rstrip(".")
+            doc = " — " + owner.model_fields[field].description.split("\n")[0].rstrip(
+                ".").replace("``", "'")  # (reST quotes in a message read as noise)
         return f"missing required field '{field}'{doc}"
     if kind == "extra_forbidden":
         field = path[-1] if path else "?"

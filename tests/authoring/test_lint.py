@@ -94,3 +94,22 @@ def test_exit_status():
     assert good.returncode == 0
     broken = run(FIXTURES / "bad" / "bad_reference.yaml")
     assert broken.returncode == 2 and "did you mean 'river'" in broken.stdout
+
+
+def test_an_ending_without_scores_is_noted_and_the_required_field_text_has_no_rest_quotes(
+        tmp_path):
+    """An author's playtest: a failure ending without 'score' gave the idle mediator 50, as
+    much as everyone; and '... e.g. ``libya-5plus5-2020``' in a missing-field message."""
+    problems = lint_file(FIXTURES / "minimal.yaml", runs=0)
+    noted = [p for p in problems if "gives no score to" in p.message]
+    assert noted and all(p.severity == "info" and "they score 50" in p.message for p in noted)
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import load_any
+
+    path = tmp_path / "no_id.yaml"  # the id's description quotes an example
+    path.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8").replace(
+        "\nid: starter\n", "\n", 1), encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_any(path)
+    [missing] = [p for p in info.value.problems if "missing required field 'id'" in p.message]
+    assert "``" not in missing.message and "'libya-5plus5-2020'" in missing.message
