@@ -10,7 +10,8 @@ import re
 
 from typing import Callable, TextIO
 
-from game import present
+from game import notes, present
+from game.plain_reports import Reports
 from game.engine import ActionError, Rules, State, apply, history, new_game
 from game.engine.ai import choose
 from game.engine.core import PASS
@@ -70,7 +71,7 @@ def advance(state: State) -> State:
     return state
 
 
-class PlainGame:
+class PlainGame(Reports):
     def __init__(self, rules: Rules, state: State, role: str, read: Callable[[], str | None],
                  out: TextIO, save: Callable[[State], str]):
         self.rules = rules
@@ -171,45 +172,6 @@ class PlainGame:
                 self.say(line)
         self.shown = len(entries)
 
-    def offer_export(self) -> None:
-        """The debrief as a Markdown file, as the full-screen game's 'e' writes it (a teacher
-        wanted line mode's too, for the class)."""
-        try:
-            line = self.ask("Type 'export' to write the debrief to a file, or press Enter to "
-                            "finish: ")
-        except EndOfInput:
-            return
-        if line.lower() in ("export", "e"):
-            from game import debrief
-
-            try:
-                path = debrief.export(self.rules, self.state, self.role)
-            except OSError as exc:
-                self.say(f"Could not write the debrief: {exc.strerror or exc}")
-                return
-            self.say(f"The debrief is in {path}.")
-
-    def sources(self) -> None:
-        """The sources of this turn's news, readable: outlet, headline, date and the fact."""
-        rules = self.rules
-        notes = rules.loaded.notes if rules.loaded is not None else {}
-        turn = self.state.turn
-        events = [rules.s.events[e.data["id"]] for e in history(self.state)
-                  if e.kind == "event" and e.turn == turn]
-        cited = [(event.title, ref) for event in events for ref in event.sources]
-        if not cited:
-            self.say("No news this turn cites a source.")
-        for title, ref in cited:
-            note_id, _, fact_id = ref.partition("#")
-            note = notes.get(note_id)
-            if note is None:
-                self.say(f"{title}: {ref}")
-                continue
-            fact = next((f for f in note.facts if f.id == fact_id), None)
-            outlet = "" if note.outlet.startswith("Not named") else f", {note.outlet}"
-            self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}{outlet})"
-                     + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
-
     def situation(self) -> None:
         obs = observe(self.state, self.role, with_log=False)
         rules = self.rules
@@ -223,7 +185,7 @@ class PlainGame:
         self.say(present.territory_line(rules, obs))
         for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
             self.say(line)
-        for line in present.standing_notes(self.state, self.role):  # (as the TUI says)
+        for line in notes.standing_notes(self.state, self.role):  # (as the TUI says)
             self.say("! " + line)
 
     def turn(self) -> None:
@@ -367,34 +329,6 @@ class PlainGame:
                 self.say(f"  Choose 1 to {len(options)}, or Enter.")
         return action._replace(package=tuple(chosen))
 
-    def why(self) -> None:
-        lines = present.why_lines(self.state, self.role)
-        for line in lines or ["Nobody has reacted to a package yet."]:
-            self.say(line)
-
-    def issues(self) -> None:
-        for k, (issue, item) in enumerate(self.rules.s.agenda.items()):
-            self.say(f"{issue}: {item.name}" + (" (binding)" if self.rules.binding[k] else ""))
-            for option, opt in item.options.items():
-                self.say(f"    {option} — {opt.label}")
-
-    def ending(self) -> None:
-        outcome = self.state.outcome
-        self.say()
-        self.say(f"The end: {outcome.title}.")
-        for reason in outcome.reasons:
-            self.say(reason)
-        scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}" for r, v in outcome.scores.items())
-        self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
-        from game import debrief
-
-        report = debrief.build(self.rules, self.state, self.role)
-        if report.history:  # the scenario says what really happened: compare, issue by issue
-            self.say()
-            self.say(f"What really happened: {report.history_title}")
-            for issue, yours, real, same in report.history:
-                self.say(f"  {issue}: yours — {yours}; then — {real}"
-                         + (" (the same)" if same else ""))
 
 
 def wrap(text: str, width: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game import present
+from game import notes, present
 from game.engine import apply, history, legal_actions, new_game
 from game.engine.explain import target_name
 from game.engine.state import Action
@@ -20,13 +20,13 @@ def test_the_note_says_when_an_event_takes_your_delegation_from_the_table():
             after = advance(mine)
             fired = [e for e in history(after)[len(history(mine)):]
                      if e.kind == "event" and e.data["id"] == "gna_walkout"]
-            report = present.turn_report(mine, after, "gna")
+            report = notes.turn_report(mine, after, "gna")
             if fired:
                 assert report[-1].startswith("Your delegation is no longer at the table")
                 assert any("walks out" in line for line in report)
                 # waiting on while away: each turn says so, with how long, until the end
                 later = advance(apply(after, Action("gna", "pass")))
-                report = present.turn_report(after, later, "gna")
+                report = notes.turn_report(after, later, "gna")
                 assert later.outcome is None  # (the talks end after three turns away)
                 assert report[-1].startswith("Your delegation has been away 1 turn: "
                                              "staying away can end the talks"), report
@@ -41,7 +41,7 @@ def test_why_gives_each_ai_counterparts_line_in_words_but_not_your_own():
     for seed in range(30):
         state = advance(new_game(rules, seed, {"gna"}))
         while state.outcome is None and state.turn < 12:
-            lines = present.why_lines(state, "gna")
+            lines = notes.why_lines(state, "gna")
             if any(line.startswith("LNA delegation") for line in lines):
                 ai_line = "  Its line: Signs only a clearly good deal, and is quick to test the front."
                 assert ai_line in lines
@@ -133,16 +133,16 @@ def test_each_turn_says_when_ones_standing_acceptance_has_fallen_below_ones_bar(
     below = apply(state, Action("gna", counter, package=stance))
     a = neg.assess(rules, below.vals, "gna", stance)
     assert a.binding and a.surplus < 0
-    notes = present.standing_notes(below, "gna")
+    said = notes.standing_notes(below, "gna")
     assert any(f"now worth {a.value:.0f} to you, below your reservation value "
-               f"({a.reservation:.0f})" in n for n in notes), notes
-    assert not any("acceptance" in n for n in present.standing_notes(below, "lna"))
+               f"({a.reservation:.0f})" in n for n in said), said
+    assert not any("acceptance" in n for n in notes.standing_notes(below, "lna"))
     early = advance(new_game(rules, 5, {"gna", "lna"}))  # January: its bar is low
     theirs = early.stances[rules.factions.index("lna")]
     above = apply(early, Action("gna", counter, package=theirs))
     assert "gna" in above.table.accepted
     assert neg.assess(rules, above.vals, "gna", theirs).surplus >= 0
-    assert not any("acceptance" in n for n in present.standing_notes(above, "gna"))
+    assert not any("acceptance" in n for n in notes.standing_notes(above, "gna"))
 
 
 def test_the_what_ifs_words_match_its_verdict():
@@ -189,7 +189,7 @@ def test_the_note_starts_with_what_chance_made_of_your_own_move():
     state = advance(new_game(rules, 7, {"gna"}))
     offensive = next(a for a in legal_actions(state, "gna") if a.act == "offensive")
     after = advance(apply(state, offensive))
-    report = present.turn_report(state, after, "gna")
+    report = notes.turn_report(state, after, "gna")
     mine = next(e for e in history(after) if e.kind == "action" and e.role == "gna")
     verdict = "succeeds" if mine.data["success"] else "fails"
     assert report[0] == (f"Launch an offensive — {target_name(rules, 'offensive', offensive.target)}: "
@@ -216,7 +216,7 @@ def test_why_puts_the_newest_reaction_first_each_under_its_date():
         state = advance(apply(state, Action("gna", "pass")))
         if state.outcome is not None:
             break
-    lines = present.why_lines(state, "gna")
+    lines = notes.why_lines(state, "gna")
     reactions = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
     assert reactions and lines[0] == present.long_date(
         rules.date_of(reactions[-1].turn).isoformat()) + ":"
@@ -248,7 +248,7 @@ def test_the_mediator_is_told_each_turn_a_delegation_stays_away_and_what_can_hel
         state = advance(new_game(rules, seed, {"mediator"}))
         while state.outcome is None:
             after = advance(apply(state, Action("mediator", "pass")))
-            report = present.turn_report(state, after, "mediator")
+            report = notes.turn_report(state, after, "mediator")
             away = [f for f in rules.factions
                     if not after.vals[rules.faction_slot[(f, "at_table")]]
                     and after.vals[rules.faction_slot[(f, "away")]] >= 1]
@@ -360,7 +360,7 @@ def test_the_note_after_a_consultation_gives_the_backers_answer():
     consult = next(c.action for c in present.choices(state, "gna")
                    if c.action.act == "consult" and c.action.target == "qatar")
     state = advance(apply(state, consult))
-    report = present.turn_report(before, state, "gna")
+    report = notes.turn_report(before, state, "gna")
     assert report[0].startswith("Qatar "), report
 
 
@@ -374,7 +374,7 @@ def test_the_note_says_what_was_signed_not_only_that_something_was():
     for action in final.actions:
         after = apply(state, action)
         if after.signed > state.signed:
-            report = present.turn_report(state, after, "mediator")
+            report = notes.turn_report(state, after, "mediator")
             [line] = [x for x in report if x.startswith("Signed: ")]
             sign = [e for e in history(after) if e.kind == "sign"][-1]
             for k in sign.data["issues"]:

@@ -278,13 +278,13 @@ class CeasefireApp(App):
         """A short note of what the others did while the AI played (the News tab has it all).
         With the News in front, its newest lines already say it, and a note would cover them:
         the note then only says what the News does not (who is away, a slipping acceptance)."""
-        from game import present
+        from game import notes
         from game.tui.screens.talks import TalksScreen
 
         if isinstance(self.screen, TalksScreen) and self.screen.news_in_front:
-            lines = present.standing_notes(after, self.role, before)
+            lines = notes.standing_notes(after, self.role, before)
         else:
-            lines = present.turn_report(before, after, self.role)
+            lines = notes.turn_report(before, after, self.role)
         if not lines:
             return
         shown = lines[-6:]

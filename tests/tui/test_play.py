@@ -324,15 +324,15 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
         before = app.state
         await pilot.press("w")
         await settle(pilot, app)
-        notes = [n for n in app._notifications if n.title == "Meanwhile"]
-        from game import present
+        shown = [n for n in app._notifications if n.title == "Meanwhile"]
+        from game import notes
 
-        expected = present.turn_report(before, app.state, "gna")
+        expected = notes.turn_report(before, app.state, "gna")
         assert expected, "the others did something in a whole turn"
-        assert notes and notes[-1].message.splitlines()[-1] == expected[-1]
+        assert shown and shown[-1].message.splitlines()[-1] == expected[-1]
         assert all("waits" not in line for line in expected)  # waiting is not news
         # it covers the tab's text: a few seconds (a playtester found ~5 s a turn in the way)
-        assert notes[-1].timeout <= 2 + len(notes[-1].message.splitlines()) / 2
+        assert shown[-1].timeout <= 2 + len(shown[-1].message.splitlines()) / 2
         await pilot.press("p")  # the full-screen builder: no toast over its what-if
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "PackageScreen"
@@ -342,7 +342,7 @@ async def test_after_the_ai_moves_a_note_says_what_the_others_did():
 async def test_with_the_news_in_front_the_note_only_says_what_the_news_does_not():
     """The News shows what the others did as it happens; a note would cover its newest lines.
     Who is away from the table is not in the News: that note still comes."""
-    from game import present
+    from game import notes
 
     app = make_app(seed=7, role="gna")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -353,7 +353,7 @@ async def test_with_the_news_in_front_the_note_only_says_what_the_news_does_not(
         before = app.state
         await pilot.press("w")
         await settle(pilot, app)
-        report = present.turn_report(before, app.state, "gna")
+        report = notes.turn_report(before, app.state, "gna")
         assert report  # there was something to say
         assert not [n for n in app._notifications if n.title == "Meanwhile"]
         feed = " ".join(talks.query_one("#feed").content.plain.split())  # unfolded

@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from game.tui.widgets.keybar import KeyBar
-from game import present
+from game import notes, present
 from game.engine import history
 from game.engine.explain import describe
 from game.engine.observe import observe, series
@@ -147,7 +147,7 @@ class TalksScreen(Screen):
             self.call_after_refresh(lambda: self.show_news(self.app.state))  # its width now
 
     def show_why(self, state) -> None:
-        lines = present.why_lines(state, self.app.role)
+        lines = notes.why_lines(state, self.app.role)
         width = self.query_one("#reasons", Static).content_size.width
         text = plain("\n".join(_fold(line, width) for line in lines)) if lines else Text(
             "Nobody has reacted to a package yet. When someone accepts or rejects one, the "

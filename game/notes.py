@@ -1,0 +1,137 @@
+"""What a player is told after moves: the note of what the others did while the AI played,
+what still stands that must not be forgotten, and why each side reacted as it did. (The
+screens' other words are in :mod:`game.present`.)"""
+
+from __future__ import annotations
+
+from game.engine import history
+from game.engine.core import PASS
+from game.engine.explain import describe, target_name
+from game.engine.rules import Rules
+from game.engine.state import State
+from game.present import bare_name, if_others_accept, long_date, option_label, turns
+
+def turn_report(before: State, after: State, role: str) -> list[str]:
+    """What ``role`` may see of what happened between two states, one line each: the others'
+    moves (not their waiting), signatures, news, and its own delegation being taken away from
+    the table. For the note shown when the AI has moved."""
+    rules: Rules = after.rules
+    entries = history(after)[len(history(before)):]
+    out: list[str] = []
+    mine: list[str] = []  # what became of the player's own move comes first
+    for entry in entries:
+        if entry.visible is not None and role not in entry.visible:
+            continue
+        if entry.kind == "action" and entry.role == role:
+            if entry.data["action"].act != PASS:
+                mine += _own_result(rules, entry)
+            continue
+        if entry.kind == "action" and entry.data["action"].act == PASS:
+            continue
+        if entry.kind in ("consult", "shuttle") and entry.role == role:
+            mine += [line.strip() for line in describe(rules, entry, role)]  # the answer
+            continue  # (a playtest found a backer's answer only pages back in the News)
+        if entry.kind not in ("action", "sign", "event"):
+            continue
+        if entry.kind == "sign":  # what was signed, on its one line (a playtest saw only
+            issues = entry.data["issues"]  # 'SIGNED by both delegations:' and then the news)
+            out.append("Signed: " + "; ".join(
+                f"{rules.s.agenda[rules.issues[k]].name}: "
+                f"{option_label(rules, rules.issues[k], entry.data['package'][k])}"
+                for k in issues) + ".")
+            continue
+        lines = describe(rules, entry, role)
+        if lines:
+            out.append(lines[0].strip())
+    return mine + out + standing_notes(after, role, before)
+
+
+def standing_notes(state: State, role: str, before: State | None = None) -> list[str]:
+    """What stands that ``role`` must not forget, each turn: who is away from the table
+    (staying away can end the talks), with what brings a delegation back; and one's own
+    acceptance of a draft that has since fallen below one's bar. ``before``: the state the
+    last note was about, to say when one's own delegation has only just been taken away."""
+    rules: Rules = state.rules
+    if state.outcome is not None:
+        return []
+    out = []
+    faction = rules.faction_of.get(role, "")
+    slot = rules.faction_slot.get((faction, "at_table"))
+    if slot is not None and not state.vals[slot]:
+        if before is not None and before.vals[slot]:
+            out.append("Your delegation is no longer at the table: 'Return to the talks' "
+                       "brings it back.")
+        else:  # still away: every turn, since waiting here can end the talks
+            away = int(state.vals[rules.faction_slot[(faction, "away")]])
+            gone = f"has been away {turns(away)}" if away >= 1 else "left the table this turn"
+            out.append(f"Your delegation {gone}: staying away can end the talks. 'Return to "
+                       "the talks' brings it back.")
+    for f in rules.factions:  # the other side away for a turn or more: that can end it too
+        away = state.vals[rules.faction_slot[(f, "away")]]
+        if f == faction or state.vals[rules.faction_slot[(f, "at_table")]] or away < 1:
+            continue
+        name = bare_name(rules.s.roles[rules.role_of[f]].name)
+        line = f"{name} has been away {turns(int(away))}: staying away can end the talks."
+        if role == rules.mediator:
+            line += " Private talks can bring it back."
+        out.append(line)
+    return out + _acceptance_note(state, faction)
+
+
+def _acceptance_note(state: State, faction: str) -> list[str]:
+    """One's acceptance of the draft stands while the war moves one's bar: say so when the
+    draft has fallen below it (a playtester signed at 58 against a bar that had become 62)."""
+    from game.engine.negotiation import assess
+
+    table = state.table
+    if not faction or table is None or faction not in table.accepted:
+        return []
+    a = assess(state.rules, state.vals, faction, table.package)
+    if a.surplus >= 0:
+        return []
+    bar = "your reservation value" if a.binding else "what already stands"
+    return [f"Your acceptance of the draft still stands, but it is now worth {a.value:.0f} to "
+            f"you, below {bar} ({a.reservation:.0f}): "
+            f"{if_others_accept(state.rules, faction)}, it is signed. A counter-proposal "
+            "replaces it."]
+
+
+def _own_result(rules: Rules, entry) -> list[str]:
+    """The part of one's own move that chance or a backer decided."""
+    d = entry.data
+    action = d["action"]
+    label = rules.s.actions[action.act].label
+    kind = rules.actions[action.act].kind
+    where = f" — {target_name(rules, kind, action.target)}" if action.target else ""
+    out = []
+    if "chance" in d:
+        out.append(f"{label}{where}: it {'succeeds' if d['success'] else 'fails'} "
+                   f"(the chance was {d['chance'] * 100:.0f}%).")
+    elif "success" in d:
+        out.append(f"{label}{where}: it {'works' if d['success'] else 'does not work'}.")
+    if d.get("vetoed"):
+        out.append(f"{rules.s.backers[d['vetoed']].name} blocks your signature.")
+    return out
+
+
+def why_lines(state: State, role: str) -> list[str]:
+    """The reactions of the last two turns with their reasons as ``role`` may see them, newest
+    first, each under its date, and for each AI counterpart the line it plays by, in words
+    (its numbers stay private)."""
+    rules: Rules = state.rules
+    entries = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
+    if not entries:
+        return []
+    last = entries[-1].turn
+    out: list[str] = []
+    for entry in reversed(entries):
+        if entry.turn < last - 1:
+            break
+        out.append(f"{long_date(rules.date_of(entry.turn).isoformat())}:")
+        out += describe(rules, entry, role)
+        mover = entry.data["action"].role
+        ai = rules.s.ai.get(mover)
+        if mover != role and mover not in state.humans and ai is not None and ai.description:
+            out.append(f"  Its line: {' '.join(ai.description.split())}")
+        out.append("")
+    return out[:-1]

@@ -1,0 +1,80 @@
+"""Line mode's reports: why the sides reacted, the agenda, the news's sources, the ending and
+its debrief file. A mixin of :class:`game.plain.PlainGame` (which provides ``say``, ``ask``,
+``rules``, ``state`` and ``role``)."""
+
+from __future__ import annotations
+
+from game import notes
+from game.engine import history
+
+
+class Reports:
+    def offer_export(self) -> None:
+        """The debrief as a Markdown file, as the full-screen game's 'e' writes it (a teacher
+        wanted line mode's too, for the class)."""
+        from game.plain import EndOfInput
+
+        try:
+            line = self.ask("Type 'export' to write the debrief to a file, or press Enter to "
+                            "finish: ")
+        except EndOfInput:
+            return
+        if line.lower() in ("export", "e"):
+            from game import debrief
+
+            try:
+                path = debrief.export(self.rules, self.state, self.role)
+            except OSError as exc:
+                self.say(f"Could not write the debrief: {exc.strerror or exc}")
+                return
+            self.say(f"The debrief is in {path}.")
+
+    def sources(self) -> None:
+        """The sources of this turn's news, readable: outlet, headline, date and the fact."""
+        rules = self.rules
+        notes = rules.loaded.notes if rules.loaded is not None else {}
+        turn = self.state.turn
+        events = [rules.s.events[e.data["id"]] for e in history(self.state)
+                  if e.kind == "event" and e.turn == turn]
+        cited = [(event.title, ref) for event in events for ref in event.sources]
+        if not cited:
+            self.say("No news this turn cites a source.")
+        for title, ref in cited:
+            note_id, _, fact_id = ref.partition("#")
+            note = notes.get(note_id)
+            if note is None:
+                self.say(f"{title}: {ref}")
+                continue
+            fact = next((f for f in note.facts if f.id == fact_id), None)
+            outlet = "" if note.outlet.startswith("Not named") else f", {note.outlet}"
+            self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}{outlet})"
+                     + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
+
+    def why(self) -> None:
+        lines = notes.why_lines(self.state, self.role)
+        for line in lines or ["Nobody has reacted to a package yet."]:
+            self.say(line)
+
+    def issues(self) -> None:
+        for k, (issue, item) in enumerate(self.rules.s.agenda.items()):
+            self.say(f"{issue}: {item.name}" + (" (binding)" if self.rules.binding[k] else ""))
+            for option, opt in item.options.items():
+                self.say(f"    {option} — {opt.label}")
+
+    def ending(self) -> None:
+        outcome = self.state.outcome
+        self.say()
+        self.say(f"The end: {outcome.title}.")
+        for reason in outcome.reasons:
+            self.say(reason)
+        scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}" for r, v in outcome.scores.items())
+        self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
+        from game import debrief
+
+        report = debrief.build(self.rules, self.state, self.role)
+        if report.history:  # the scenario says what really happened: compare, issue by issue
+            self.say()
+            self.say(f"What really happened: {report.history_title}")
+            for issue, yours, real, same in report.history:
+                self.say(f"  {issue}: yours — {yours}; then — {real}"
+                         + (" (the same)" if same else ""))
