@@ -46,9 +46,14 @@ def test_the_complete_example_validates_lints_and_plays(tmp_path):
     path = tmp_path / "harbour.yaml"
     path.write_text(full, encoding="utf-8")
     parse_model(full, Scenario, str(path))
-    assert not [p for p in lint_file(path, runs=30) if p.severity == "error"]
-    report = simulate(load_rules(path), 30, 0)
-    assert sum(report["endings"].values()) == 30
+    problems = lint_file(path, runs=60)
+    assert not [p for p in problems if p.severity == "error"]
+    # an example worth following: the AI does not always reach the same ending (an author
+    # found the guide's own example ending in a truce in every game, as lint now warns)
+    assert not [p for p in problems if "ends the same way" in p.message]
+    report = simulate(load_rules(path), 100, 0)
+    assert sum(report["endings"].values()) == 100
+    assert sum(n >= 5 for n in report["endings"].values()) >= 2
 
 
 def test_the_field_reference_is_up_to_date():
