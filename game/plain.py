@@ -156,6 +156,7 @@ class PlainGame(Reports):
             return False
         data = json.loads(saves.to_json(self.state))
         data["scenario"] = rules.s.id
+        data.pop("seal", None)  # (this game, not a file anyone edited)
         loaded = saves.restore(rules, data, str(path))
         self.rules, self.state = rules, loaded.state
         self.shown = len(history(self.state))

@@ -58,7 +58,18 @@ def to_json(state: State) -> str:
             "digest": rules.digest, "seed": state.seed, "humans": sorted(state.humans),
             "turn": state.turn, "ending": state.outcome.ending if state.outcome else None,
             "actions": actions}
+    data["seal"] = _seal(data)
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def _seal(data: dict[str, Any]) -> str:
+    """A fingerprint of what decides the game (scenario, digest, seed, seats, moves): a save
+    edited by hand no longer matches it, and loading says so (a teacher's playtest: a seed
+    changed from 42 to 43 loaded silently, and a changed digest was blamed on the scenario)."""
+    import hashlib
+
+    core = {k: data.get(k) for k in ("scenario", "digest", "seed", "humans", "actions")}
+    return hashlib.sha256(json.dumps(core, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def save(state: State, path: str | Path) -> None:
@@ -109,7 +120,11 @@ def restore(rules: Rules, data: dict[str, Any], source: str = "save") -> Loaded:
                         f"{', '.join(rules.roles)})")
     state = new_game(rules, data["seed"], humans)
     actions = data["actions"]
-    changed = data.get("digest") != rules.digest
+    edited = "seal" in data and data["seal"] != _seal(data)
+    changed = data.get("digest") != rules.digest and not edited
+    note = ("this save was edited after it was written, so it replays as it now reads; "
+            if edited else "the scenario has changed since this game was saved; "
+            if changed else "")
     for n, item in enumerate(actions):
         try:
             action = _action(rules, item)
@@ -121,13 +136,13 @@ def restore(rules: Rules, data: dict[str, Any], source: str = "save") -> Loaded:
             state = apply(state, action, why)
         except (ActionError, KeyError, TypeError, ValueError) as exc:
             reason = str(exc) if isinstance(exc, ActionError) else "the action no longer fits"
-            note = "the scenario has changed since this game was saved; " if changed else ""
             return Loaded(state, n, len(actions), state.turn,
                           f"{note}the game diverged at turn {state.turn + 1} "
                           f"({rules.date_of(state.turn).isoformat()}), action {n + 1} of "
                           f"{len(actions)}: {reason}. Play continues from there.")
-    message = ("the scenario has changed since this game was saved, but every move still "
-               "replays" if changed else "")
+    message = ("this save was edited after it was written; it replays as it now reads"
+               if edited else "the scenario has changed since this game was saved, but every "
+               "move still replays" if changed else "")
     return Loaded(state, len(actions), len(actions), None, message)
 
 

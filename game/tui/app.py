@@ -245,6 +245,7 @@ class CeasefireApp(App):
             return
         data = json.loads(saves.to_json(state))
         data["scenario"] = rules.s.id  # an edited id is still this game's scenario
+        data.pop("seal", None)  # (this game, not a file anyone edited)
         loaded = saves.restore(rules, data, str(path))
         note = (f"Reloaded {path.name}: all {loaded.total} moves replay on the new version."
                 if loaded.diverged_turn is None else f"Reloaded {path.name}: {loaded.message}")

@@ -276,3 +276,16 @@ def test_a_save_does_not_show_the_ais_private_reasons_and_loading_restores_them(
     text = saves.to_json(state)
     assert "surplus" not in text and "demand" not in text and '"why"' not in text
     assert saves.restore(rules, json.loads(text)).state == state  # reasons worked out again
+
+
+@pytest.mark.parametrize("edit", ["seed", "digest"])
+def test_a_save_edited_by_hand_says_so_when_it_loads(rules, edit):
+    """A teacher's playtest: a seed changed from 42 to 43 loaded silently as another game, and
+    an edited digest was blamed on the scenario having changed."""
+    data = json.loads(saves.to_json(play(rules, 5)))
+    data[edit] = 43 if edit == "seed" else "0000"
+    loaded = saves.restore(rules, data)
+    assert "edited after it was written" in loaded.message
+    assert "scenario has changed" not in loaded.message
+    untouched = saves.restore(rules, json.loads(saves.to_json(play(rules, 5))))
+    assert untouched.message == ""
