@@ -303,6 +303,14 @@ def check(state: State, action: Action) -> None:
                           f"'{action.target}'")
     elif compiled.target_kind:
         if action.target not in _targets(state, compiled, faction):
+            venue = rules.s.venues.get(action.target) if compiled.target_kind == "venue" \
+                else None
+            if venue is not None and action.target == state.vals[rules.venue_slot]:
+                raise illegal(f"the talks are already at {venue.name}")
+            if venue is not None and isinstance(venue.available, str):  # (an author's
+                # playtest: 'move paris' said only that it was not a target now)
+                raise illegal(f"{venue.name} is not available now: it needs "
+                              f"'{venue.available}'")
             raise illegal(f"'{action.target}' is not a target you can choose now")
     elif action.target or action.option:
         raise illegal(f"'{action.act}' takes no target")

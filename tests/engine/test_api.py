@@ -439,3 +439,18 @@ def test_waiting_in_mid_turn_gives_the_state_the_general_path_gives(rules):
                     checked += 1
             state = apply(state, action)
     assert checked > 100
+
+
+def test_a_venue_that_cannot_be_chosen_says_why(rules):
+    """An author's playtest: 'move paris' said only "'paris' is not a target you can choose
+    now", not what makes the venue available."""
+    state = new_game(rules, 1)
+    with pytest.raises(IllegalActionError, match="the talks are already at Geneva"):
+        check(state, Action(rules.mediator, "move_talks", "geneva"))
+    vals = list(state.vals)
+    vals[rules.slots["world.covid"]] = 80.0
+    vals[rules.venue_slot] = "video"
+    sick = state._replace(vals=tuple(vals))
+    with pytest.raises(IllegalActionError,
+                       match=r"not available now: it needs .world\.covid < 50."):
+        check(sick, Action(rules.mediator, "move_talks", "geneva"))
