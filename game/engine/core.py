@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from game.engine import negotiation as neg
 from game.engine.events import fire
-from game.engine.moves import perform  # the per-kind rules
+from game.engine.moves import perform, wait_in_mid_turn  # the per-kind rules
 from game.engine.rules import CompiledAction, Ctx, Rules
-from game.engine.state import (FACILITATOR, Action, Entry, IllegalActionError, Log, Outcome,
-                                State, Table)
+from game.engine.state import (FACILITATOR, Action, IllegalActionError, Outcome, State, Table)
 from game.engine.turns import begin_turn, check_endings, end_turn
 from game.engine.work import Work, initial_state
 
@@ -342,7 +341,7 @@ def advance(state: State, action: Action, why: str = "") -> State:
     rules: Rules = state.rules
     if action.act == PASS and state.phase + 1 < len(rules.phases) and \
             action.role != FACILITATOR:
-        return _wait(state, action, why)
+        return wait_in_mid_turn(state, action, why)
     work = Work(state)
     work.actions = state.actions + (action,)
     if action.role == FACILITATOR:
@@ -361,26 +360,6 @@ def advance(state: State, action: Action, why: str = "") -> State:
         if work.phase >= len(work.rules.phases):
             end_turn(work)
     return work.freeze()
-
-
-def _wait(state: State, action: Action, why: str) -> State:
-    """Waiting in mid-turn, without a working copy: :func:`advance` as :func:`perform` and
-    the rest would do it (a log entry, the waiting side's trust mark, the next phase), for
-    over a third of all moves in AI play. ``tests/engine/test_api.py`` checks the two agree."""
-    (rules, seed, humans, turn, phase, vals, table, stances, insight, grievance, rng, log,
-     signed, deadline, catastrophe, rejected, actions, outcome) = state
-    faction = rules.faction_of.get(action.role, "")
-    if faction:  # as moves._settle_grievance: trust when it last moved
-        i, slot = rules.trust_of[faction]
-        grievance = grievance[:i] + (vals[slot] if slot is not None else 0.0,) + \
-            grievance[i + 1:]
-    data = {"action": action, "changes": (), "ai": why} if why else \
-        {"action": action, "changes": ()}
-    log = _new(Log, (_new(Entry, (turn, "action", action.role, data, None)), log,
-                     log.size + 1 if log is not None else 1))
-    return _new(State, (rules, seed, humans, turn, phase + 1, vals, table, stances, insight,
-                        grievance, rng, log, signed, deadline, catastrophe, rejected,
-                        actions + (action,), outcome))
 
 
 def inject_event(state: State, event_id: str) -> State:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from game.engine import negotiation as neg
 from game.engine.rules import Rules
-from game.engine.state import Action, Table
+from game.engine.state import Action, Entry, Log, State, Table
 from game.engine.work import Work
+
+_new = tuple.__new__
 
 
 def perform(work: Work, action: Action, why: str = "") -> None:
@@ -180,3 +182,24 @@ def _consult(work: Work, faction: str, role: str, backer: str) -> tuple:
                               "verdict": verdict, "worst": worst,
                               "on_table": work.table is not None},
             frozenset({role}))
+
+
+def wait_in_mid_turn(state: State, action: Action, why: str) -> State:
+    """Waiting in mid-turn, without a working copy, as :func:`perform` and the rest of
+    :func:`game.engine.core.advance` would do it (a log entry, the waiting side's trust mark,
+    the next phase): over a third of all moves in AI play. ``tests/engine/test_api.py``
+    checks the two agree."""
+    (rules, seed, humans, turn, phase, vals, table, stances, insight, grievance, rng, log,
+     signed, deadline, catastrophe, rejected, actions, outcome) = state
+    faction = rules.faction_of.get(action.role, "")
+    if faction:  # as _settle_grievance: trust when it last moved
+        i, slot = rules.trust_of[faction]
+        grievance = grievance[:i] + (vals[slot] if slot is not None else 0.0,) + \
+            grievance[i + 1:]
+    data = {"action": action, "changes": (), "ai": why} if why else \
+        {"action": action, "changes": ()}
+    log = _new(Log, (_new(Entry, (turn, "action", action.role, data, None)), log,
+                     log.size + 1 if log is not None else 1))
+    return _new(State, (rules, seed, humans, turn, phase + 1, vals, table, stances, insight,
+                        grievance, rng, log, signed, deadline, catastrophe, rejected,
+                        actions + (action,), outcome))

@@ -418,8 +418,7 @@ def test_a_concession_can_be_typed_as_a_package_choice_is(rules):
 def test_waiting_in_mid_turn_gives_the_state_the_general_path_gives(rules):
     """advance() takes a shortcut for waiting before the turn's last phase (over a third of
     AI moves); it must give exactly what perform() on a working copy gives."""
-    from game.engine.core import _wait
-    from game.engine.moves import perform
+    from game.engine.moves import perform, wait_in_mid_turn
     from game.engine.simulate import play
     from game.engine.work import Work
 
@@ -435,7 +434,7 @@ def test_waiting_in_mid_turn_gives_the_state_the_general_path_gives(rules):
                     work.actions = state.actions + (wait,)
                     perform(work, wait, why)
                     work.phase += 1
-                    assert _wait(state, wait, why) == work.freeze()
+                    assert wait_in_mid_turn(state, wait, why) == work.freeze()
                     checked += 1
             state = apply(state, action)
     assert checked > 100
