@@ -30,6 +30,10 @@ def _role(rules, role: str | None) -> str | None:
     return role
 
 
+def _no_role(rules, name: str) -> int:
+    return _fail(f"there is no role '{name}'; the roles are {', '.join(rules.roles)}")
+
+
 def _save_path(name: str) -> str:
     """A save as given, or a slot of the saves folder by its name ('class-tuesday-1', as the
     full-screen game's Load lists it)."""
@@ -76,8 +80,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             rules = load_rules(args.scenario)
             role = _role(rules, args.role)
             if role is None:
-                return _fail(f"there is no role '{args.role}'; the roles are "
-                             f"{', '.join(rules.roles)}")
+                return _no_role(rules, args.role)
         elif data is not None and role is not None:
             role = next(str(h) for h in data["humans"] if str(h).lower() == role.lower())
         return cmd_tui(args.scenario, role, args.seed, args.load, args.watch, direct=True,
@@ -94,7 +97,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     rules = load_rules(scenario)
     role = _role(rules, args.role)
     if role is None:
-        return _fail(f"there is no role '{args.role}'; the roles are {', '.join(rules.roles)}")
+        return _no_role(rules, args.role)
     state = None
     # Where the game is saved when line mode stops: --save; else a loaded game goes back to
     # its own file (it only grows), unless the replay diverged and would drop moves from it;

@@ -221,11 +221,9 @@ class PlainGame(Reports):
         own worth less than no deal asks for a 'y' first, as the full-screen game does (a
         playtest signed a deal at 60 against a reservation value of 94 without a word)."""
         warning = present.warning(self.state, action)
-        if warning is None and action.package and self.rules.faction_of.get(self.role) and \
+        if warning is None and action.package and \
                 self.rules.actions[action.act].kind == "counter":
-            own = present.own_verdict(self.state, self.role, action.package)
-            if own is not None:
-                warning = own
+            warning = present.own_verdict(self.state, self.role, action.package)
         if warning is None:
             return True
         self.say(warning)

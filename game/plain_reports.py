@@ -32,7 +32,7 @@ class Reports:
     def sources(self) -> None:
         """The sources of this turn's news, readable: outlet, headline, date and the fact."""
         rules = self.rules
-        notes = rules.loaded.notes if rules.loaded is not None else {}
+        by_id = rules.loaded.notes if rules.loaded is not None else {}
         turn = self.state.turn
         events = [rules.s.events[e.data["id"]] for e in history(self.state)
                   if e.kind == "event" and e.turn == turn]
@@ -41,12 +41,12 @@ class Reports:
             self.say("No news this turn cites a source.")
         for title, ref in cited:
             note_id, _, fact_id = ref.partition("#")
-            note = notes.get(note_id)
+            note = by_id.get(note_id)
             if note is None:
                 self.say(f"{title}: {ref}")
                 continue
             fact = next((f for f in note.facts if f.id == fact_id), None)
-            outlet = "" if note.outlet.startswith("Not named") else f", {note.outlet}"
+            outlet = f", {note.named_outlet}" if note.named_outlet else ""
             self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}{outlet})"
                      + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
 
@@ -67,7 +67,8 @@ class Reports:
         self.say(f"The end: {outcome.title}.")
         for reason in outcome.reasons:
             self.say(reason)
-        scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}" for r, v in outcome.scores.items())
+        scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}"
+                           for r, v in outcome.scores.items())
         self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
         from game import debrief
 

@@ -244,9 +244,8 @@ OWN_LIKELY = {"accept": "you can accept it", "reject": "below your reservation v
 
 def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]:
     """The package builder's what-if as lines of text (line mode's ``whatif``)."""
-    from game.engine.preview import preview
-
     from game.engine.negotiation import check_package
+    from game.engine.preview import preview
 
     rules: Rules = state.rules
     trouble = check_package(rules, state.vals, package)
@@ -281,8 +280,13 @@ def own_verdict(state: State, role: str, package: tuple[str, ...]) -> str | None
     own = next((r for r in preview(state, role, package) if r.certain), None)
     if own is None or own.likely != "reject":
         return None
-    return (f"This package is worth less to you than no deal ({own.reasons[0]}), and tabling "
-            f"it commits you: {if_others_accept(rules, own.faction)}, it is signed.")
+    return commits_you(rules, own.faction, f" ({own.reasons[0]})")
+
+
+def commits_you(rules: Rules, faction: str, why: str = "") -> str:
+    """The warning before a delegation tables a package worth less to it than no deal."""
+    return (f"This package is worth less to you than no deal{why}, and tabling it commits "
+            f"you: {if_others_accept(rules, faction)}, it is signed.")
 
 
 def warning(state: State, action: Action) -> str | None:

@@ -6,7 +6,9 @@ of the full-screen game, ``autosave-plain`` when line mode stops.
 
 from __future__ import annotations
 
+import os
 import re
+from contextlib import suppress
 from pathlib import Path
 
 AUTOSAVE = "autosave"
@@ -40,14 +42,15 @@ def claim_autosave() -> str:
     the game holds it (a teacher's playtest: two copies at once overwrote each other's
     autosave, and Continue lost one game); then ``autosave-2``, ``autosave-3``... which the
     Load list shows. A slot is held by a ``.lock`` file naming the process."""
-    import os
-
     folder = saves_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return AUTOSAVE  # the save itself will say what is wrong
     for n in range(1, 100):
         name = AUTOSAVE if n == 1 else f"{AUTOSAVE}-{n}"
         lock = folder / f".{name}.lock"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             holder = int(lock.read_text(encoding="ascii").strip() or 0)
         except FileNotFoundError:
             holder = 0
@@ -55,32 +58,24 @@ def claim_autosave() -> str:
             return AUTOSAVE  # an unreadable lock: behave as before rather than fail
         if holder and holder != os.getpid() and _alive(holder):
             continue
-        try:
+        with suppress(OSError):  # (unwritable: the slot is still this copy's to use)
             lock.write_text(str(os.getpid()), encoding="ascii")
-        except OSError:
-            return name
         return name
     return AUTOSAVE
 
 
 def release_autosave(name: str) -> None:
-    import os
-
     lock = saves_dir() / f".{name}.lock"
-    try:
+    with suppress(OSError):
         if lock.read_text(encoding="ascii").strip() == str(os.getpid()):
             lock.unlink()
-    except (OSError, ValueError):
-        pass
 
 
 def _alive(pid: int) -> bool:
-    import os
-
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:
         return True  # it exists (another user's): leave its slot alone
     return True

@@ -332,7 +332,7 @@ def test_the_builders_verdict_and_its_words_agree():
 def test_the_builder_says_a_side_is_away_or_has_rejected_the_draft():
     """A teacher's playtest: 'GNA: likely to accept' while GNA had walked out, and for a
     draft it had already rejected."""
-    from game.engine.observe import _rejected
+    from game.engine.negotiation import rejecters
 
     rules = rules_for("default")
     away = rejected = 0
@@ -345,7 +345,7 @@ def test_the_builder_says_a_side_is_away_or_has_rejected_the_draft():
         said = "has already rejected this draft" in " ".join(r.reasons)
         table = state.table
         assert said == (table is not None and package == table.package
-                        and r.faction in _rejected(state)), r
+                        and r.faction in rejecters(state)), r
         rejected += said
     assert away and rejected
 

@@ -328,10 +328,12 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
     at_signing = {f: rest for f, *rest in last.entry.data.get("bars", ())} if last else {}
     for f in rules.factions:
         what = "everything agreed" if agreed else "things as they stand"
-        value, bar = apart(work.fget(f, "utility"), work.fget(f, "reservation"))
-        line = f"{_short(rules, f)} values {what} at {value} (its reservation value now: {bar}"
+        utility, reservation = work.fget(f, "utility"), work.fget(f, "reservation")
+        shown_value, shown_bar = apart(utility, reservation)
+        line = (f"{_short(rules, f)} values {what} at {shown_value} (its reservation value now: "
+                f"{shown_bar}")
         signed_above = f in at_signing and at_signing[f][0] >= at_signing[f][1]
-        if signed_above and work.fget(f, "utility") < work.fget(f, "reservation"):
+        if signed_above and utility < reservation:
             # (a playtest: a signed ceasefire worth less than the no-deal bar, unexplained)
             line += ", above it: the war, its backers and ripeness have moved since it signed"
         line += ")"

@@ -197,6 +197,14 @@ def replies(state) -> list[tuple[str, str]]:
     return out
 
 
+def rejecters(state) -> frozenset[str]:
+    """The factions that have rejected the draft on the table since it was tabled, and not
+    accepted it since (public: the table shows it, the package builder says so)."""
+    faction_of = state.rules.faction_of
+    return frozenset(faction_of[role] for role, kind in replies(state)
+                     if kind == "reject" and role in faction_of) - state.table.accepted
+
+
 def check_package(rules: Rules, vals: list | tuple, package: tuple[str, ...]) -> str | None:
     """Why a package cannot be tabled (None when it can).
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.explain import describe
-from game.engine.negotiation import assess, replies
+from game.engine.negotiation import assess, rejecters
 from game.engine.rules import NEVER, Rules
 from game.engine.state import State, log_list
 
@@ -96,7 +96,7 @@ def observe(state: State, role: str, with_log: bool = True) -> Observation:
     table = None
     if state.table is not None:
         table = (state.table.package, state.table.proposer, state.table.accepted,
-                 _rejected(state))
+                 rejecters(state))
     deadline = state.deadline - state.turn if state.deadline >= state.turn else None
     return Observation(
         role, state.turn, rules.date_of(state.turn).isoformat(),
@@ -107,13 +107,6 @@ def observe(state: State, role: str, with_log: bool = True) -> Observation:
         {t: vals[rules.controller_slot[t]] for t in rules.territories},
         {i: vals[s] for i, s in zip(rules.issues, rules.issue_slot) if vals[s]}, table, private,
         insight, log, state.outcome)
-
-
-def _rejected(state: State) -> frozenset[str]:
-    """The factions that have rejected the draft on the table since it was tabled (public)."""
-    faction_of = state.rules.faction_of
-    return frozenset(faction_of[role] for role, kind in replies(state)
-                     if kind == "reject" and role in faction_of) - state.table.accepted
 
 
 def _private(state: State, f: str) -> PrivateView:

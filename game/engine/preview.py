@@ -12,7 +12,6 @@ from typing import NamedTuple
 from game.engine import negotiation as neg
 from game.engine.packages import estimates
 from game.engine.explain import _issue, _option, assessment_lines
-from game.engine.observe import _rejected
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -101,7 +100,7 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     else:
         likely = "accept" if margin > EVEN else ("reject" if margin < -EVEN else "uncertain")
     table = state.table
-    if table is not None and package == table.package and f in _rejected(state):
+    if table is not None and package == table.package and f in neg.rejecters(state):
         reasons.insert(0, f"{name} has already rejected this draft as it stands; it may still "
                           "accept it later, if the war or its backers move it.")
     if not vals[rules.fs[f]["at_table"]]:  # what it thinks matters less than that it is gone

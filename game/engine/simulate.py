@@ -109,7 +109,8 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
 
 def format_report(rules: Rules, report: dict) -> str:
     runs = report["runs"]
-    lines = [f"{rules.s.title} — {runs} AI-only game{'' if runs == 1 else 's'} from seed {report['seed']}, "
+    games = "1 AI-only game" if runs == 1 else f"{runs} AI-only games"
+    lines = [f"{rules.s.title} — {games} from seed {report['seed']}, "
              f"policy '{report['policy']}'", "", "Endings:"]
     for ending, count in report["endings"].items():
         if ending in rules.s.endings:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from game.scenario.errors import did_you_mean, one_of
+from game.scenario.errors import closest, did_you_mean, one_of
 from game.scenario.expr import BOOL, NUMBER, TEXT, ExprError
 from game.scenario.model import Scenario
 
@@ -131,17 +131,15 @@ class Names:
         if name.lower() in ("yes", "no", "on", "off", "y", "n"):
             raise ExprError(f"unknown name '{name}': write true or false (this file is read as "
                             "YAML 1.2, where yes/no/on/off are text)")
-        import difflib
-
         words = self._words()  # option and venue ids: values, written in quotes
         if name in words:
             raise ExprError(f"unknown name '{name}'; an option or a venue is text here: quote "
                             f"it, '{name}'")
         candidates = list(BARE) + list(self.s.factions) + list(ROOTS)
-        close = difflib.get_close_matches(name, [*candidates, *sorted(words)], n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        if close and close[0] in words and close[0] not in candidates:
-            hint += f"; an option or a venue is text here: quote it, '{close[0]}'"
+        close = closest(name, [*candidates, *sorted(words)])
+        hint = f" (did you mean '{close}'?)" if close else ""
+        if close in words and close not in candidates:
+            hint += f"; an option or a venue is text here: quote it, '{close}'"
         if not hint:
             for root in ("territory", "backer", "issue", "event", "world"):
                 if name in self._entities(root):

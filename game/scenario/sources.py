@@ -50,6 +50,12 @@ class SourceNote(Base):
     facts: list[Fact]
     """The facts, each with an id."""
 
+    @property
+    def named_outlet(self) -> str:
+        """The outlet when the copy names it; "" when ``outlet`` only says how it was guessed
+        ("Not named in the copy; ..."), which reads as noise in a list of sources."""
+        return "" if self.outlet.startswith("Not named") else self.outlet
+
 
 def load_notes(folder: Path) -> tuple[dict[str, SourceNote], list[Problem]]:
     """Load every ``*.yaml`` note in ``folder``; returns notes by id and the problems found."""

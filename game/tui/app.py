@@ -35,8 +35,8 @@ class GameFailed(Message):
 
     def __init__(self, title: str, lines: list[str], hint: str | None = None) -> None:
         super().__init__()
-        self.title, self.lines, self.hint = title, lines, hint  # hint: what to do (None:
-        # fix the file)
+        self.title, self.lines = title, lines
+        self.hint = hint  # what to do about it (None: fix the file)
 
 
 class ScenarioReloaded(Message):
@@ -209,9 +209,7 @@ class CeasefireApp(App):
                 self.to_title()  # nothing behind it (a game started from the command line):
                 # the title, not a blank screen only Ctrl+Q leaves (a playtest)
 
-        screen = ErrorScreen(message.title, message.lines) if message.hint is None else \
-            ErrorScreen(message.title, message.lines, message.hint)
-        self.push_screen(screen, back)
+        self.push_screen(ErrorScreen(message.title, message.lines, message.hint), back)
 
     # -- hot reload (ceasefire play SCENARIO --watch) ---------------------------------------
     def _scenario_mtime(self) -> float:

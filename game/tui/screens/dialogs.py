@@ -91,9 +91,9 @@ class ErrorScreen(ModalScreen):
 
     FILE_HINT = "Fix the file and try again (ceasefire validate FILE shows the same list)."
 
-    def __init__(self, title: str, lines: list[str], hint: str = FILE_HINT) -> None:
+    def __init__(self, title: str, lines: list[str], hint: str | None = None) -> None:
         super().__init__()
-        self.title_text, self.lines, self.hint = title, lines, hint
+        self.title_text, self.lines, self.hint = title, lines, hint or self.FILE_HINT
 
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):

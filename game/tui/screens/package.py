@@ -54,10 +54,7 @@ class IssueList(OptionList):
 
     def action_scroll_why(self, step: int) -> None:
         box = self.screen.query_one("#preview-box")
-        if step > 0:
-            box.scroll_page_down(animate=False)
-        else:
-            box.scroll_page_up(animate=False)
+        (box.scroll_page_down if step > 0 else box.scroll_page_up)(animate=False)
 
     def action_submit(self) -> None:
         self.screen.action_submit()
@@ -187,10 +184,8 @@ class PackageScreen(ModalScreen):
                 not self.confirming:
             # tabling it is signing it: a package below one's own bar gets a second look
             self.confirming = True
-            self.notify("This package is worth less to you than no deal, and tabling it "
-                        f"commits you: {present.if_others_accept(self.rules, own.faction)}, "
-                        "it is signed. Press Enter again to table it anyway.",
-                        severity="warning", timeout=8)
+            self.notify(present.commits_you(self.rules, own.faction) + " Press Enter again to "
+                        "table it anyway.", severity="warning", timeout=8)
             return
         self.dismiss(tuple(self.package))
 

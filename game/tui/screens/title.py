@@ -91,10 +91,7 @@ class TitleScreen(Screen):
 
     def action_scroll_brief(self, step: int) -> None:
         box = self.query_one("#details-box")
-        if step > 0:
-            box.scroll_page_down(animate=False)
-        else:
-            box.scroll_page_up(animate=False)
+        (box.scroll_page_down if step > 0 else box.scroll_page_up)(animate=False)
 
     def compose(self) -> ComposeResult:
         self.entries: list[Entry] = []  # read right after the first frame (see on_mount)
