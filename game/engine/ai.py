@@ -36,7 +36,7 @@ def choose(state: State, role: str | None = None, strategy: str | None = None,
            params: dict | None = None) -> tuple[Action, str]:
     """The AI's move for ``role`` (default: the role to move) and why, in words."""
     rules: Rules = state.rules
-    role = role or state.role
+    role = role or rules.phases[state.phase]
     name, defaults = rules.ai[role]
     strategy = strategy or name
     if params is None:
@@ -79,7 +79,7 @@ def _demand(state: State, strategy: str, params: dict) -> float:
 
 
 def _trust(state: State, faction: str) -> float:
-    slot = state.rules.faction_slot.get((faction, "trust"))
+    slot = state.rules.trust_of[faction][1]
     return state.vals[slot] if slot is not None else 50.0
 
 
@@ -87,18 +87,19 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     rules: Rules = state.rules
     vals = state.vals
     f = rules.faction_of[role]
-    i = rules.factions.index(f)
+    slots = rules.fs[f]
+    i, trust_slot = rules.trust_of[f]
     demand = _demand(state, strategy, params)
-    trust = _trust(state, f)
-    prospects = vals[rules.fs[f]["prospects"]]
+    trust = vals[trust_slot] if trust_slot is not None else 50.0  # (as _trust)
+    prospects = vals[slots["prospects"]]
     escalate = params.get("escalate", 0.0)
     walkout = params.get("walkout", 0.0)
 
     pick = by_kind.first
 
-    at_table = vals[rules.fs[f]["at_table"]]
+    at_table = vals[slots["at_table"]]
     if not at_table and "return" in by_kind:  # away from the table
-        away = vals[rules.fs[f]["away"]]
+        away = vals[slots["away"]]
         patience = 1 + (2 if strategy == "hardline" else 0)
         early = 0.15 if strategy == "hardline" else 0.3
         if away >= patience or trust >= 30 or rng.random() < early:
@@ -149,7 +150,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
                                f"{demand:.1f}"
     if offensive is not None:
         return offensive, f"{strategy}: thinks it can win on the ground (prospects {prospects:.0f})"
-    ripeness = vals[rules.fs[f]["ripeness"]]
+    ripeness = vals[slots["ripeness"]]
     if table is None and ripeness >= 50 and rng.random() < 0.15 and "counter" in by_kind:
         package = counter_package(state, f, demand, rng)
         if package is not None:
@@ -288,7 +289,8 @@ def _mediator(state, role, strategy, params, by_kind, rng):
     rules: Rules = state.rules
     vals = state.vals
     progress = state.turn / max(1, rules.max_turns - 1)
-    away = [f for f in rules.factions if not vals[rules.fs[f]["at_table"]]]
+    at_table = rules.at_table_slot
+    away = [f for f in rules.factions if not vals[at_table[f]]]
     shuttles = _LazyTargets(by_kind, "shuttle")
     if away and strategy != "greedy":
         f = away[0]
@@ -304,13 +306,13 @@ def _mediator(state, role, strategy, params, by_kind, rng):
                 return pressures[backer], f"formulative: leans on {name}, which blocked the draft"
         if state.table and progress >= params["deadline_at"] and "deadline" in by_kind:
             return by_kind["deadline"][0], "formulative: sets a deadline to force the pace"
-    current = len(rules.s.venues[vals[rules.venue_slot]].each_turn) \
-        if vals[rules.venue_slot] in rules.s.venues else 0
+    rank = rules.venue_rank  # what a venue does each turn, counted
+    current = rank.get(vals[rules.venue_slot], 0)
     # (no venue does more each turn than the current one: no need to list where it could go)
     venues = by_kind.get("venue", []) if current < rules.venue_most else []
     if venues and strategy != "greedy":
-        best = max(venues, key=lambda a: (len(rules.s.venues[a.target].each_turn), a.target))
-        if len(rules.s.venues[best.target].each_turn) > current:
+        best = max(venues, key=lambda a: (rank[a.target], a.target))
+        if rank[best.target] > current:
             return best, f"{strategy}: moves the talks where trust grows faster"
     patience = params.get("patience", 0)
     table = state.table

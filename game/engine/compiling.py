@@ -14,6 +14,7 @@ from dataclasses import field as dataclass_field
 from typing import Any, Callable
 
 from game.engine.fusing import fuse_effects, fuse_events, fuse_ripeness, fuse_stages
+from game.engine.state import Action
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
@@ -349,6 +350,7 @@ class Compiler:
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}
         self.venue_effects = {v: self.effects(venue.each_turn) for v, venue in s.venues.items()}
         self.venue_most = max((len(v.each_turn) for v in s.venues.values()), default=0)
+        self.venue_rank = {vid: len(v.each_turn) for vid, v in s.venues.items()}  # (AI)
         self.actions = {}
         for aid, action in s.actions.items():
             kind = TARGET_KIND.get(action.kind)
@@ -366,6 +368,8 @@ class Compiler:
         for r, aids in self.actions_of.items():
             for aid in aids:
                 self.kinds_of[r].setdefault(self.actions[aid].kind, []).append(aid)
+        # each role's wait, made once (an Action is immutable: every menu can share it)
+        self.waits = {r: Action(r, "pass") for r in self.roles}
         self.events = []
         for eid, event in s.events.items():
             turn = -1

@@ -104,7 +104,7 @@ def _allowed(state: State, action: CompiledAction, faction: str, ctx: Ctx | None
     """Why this scenario action cannot be taken now by this faction (None: it can).
     ``ctx``: a context over ``state`` for ``faction`` to reuse (a menu asks many times)."""
     kind = action.kind
-    at_table = state.vals[state.rules.fs[faction]["at_table"]] if faction else True
+    at_table = state.vals[state.rules.at_table_slot[faction]] if faction else True
     if kind in TABLE_KINDS and not at_table:
         return "your delegation has walked out; return to the talks first"
     if kind in ("accept", "reject"):
@@ -140,13 +140,16 @@ class Menu:
     builds its own).
     """
 
+    __slots__ = ("state", "role", "packages", "rules", "faction", "live", "_cache", "_ctx")
+
     def __init__(self, state: State, role: str | None = None, packages: bool = False):
         self.state = state
-        self.role = role or state.role
+        rules = self.rules = state.rules
+        mover = rules.phases[state.phase]  # (state.role, without the property call)
+        role = self.role = role or mover
         self.packages = packages
-        self.rules: Rules = state.rules
-        self.faction = _faction(self.rules, self.role)
-        self.live = state.outcome is None and self.role == state.role
+        self.faction = rules.faction_of.get(role, "")
+        self.live = state.outcome is None and role == mover
         self._cache: dict[str, list[Action]] = {}
         self._ctx: Ctx | None = None
 
@@ -167,12 +170,18 @@ class Menu:
         found = self._cache.get(kind)
         if found is not None:
             return found
-        found = []
-        if self.live:
-            if kind == "pass":
-                found.append(_new(Action, (self.role, PASS, "", "", ())))
-            for aid in self.rules.kinds_of[self.role].get(kind, ()):
-                found.extend(self._of(aid))
+        if not self.live:
+            found = []
+        elif kind == "pass":
+            found = [self.rules.waits[self.role]]
+        else:
+            aids = self.rules.kinds_of[self.role].get(kind, ())
+            if len(aids) == 1:  # (the common case: one action of a kind)
+                found = self._of(aids[0])
+            else:
+                found = []
+                for aid in aids:
+                    found.extend(self._of(aid))
         self._cache[kind] = found
         return found
 

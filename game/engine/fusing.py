@@ -167,11 +167,29 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
     source, or None."""
     body = ["def run(work, c, vals, turn, fire):",
             f"    if not (0 <= turn <= {last_turn}):", "        return"]
-    for k, (e, (condition, probability)) in enumerate(zip(events, sources)):
+    # A run of dated events (none undated between them) becomes one if/elif chain by turn:
+    # only one turn's events can fire in a call, and within a turn their order is kept.
+    order: list[int] = []
+    k = 0
+    while k < len(events):
+        if events[k].turn < 0:
+            order.append(k)
+            k += 1
+            continue
+        end = k
+        while end < len(events) and events[end].turn >= 0:
+            end += 1
+        order += sorted(range(k, end), key=lambda j: (events[j].turn, j))
+        k = end
+    previous = None  # the dated turn of the event written before, if any
+    for k in order:
+        e, (condition, probability) = events[k], sources[k]
         pad = "    "
         if e.turn >= 0:
-            body.append(f"{pad}if turn == {e.turn}:")
+            if e.turn != previous:
+                body.append(f"{pad}{'el' if previous is not None else ''}if turn == {e.turn}:")
             pad += "    "
+        previous = e.turn if e.turn >= 0 else None
         body.append(f"{pad}if not (vals[{e.fired_slot}] >= {e.max_times!r}):")
         pad += "    "
         if e.turn < 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine import negotiation as neg
 from game.engine.rules import Rules
 from game.engine.state import Action, Entry, Log, State, Table
-from game.engine.work import Work
+from game.engine.work import Work, put
 
 _new = tuple.__new__
 
@@ -39,10 +39,9 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     elif kind == "concede":
         k = rules.issues.index(action.target)
         i = rules.factions.index(faction)
-        stance = list(work.stances[i])
+        stance = work.stances[i]
         data["from"] = stance[k]
-        stance[k] = action.option
-        work.stances[i] = tuple(stance)
+        work.stances = put(work.stances, i, put(stance, k, action.option))
     elif kind == "walk_out":
         work.fset(faction, "at_table", False)  # refresh() withdraws its acceptance
     elif kind == "return":
@@ -54,7 +53,7 @@ def perform(work: Work, action: Action, why: str = "") -> None:
         private.append(_consult(work, faction, role, action.target))
     elif kind == "shuttle":
         i = rules.factions.index(action.target)
-        work.insight[i] = min(len(rules.issues), work.insight[i] + 1)
+        work.insight = put(work.insight, i, min(len(rules.issues), work.insight[i] + 1))
         ranking = rules.priorities[action.target]
         private.append(("shuttle", role, {"faction": action.target,
                                           "priorities": tuple(rules.issues[k] for k in
@@ -124,7 +123,7 @@ def _settle_grievance(work: Work, faction: str) -> None:
     """Remember the trust a faction had when it moved; what it loses after that is grievance."""
     if faction:
         i, slot = work.rules.trust_of[faction]
-        work.grievance[i] = work.vals[slot] if slot is not None else 0.0
+        work.grievance = put(work.grievance, i, work.vals[slot] if slot is not None else 0.0)
 
 
 def _accept(work: Work, faction: str, role: str, data: dict) -> None:
@@ -146,10 +145,10 @@ def _stance_from(work: Work, faction: str, package: tuple[str, ...]) -> None:
     rules = work.rules
     i = rules.factions.index(faction)
     vals = work.vals
-    work.stances[i] = tuple(
+    work.stances = put(work.stances, i, tuple(
         old if option == (vals[slot] or quo) else option
         for option, old, slot, quo in zip(package, work.stances[i], rules.issue_slot,
-                                          rules.status_quo))
+                                          rules.status_quo)))
 
 
 def _offensive(work: Work, compiled, faction: str, target: str, data: dict, changes: list) -> None:

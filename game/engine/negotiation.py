@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from game.engine.rules import Rules
 from game.engine.state import Table
+from game.engine.work import put
 
 
 class Blocker(NamedTuple):
@@ -250,10 +251,7 @@ def sign(work, table: Table) -> None:
             changes.append((slot, old, option, "signed"))
     for k in newly:
         changes += work.run(rules.on_agree[k][table.package[k]], cause="the agreement")
-        for i in range(len(work.stances)):
-            stance = list(work.stances[i])
-            stance[k] = table.package[k]
-            work.stances[i] = tuple(stance)
+        work.stances = tuple(put(stance, k, table.package[k]) for stance in work.stances)
     for f in rules.factions:
         _, unhappy = backer_verdicts(rules, vals, f, table.package)
         for verdict in unhappy:

@@ -81,10 +81,14 @@ def _estimate(rules: Rules, cache: dict, seed: int, observer: str, f: str, known
         spread = NOISE / 50.0 * (1.0 - known / max(1, len(rules.issues)))
         lo, hi = -spread, spread
         table = Estimate()
-        for row, draw in zip(rules.contrib_rows[f], _draws(rules, cache, seed, observer, f)):
-            factor = max(0.0, 1.0 + (lo + (hi - lo) * draw))  # Stream.uniform(lo, hi)
+        tops = table.tops = []
+        for row, top, draw in zip(rules.contrib_rows[f], rules.best_contrib[f],
+                                  _draws(rules, cache, seed, observer, f)):
+            factor = 1.0 + (lo + (hi - lo) * draw)  # Stream.uniform(lo, hi)
+            if factor < 0.0:
+                factor = 0.0
             table.append([c * factor for c in row])
-        table.tops = [max(row) for row in table]
+            tops.append(top * factor)  # = the row's largest (scaling by factor >= 0 keeps order)
         cache[key] = table
     return table
 
@@ -130,7 +134,8 @@ def build_package(state: State, observer: str, favour: str | None = None,
     vals = state.vals
     rows = estimates(state, observer)
     factions = rules.factions
-    res = [vals[rules.fs[f]["reservation"]] + (demand if f == favour else 0.0) for f in factions]
+    res = [vals[slot] + (demand if f == favour else 0.0)
+           for f, slot in zip(factions, rules.reservation_slots)]
     if any(c < x for c, x in zip(_reach(rules, vals, rows)[2], res)):
         return _confidence_package(state, rows)  # someone cannot be satisfied at all
     start = _joint_start(rules, vals, rows)
@@ -207,13 +212,16 @@ def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tupl
     return package
 
 
-def _cached(rows: Estimates, key: tuple, make: Callable[[], Any]) -> Any:
-    """``make()``, worked out once for these estimates and ``key`` (what a search derives
-    from the same estimates and the same agreement does not change)."""
+_MISSING = object()
+
+
+def _cached(rows: Estimates, key: tuple, make: Callable[..., Any], *args: Any) -> Any:
+    """``make(*args)``, worked out once for these estimates and ``key`` (what a search
+    derives from the same estimates and the same agreement does not change)."""
     cache = rows.cache
-    if key in cache:
-        return cache[key]
-    value = cache[key] = make()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = cache[key] = make(*args)
     return value
 
 
@@ -222,7 +230,7 @@ def _reach(rules: Rules, vals, rows: Estimates):
     option every side values more), and the most each side could get from them: (agreed,
     choices, ceiling). Depends only on the estimates and on what is agreed (cached)."""
     agreed = rules.issue_values(vals)
-    return _cached(rows, ("reach", agreed), lambda: _reach_of(rules, agreed, rows))
+    return _cached(rows, ("reach", agreed), _reach_of, rules, agreed, rows)
 
 
 def _reach_of(rules: Rules, agreed: tuple, rows: Estimates):
@@ -251,8 +259,8 @@ def _joint_start(rules: Rules, vals, rows):
     allowed options, the option with the most joint value, each side's total, and the most
     each side could get."""
     agreed, choices, ceiling = _reach(rules, vals, rows)
-    return _cached(rows, ("start", agreed),
-                   lambda: _joint_start_of(rules, agreed, choices, ceiling, rows))
+    return _cached(rows, ("start", agreed), _joint_start_of, rules, agreed, choices, ceiling,
+                   rows)
 
 
 def _joint_start_of(rules: Rules, agreed: tuple, choices, ceiling, rows: Estimates):
@@ -286,8 +294,7 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
-    return _cached(rows, ("cbm", rules.issue_values(vals)),
-                   lambda: _confidence(rules, vals, rows))
+    return _cached(rows, ("cbm", rules.issue_values(vals)), _confidence, rules, vals, rows)
 
 
 def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
@@ -317,7 +324,7 @@ def counter_package(state: State, faction: str, demand: float, rng: Stream
     me = rules.factions.index(faction)
     own = rows[me]
     others = [j for j in range(len(rows)) if j != me]
-    res = [vals[rules.fs[f]["reservation"]] for f in rules.factions]
+    res = [vals[slot] for slot in rules.reservation_slots]
     floor = res[me] + demand
     choices, start, start_totals = _counter_start(rules, vals, rows, me)
     package, totals = list(start), list(start_totals)
@@ -355,8 +362,8 @@ def _counter_start(rules: Rules, vals, rows: Estimates, me: int):
     """Where a delegation's counter-proposal starts: per issue the options it may choose (an
     agreed issue only for one it likes better), its favourite of them, and each side's total
     for that package. Depends only on its estimates and on what is agreed (cached on them)."""
-    return _cached(rows, ("counter", me, rules.issue_values(vals)),
-                   lambda: _counter_start_of(rules, vals, rows, me))
+    return _cached(rows, ("counter", me, rules.issue_values(vals)), _counter_start_of, rules,
+                   vals, rows, me)
 
 
 def _counter_start_of(rules: Rules, vals, rows: Estimates, me: int):

@@ -52,8 +52,12 @@ class Stream:
 
     def random(self) -> float:
         state = self._state
-        self._state, value = next_float(_mix(self.parts) if state is None else state)
-        return value
+        if state is None:
+            state = _mix(self.parts)
+        state = self._state = (state + 0x9E3779B97F4A7C15) & MASK  # next_float, written out
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return ((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0)
 
     def choice(self, items: list):
         return items[int(self.random() * len(items))]

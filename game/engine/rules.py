@@ -160,6 +160,8 @@ class Rules(Compiler):
                            if self._cares[b]] for f in self.factions}
         # per faction: (its index, its trust slot or None), and each (at_table, away) pair
         self.trust_of = {f: (i, self.fs[f].get("trust")) for i, f in enumerate(self.factions)}
+        self.reservation_slots = [self.fs[f]["reservation"] for f in self.factions]
+        self.at_table_slot = {f: self.fs[f]["at_table"] for f in self.factions}
         self.away_slots = [(self.fs[f]["at_table"], self.fs[f]["away"]) for f in self.factions]
         self.on_agree = [{o: self.effects(opt.on_agree) for o, opt in s.agenda[i].options.items()}
                          for i in self.issues]

@@ -40,9 +40,11 @@ def play(rules: Rules, seed: int, policy: str = "scenario",
     """One complete game with the AI in every seat."""
     plan = plan or strategies_for(rules, policy)
     state = new_game(rules, seed)
+    phases = rules.phases
     while state.outcome is None:
-        strategy, params = plan[state.role]
-        action, why = choose(state, strategy=strategy, params=params)
+        role = phases[state.phase]
+        strategy, params = plan[role]
+        action, why = choose(state, role, strategy, params)
         state = advance(state, action, why)  # the AI chose from the legal menu
     return state
 

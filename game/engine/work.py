@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine import rng as rnd
+from game.engine.rng import MASK
 from game.engine.compiling import Effects
 from game.engine.rules import Ctx, Rules
 from game.engine.state import Action, Entry, Log, Outcome, State, Table
@@ -22,13 +23,12 @@ class Work:
                  "rejected", "actions", "outcome", "_ctx")
 
     def __init__(self, state: State):
-        (self.rules, self.seed, self.humans, self.turn, self.phase, vals, self.table, stances,
-         insight, grievance, self.rng, self.log, self.signed, self.deadline, self.catastrophe,
-         self.rejected, self.actions, self.outcome) = state
+        # stances, insight and grievance stay tuples: a move replaces one entry at most
+        # (:func:`put`), cheaper than copying all three to lists and back on every move
+        (self.rules, self.seed, self.humans, self.turn, self.phase, vals, self.table,
+         self.stances, self.insight, self.grievance, self.rng, self.log, self.signed,
+         self.deadline, self.catastrophe, self.rejected, self.actions, self.outcome) = state
         self.vals = list(vals)
-        self.stances = list(stances)
-        self.insight = list(insight)
-        self.grievance = list(grievance)
         self._ctx: Ctx | None = None
 
     def freeze(self) -> State:
@@ -36,10 +36,9 @@ class Work:
         # hot path: once a move)
         self._ctx = None  # it points back here: let both go when the caller drops this work
         return _new(State, (self.rules, self.seed, self.humans, self.turn, self.phase,
-                            tuple(self.vals), self.table, tuple(self.stances),
-                            tuple(self.insight), tuple(self.grievance), self.rng, self.log,
-                            self.signed, self.deadline, self.catastrophe, self.rejected,
-                            self.actions, self.outcome))
+                            tuple(self.vals), self.table, self.stances, self.insight,
+                            self.grievance, self.rng, self.log, self.signed, self.deadline,
+                            self.catastrophe, self.rejected, self.actions, self.outcome))
 
     # -- helpers ------------------------------------------------------------------------------
     def ctx(self, self_f: str = "", target: str = "") -> Ctx:
@@ -50,8 +49,9 @@ class Work:
         if c is None:
             c = self._ctx = Ctx(self.vals, self.turn, "", "", "", self)
         c.turn = self.turn
-        c.self_f = self_f
-        c.other_f = self.rules.opponent.get(self_f, "") if self_f else ""
+        if c.self_f is not self_f:  # (aimed as before: most calls)
+            c.self_f = self_f
+            c.other_f = self.rules.opponent.get(self_f, "") if self_f else ""
         c.target = target
         return c
 
@@ -65,9 +65,13 @@ class Work:
         self.vals[self.rules.faction_slot[(faction, field)]] = value
 
     def draw(self) -> float:
-        """A number in [0, 1) from the game's seeded stream (and advance the stream)."""
-        self.rng, value = rnd.next_float(self.rng)
-        return value
+        """A number in [0, 1) from the game's seeded stream (and advance the stream):
+        :func:`game.engine.rng.next_float` written out (every event roll draws; the call and
+        the tuple it returns cost more than the arithmetic)."""
+        state = self.rng = (self.rng + 0x9E3779B97F4A7C15) & MASK
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return ((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0)
 
     def note(self, kind: str, role: str, data: dict[str, Any],
              visible: frozenset[str] | None = None) -> None:
@@ -81,6 +85,11 @@ class Work:
         if not effects:
             return []
         return effects.run(self.ctx(self_f, target), self.vals, cause)
+
+
+def put(items: tuple, i: int, value: Any) -> tuple:
+    """``items`` with entry ``i`` replaced by ``value`` (a working state's per-faction tuples)."""
+    return items[:i] + (value,) + items[i + 1:]
 
 
 def initial_state(rules: Rules, seed: int, humans: frozenset[str]) -> State:

@@ -131,7 +131,7 @@ def test_games_that_run_out_the_clock_last_the_calendar_not_one_turn_more(monkey
     to find the deadline passed), so ``mean_turns`` says 14 for the starter's 13 weeks."""
     rules = rules_for("minimal")
     monkeypatch.setattr(simulation, "choose",
-                        lambda state, **_: (Action(state.role, "pass"), "waits"))
+                        lambda state, *_, **__: (Action(state.role, "pass"), "waits"))
     report = simulation.simulate(rules, 5, seed=0)
     assert report["endings"] == {"winter": 5}  # nobody moves: every game runs out the clock
     assert report["mean_turns"] == rules.max_turns
