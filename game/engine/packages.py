@@ -104,7 +104,7 @@ def _draws(rules: Rules, cache: dict, seed: int, observer: str, f: str) -> list[
     draws = cache.get(key)
     if draws is None:
         rng = Stream(seed, "estimate", observer, f)
-        draws = cache[key] = [rng.random() for _ in rules.issues]
+        draws = cache[key] = rng.randoms(len(rules.issues))
     return draws
 
 
@@ -298,20 +298,59 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
 
 
 def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
+    agreed = rules.issue_values(vals)
+    plan = _cbm_plan(rules, agreed)
     package = []
-    for k, slot in enumerate(rules.issue_slot):
-        options = rules.options[k]
-        agreed = vals[slot]
-        b = rules.option_index[k][agreed or rules.status_quo[k]]
-        if agreed or rules.binding[k]:
-            package.append(options[b])
-            continue
-        cols = [r[k] for r in rows]
-        wins = [i for i in range(len(options)) if i != b and all([c[i] > c[b] for c in cols])]
-        best = max(wins, key=lambda i, k=k: (min([r[k][i] for r in rows]), -i)) if wins else b
-        package.append(options[best])
+    for k, (b, candidates) in enumerate(plan):
+        if candidates:  # of those every side prefers by these estimates, the one whose
+            cols = [r[k] for r in rows]  # least-pleased side gains most (the first of equals)
+            best, best_low = b, None
+            for i in candidates:
+                low = None
+                for c in cols:
+                    value = c[i]
+                    if not value > c[b]:
+                        break
+                    if low is None or value < low:
+                        low = value
+                else:
+                    if best_low is None or low > best_low:
+                        best, best_low = i, low
+            b = best
+        package.append(rules.options[k][b])
     result = tuple(package)
-    return result if neg.check_package(rules, vals, result) is None else None
+    checks = rules.cbm_checks
+    trouble = checks.get((agreed, result), _MISSING)
+    if trouble is _MISSING:
+        if len(checks) > 10_000:
+            checks.clear()
+        trouble = checks[(agreed, result)] = neg.check_package(rules, vals, result)
+    return result if trouble is None else None
+
+
+def _cbm_plan(rules: Rules, agreed: tuple) -> list[tuple[int, list[int]]]:
+    """Per issue, what stands (an option index) and the options that could improve on it for
+    a confidence-building package: none on an agreed or binding issue; otherwise those every
+    side prefers by its *true* values. Scaling a side's values by an estimate's factor (never
+    negative) never turns a worse option into a better one, so the options every side prefers
+    by the estimates are among these, in the same order. Depends only on what is agreed: one
+    plan serves every game (cached on the rules)."""
+    plan = rules.cbm_plans.get(agreed)
+    if plan is None:
+        plan = []
+        for k, (value, quo, index) in enumerate(zip(agreed, rules.status_quo,
+                                                     rules.option_index)):
+            b = index[value or quo]
+            if value or rules.binding[k]:
+                plan.append((b, []))
+                continue
+            cols = [rules.contrib_rows[f][k] for f in rules.factions]
+            plan.append((b, [i for i in range(len(index))
+                             if i != b and all([c[i] > c[b] for c in cols])]))
+        if len(rules.cbm_plans) > 10_000:
+            rules.cbm_plans.clear()
+        rules.cbm_plans[agreed] = plan
+    return plan
 
 
 def counter_package(state: State, faction: str, demand: float, rng: Stream

@@ -59,6 +59,20 @@ class Stream:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
         return ((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0)
 
+    def randoms(self, n: int) -> list[float]:
+        """``n`` draws of :meth:`random` in a row (one call: searches draw a value per issue)."""
+        state = self._state
+        if state is None:
+            state = _mix(self.parts)
+        out = []
+        for _ in range(n):
+            state = (state + 0x9E3779B97F4A7C15) & MASK
+            z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+            out.append(((z ^ (z >> 31)) >> 11) * (1.0 / 9007199254740992.0))
+        self._state = state
+        return out
+
     def choice(self, items: list):
         return items[int(self.random() * len(items))]
 

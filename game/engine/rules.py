@@ -56,6 +56,8 @@ class Rules(Compiler):
         self._utility_cache: dict[tuple[str, tuple[str, ...]], float] = {}
         self.game_caches: dict[int, dict] = {}  # per seed: the AI's search caches (packages.py)
         self.trust_effects: dict[tuple[str, str], list] = {}  # (action, faction): see ai.py
+        self.cbm_plans: dict[tuple, list] = {}  # what is agreed -> packages._cbm_plan
+        self.cbm_checks: dict[tuple, str | None] = {}  # (agreed, package) -> check_package
         self._iso_dates: dict[int, str] = {}
         self._layout()
         self._agenda_tables()
