@@ -136,13 +136,16 @@ def build_package(state: State, observer: str, favour: str | None = None,
     factions = rules.factions
     res = [vals[slot] + (demand if f == favour else 0.0)
            for f, slot in zip(factions, rules.reservation_slots)]
-    if any(c < x for c, x in zip(_reach(rules, vals, rows)[2], res)):
+    agreed, _, ceiling = _reach(rules, vals, rows)
+    if any(c < x for c, x in zip(ceiling, res)):
         return _confidence_package(state, rows)  # someone cannot be satisfied at all
     start = _joint_start(rules, vals, rows)
     choices, package, totals = start[0], list(start[1]), list(start[2])
     n = len(package)
-
-    best_of: dict = {}  # (needy side, issue, option now) -> its best change there
+    m = len(rows)
+    # (needy side, issue, option now) -> its best change there: it depends only on the
+    # estimates and what is agreed, so it is kept for later searches on the same ones
+    best_of: dict = _cached(rows, ("best", agreed), dict)
 
     def issue_best(needy: int, k: int, current: int) -> tuple[float, int | None]:
         """On issue ``k``, the change that raises ``needy`` most for the least cost to the
@@ -173,15 +176,21 @@ def build_package(state: State, observer: str, favour: str | None = None,
     def pick(totals):
         """Raise the side furthest below its bar, at the least cost to the others: the first
         issue whose best change has the highest ratio."""
-        gaps = [t - x for t, x in zip(totals, res)]
-        needy = min(range(len(rows)), key=lambda j: (gaps[j], j))
-        if gaps[needy] >= 0:
+        needy, worst = 0, totals[0] - res[0]  # the furthest below (the first of equals)
+        for j in range(1, m):
+            gap = totals[j] - res[j]
+            if gap < worst:
+                needy, worst = j, gap
+        if worst >= 0:
             return None
         best_move, best_ratio = None, 0.0
         for k in range(n):
-            ratio, i = issue_best(needy, k, package[k])
-            if i is not None and ratio > best_ratio:
-                best_move, best_ratio = (k, i), ratio
+            current = package[k]
+            hit = best_of.get((needy, k, current))
+            if hit is None:
+                hit = issue_best(needy, k, current)
+            if hit[0] > best_ratio:  # (a ratio above 0 always names its option)
+                best_move, best_ratio = (k, hit[1]), hit[0]
         return best_move
 
     totals = _trade(rows, package, totals, pick)
@@ -237,21 +246,46 @@ def _reach_of(rules: Rules, agreed: tuple, rows: Estimates):
     choices = []
     ceiling = [0] * len(rows)
     tops = _tops(rows)
-    for k, (index, quo) in enumerate(zip(rules.option_index, rules.status_quo)):
-        if agreed[k]:
-            cols = [r[k] for r in rows]
-            b = index[agreed[k]]
-            q = index[quo]
-            allowed = [i for i in range(len(index)) if i != q and (
-                i == b or all([c[i] > c[b] for c in cols]))]
-            for j, c in enumerate(cols):
-                ceiling[j] += max([c[i] for i in allowed])
-        else:  # every option (a shared list: nobody changes it)
-            allowed = rules.every_option[k]
+    for k, step in enumerate(_reach_plan(rules, agreed)):
+        if step is None:  # open: every option (a shared list: nobody changes it)
+            choices.append(rules.every_option[k])
             for j, t in enumerate(tops):
                 ceiling[j] += t[k]
+            continue
+        b, candidates = step  # agreed: the agreement, and what every side might prefer to it
+        cols = [r[k] for r in rows]
+        if len(candidates) == 1 and candidates[0] == b:  # (shared, as above)
+            allowed = candidates
+        else:
+            allowed = [i for i in candidates if i == b or all([c[i] > c[b] for c in cols])]
+        for j, c in enumerate(cols):
+            ceiling[j] += max([c[i] for i in allowed])
         choices.append(allowed)
     return agreed, choices, tuple(ceiling)
+
+
+def _reach_plan(rules: Rules, agreed: tuple) -> list[tuple[int, list[int]] | None]:
+    """Per issue: None if open; if agreed, the agreement's option index and, in order, the
+    options a package may choose there by the *true* values: the agreement itself and those
+    every side prefers to it, never the status quo. By an estimate, the options every side
+    prefers are among these (scaling by a factor never reorders a side's options), so
+    :func:`_reach_of` only filters them. One plan per agreement serves every game."""
+    plan = rules.reach_plans.get(agreed)
+    if plan is None:
+        plan = []
+        for k, (value, index, quo) in enumerate(zip(agreed, rules.option_index,
+                                                     rules.status_quo)):
+            if not value:
+                plan.append(None)
+                continue
+            b, q = index[value], index[quo]
+            cols = [rules.contrib_rows[f][k] for f in rules.factions]
+            plan.append((b, [i for i in range(len(index)) if i != q and (
+                i == b or all([c[i] > c[b] for c in cols]))]))
+        if len(rules.reach_plans) > 10_000:
+            rules.reach_plans.clear()
+        rules.reach_plans[agreed] = plan
+    return plan
 
 
 def _joint_start(rules: Rules, vals, rows):
@@ -380,9 +414,11 @@ def counter_package(state: State, faction: str, demand: float, rng: Stream
         mine = totals[me]
         for k in range(n):
             current = package[k]
+            their, mine_k = theirs[k], own[k]
+            their_now, mine_now = their[current], mine_k[current]
             for i in choices[k]:
-                gain = theirs[k][i] - theirs[k][current]
-                loss = own[k][current] - own[k][i]
+                gain = their[i] - their_now
+                loss = mine_now - mine_k[i]
                 if gain <= 0 or mine - loss < floor:
                     continue
                 ratio = gain / ((loss if loss > 0 else 0.0) + 0.3)

@@ -57,6 +57,7 @@ class Rules(Compiler):
         self.game_caches: dict[int, dict] = {}  # per seed: the AI's search caches (packages.py)
         self.trust_effects: dict[tuple[str, str], list] = {}  # (action, faction): see ai.py
         self.cbm_plans: dict[tuple, list] = {}  # what is agreed -> packages._cbm_plan
+        self.reach_plans: dict[tuple, list] = {}  # what is agreed -> packages._reach_plan
         self.cbm_checks: dict[tuple, str | None] = {}  # (agreed, package) -> check_package
         self._iso_dates: dict[int, str] = {}
         self._layout()
