@@ -57,7 +57,20 @@ class Assessment(NamedTuple):
 def pains(rules: Rules, party: str, package: tuple[str, ...], top: int = 3,
           changed_from: tuple[str, ...] | None = None) -> tuple[tuple[int, str, float], ...]:
     """The issues where the package gives ``party`` least of what it could have, worst first;
-    with ``changed_from``, only issues the package changes."""
+    with ``changed_from``, only issues the package changes. (A pure function of its
+    arguments: remembered on the rules, as games keep weighing the same few packages.)"""
+    key = (party, package, top, changed_from)
+    cache = rules.pains_cache
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 100_000:
+            cache.clear()
+        found = cache[key] = _pains(rules, party, package, top, changed_from)
+    return found
+
+
+def _pains(rules: Rules, party: str, package: tuple[str, ...], top: int,
+           changed_from: tuple[str, ...] | None) -> tuple[tuple[int, str, float], ...]:
     contrib = rules.contrib[party]
     best = rules.best_contrib[party]
     losses = []

@@ -143,16 +143,16 @@ def build_package(state: State, observer: str, favour: str | None = None,
     choices, package, totals = start[0], list(start[1]), list(start[2])
     n = len(package)
     m = len(rows)
-    # (needy side, issue, option now) -> its best change there: it depends only on the
-    # estimates and what is agreed, so it is kept for later searches on the same ones
-    best_of: dict = _cached(rows, ("best", agreed), dict)
+    # per needy side, per issue: option now -> its best change there. It depends only on
+    # the estimates and what is agreed, so it is kept for later searches on the same ones
+    best_of: list[list[dict]] = _cached(rows, ("best", agreed), _empty_best, m, n)
 
     def issue_best(needy: int, k: int, current: int) -> tuple[float, int | None]:
         """On issue ``k``, the change that raises ``needy`` most for the least cost to the
         others (gain / (loss + 0.5); the first of equals), as (ratio, option). A round of the
         climb changes one issue, so the others' answers are kept for the next round."""
-        key = (needy, k, current)
-        hit = best_of.get(key)
+        known = best_of[needy][k]
+        hit = known.get(current)
         if hit is None:
             row = rows[needy][k]
             here = row[current]
@@ -170,7 +170,7 @@ def build_package(state: State, observer: str, favour: str | None = None,
                 ratio = gain / (loss + 0.5)
                 if ratio > best_r:
                     best_i, best_r = i, ratio
-            hit = best_of[key] = (best_r, best_i)
+            hit = known[current] = (best_r, best_i)
         return hit
 
     def pick(totals):
@@ -184,9 +184,10 @@ def build_package(state: State, observer: str, favour: str | None = None,
         if worst >= 0:
             return None
         best_move, best_ratio = None, 0.0
+        known = best_of[needy]
         for k in range(n):
             current = package[k]
-            hit = best_of.get((needy, k, current))
+            hit = known[k].get(current)
             if hit is None:
                 hit = issue_best(needy, k, current)
             if hit[0] > best_ratio:  # (a ratio above 0 always names its option)
@@ -199,6 +200,10 @@ def build_package(state: State, observer: str, favour: str | None = None,
             neg.check_package(rules, vals, result) is not None:
         return _confidence_package(state, rows)
     return _clear_vetoes(rules, vals, result, choices)
+
+
+def _empty_best(sides: int, issues: int) -> list[list[dict]]:
+    return [[{} for _ in range(issues)] for _ in range(sides)]
 
 
 def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tuple[str, ...]:
@@ -243,24 +248,30 @@ def _reach(rules: Rules, vals, rows: Estimates):
 
 
 def _reach_of(rules: Rules, agreed: tuple, rows: Estimates):
+    plan = _reach_plan(rules, agreed)
     choices = []
-    ceiling = [0] * len(rows)
-    tops = _tops(rows)
-    for k, step in enumerate(_reach_plan(rules, agreed)):
+    for k, step in enumerate(plan):
         if step is None:  # open: every option (a shared list: nobody changes it)
             choices.append(rules.every_option[k])
-            for j, t in enumerate(tops):
-                ceiling[j] += t[k]
             continue
         b, candidates = step  # agreed: the agreement, and what every side might prefer to it
-        cols = [r[k] for r in rows]
         if len(candidates) == 1 and candidates[0] == b:  # (shared, as above)
-            allowed = candidates
-        else:
-            allowed = [i for i in candidates if i == b or all([c[i] > c[b] for c in cols])]
-        for j, c in enumerate(cols):
-            ceiling[j] += max([c[i] for i in allowed])
-        choices.append(allowed)
+            choices.append(candidates)
+            continue
+        cols = [r[k] for r in rows]
+        choices.append([i for i in candidates if i == b or all([c[i] > c[b] for c in cols])])
+    ceiling = []  # per side, issue by issue: the most it could get
+    for r, top in zip(rows, _tops(rows)):
+        total = 0
+        for k, allowed in enumerate(choices):
+            if plan[k] is None:
+                total += top[k]
+            elif len(allowed) == 1:
+                total += r[k][allowed[0]]
+            else:
+                row = r[k]
+                total += max([row[i] for i in allowed])
+        ceiling.append(total)
     return agreed, choices, tuple(ceiling)
 
 
@@ -442,15 +453,25 @@ def _counter_start(rules: Rules, vals, rows: Estimates, me: int):
 
 
 def _counter_start_of(rules: Rules, vals, rows: Estimates, me: int):
-    own = rows[me]
-    base, allowed = standing(rules, vals)
-    n = len(base)
-    choices = []
-    for k in range(n):
-        agreed = vals[rules.issue_slot[k]] != ""
-        choices.append([i for i in allowed[k] if not agreed or i == base[k]
-                        or own[k][i] > own[k][base[k]]])
-    package = tuple(max(choices[k], key=lambda i, k=k: (own[k][i], -i)) for k in range(n))
+    # A side's own values are its true ones (never estimated), so the options it may choose
+    # and its favourite package depend only on what is agreed: planned once for every game.
+    key = (me, rules.issue_values(vals))
+    plan = rules.counter_plans.get(key)
+    if plan is None:
+        own = rows[me]
+        base, allowed = standing(rules, vals)
+        choices = []
+        for k in range(len(base)):
+            agreed = vals[rules.issue_slot[k]] != ""
+            choices.append([i for i in allowed[k] if not agreed or i == base[k]
+                            or own[k][i] > own[k][base[k]]])
+        plan = (choices, tuple(max(choices[k], key=lambda i, k=k: (own[k][i], -i))
+                               for k in range(len(base))))
+        if len(rules.counter_plans) > 10_000:
+            rules.counter_plans.clear()
+        rules.counter_plans[key] = plan
+    choices, package = plan
+    n = len(package)
     totals = tuple(sum([r[k][package[k]] for k in range(n)]) for r in rows)
     return choices, package, totals
 

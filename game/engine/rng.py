@@ -86,9 +86,12 @@ def _mix(parts) -> int:
         if part.__class__ is int:  # (the common case first: an AI decision's four numbers)
             acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
             acc ^= acc >> 29
-        elif isinstance(part, str):
-            for ch in part.encode():
-                acc = ((acc ^ ch) * 0x100000001B3) & MASK
+        elif isinstance(part, str):  # FNV-1a over its bytes, reduced mod 2**64 once every
+            data = part.encode()  # eight bytes: a byte's xor and the product's low 64 bits
+            for start in range(0, len(data), 8):  # do not depend on the bits above them
+                for ch in data[start:start + 8]:
+                    acc = (acc ^ ch) * 0x100000001B3
+                acc &= MASK
         else:
             acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
             acc ^= acc >> 29

@@ -58,6 +58,8 @@ class Rules(Compiler):
         self.trust_effects: dict[tuple[str, str], list] = {}  # (action, faction): see ai.py
         self.cbm_plans: dict[tuple, list] = {}  # what is agreed -> packages._cbm_plan
         self.reach_plans: dict[tuple, list] = {}  # what is agreed -> packages._reach_plan
+        self.pains_cache: dict[tuple, tuple] = {}  # negotiation.pains
+        self.counter_plans: dict[tuple, tuple] = {}  # packages._counter_start_of
         self.cbm_checks: dict[tuple, str | None] = {}  # (agreed, package) -> check_package
         self._iso_dates: dict[int, str] = {}
         self._layout()
