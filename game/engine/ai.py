@@ -142,7 +142,9 @@ def _delegation(state, role, strategy, params, by_kind, rng):
             if package is not None and package != table.package:
                 return _with_package(by_kind["counter"][0], package), \
                     f"{strategy}: counters with a package it could sign"
-        if "concede" in by_kind and (strategy == "conceder" or rng.random() < 0.25) and \
+        # (the draw before the menu: nothing after this draws, so the choice is the same,
+        # and the concessions are listed only when a concession is on the cards)
+        if (strategy == "conceder" or rng.random() < 0.25) and "concede" in by_kind and \
                 _answered(state, role):  # a new draft gets an answer first
             return _cheapest_concession(state, by_kind["concede"], f), \
                 f"{strategy}: softens a stance that costs it little"
@@ -156,9 +158,10 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         if package is not None:
             return _with_package(by_kind["counter"][0], package), \
                 f"{strategy}: tables its own package"
-    if trust >= 35 and strategy != "hardline":
+    if trust >= 35 and strategy != "hardline" and rng.random() < 0.3:  # (the last draw:
+        # taken before the gestures are looked for, the choice is the same)
         friendly = [x for x in by_kind.get("other", []) if _hostile(state, [x], f) is None]
-        if friendly and rng.random() < 0.3:
+        if friendly:
             return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
     return pick("pass"), f"{strategy}: waits"
 

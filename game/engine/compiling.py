@@ -140,6 +140,17 @@ def _number(node: Node) -> bool:
     return isinstance(node, Const) and isinstance(node.value, float)
 
 
+def _clamped_within(raw: Any, lo: float, hi: float) -> bool:
+    """Is a formula a ``clamp(x, a, b)`` with constant bounds inside [lo, hi]? (Its value then
+    needs no second clamp to a meter's bounds.)"""
+    if not isinstance(raw, str):
+        return False
+    node = parse(raw)
+    return (isinstance(node, Call) and node.fn == "clamp" and len(node.args) == 3
+            and all(_number(a) for a in node.args[1:])
+            and lo <= node.args[1].value and node.args[2].value <= hi)
+
+
 def to_source(node: Node, getter: Callable[[tuple[str, ...]], Snippet],
               bindings: dict[str, Any]) -> str:
     """The Python source of a checked tree; ``getter`` gives each name's source."""
@@ -339,7 +350,8 @@ class Compiler:
         bindings: dict[str, Any] = {}
         self.stage_run = fuse_stages(
             self.factions, self.territory_values, {f: self.fs[f]["territory"] for f in self.factions},
-            [(self.fs[f][stage], self.expr_source(getattr(fac[f], stage), None, bindings))
+            [(self.fs[f][stage], self.expr_source(getattr(fac[f], stage), None, bindings),
+              _clamped_within(getattr(fac[f], stage), 0.0, 100.0))
              for stage in ("hurt", "prospects", "batna") for f in self.factions], bindings)
         r = s.ripeness
         self.ripeness_run = fuse_ripeness([(f, *(self.fs[f][m] for m in (

@@ -120,7 +120,7 @@ def fuse_effects(effects: list, bindings: dict[str, Any], bounds: dict[int, tupl
 
 
 def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
-                territory_slot: dict[str, int], stages: list[tuple[int, str]],
+                territory_slot: dict[str, int], stages: list[tuple[int, str, bool]],
                 bindings: dict[str, Any]) -> Callable[[Any, list], None]:
     """The first half of a full refresh as one function ``run(c, vals)``: the strategic value
     each faction holds (territory values summed by controller, in scenario order), then each
@@ -150,7 +150,10 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
         body += [f"    vals[{territory_slot[f]}] = held[{j}]" for j, f in enumerate(factions)]
     else:
         body += [f"    vals[{territory_slot[f]}] = 0.0" for f in factions]
-    for slot, source in stages:
+    for slot, source, clamped in stages:
+        if clamped:  # the formula holds itself within 0-100 already
+            body.append(f"    vals[{slot}] = float({source})")
+            continue
         body += [f"    value = {source}",
                  f"    vals[{slot}] = 0.0 if value < 0 else (100.0 if value > 100 else "
                  "float(value))"]

@@ -154,3 +154,36 @@ def test_ripeness_and_reservation_follow_the_formula_and_stay_within_0_100(work)
             max(0.0, min(100.0, batna - r.discount * ripeness)))
         assert work.vals[fs["accepted"]] is True
         assert work.vals[rules.fs[rules.factions[1]]["accepted"]] is False
+
+
+@pytest.mark.parametrize("formula, alone", [
+    ("clamp(faction.gna.trust * 3 - 50, 0, 100)", True),
+    ("clamp(faction.gna.trust * 3 - 50, 10, 90)", True),
+    ("clamp(faction.gna.trust * 3 - 50, 0, 120)", False),  # could leave 0-100
+    ("clamp(faction.gna.trust * 3 - 50, 0, 100) + 5", False),
+    ("faction.gna.trust * 3 - 50", False)])
+def test_a_stage_that_clamps_itself_within_0_100_is_not_clamped_again(work, formula, alone):
+    """A stage formula is held to 0-100 after it is worked out, unless it already clamps itself
+    within those bounds (then the second clamp is left out of the generated refresh): either
+    way every trust gives the value of the formula held to 0-100."""
+    from game.engine.compiling import _clamped_within
+    from game.engine.fusing import fuse_stages
+
+    rules = work.rules
+    assert _clamped_within(formula, 0.0, 100.0) is alone
+    bindings: dict = {}
+    source = rules.expr_source(formula, None, bindings)
+    out = rules.fs["lna"]["hurt"]
+    stage = fuse_stages([], [], {}, [(out, source, _clamped_within(formula, 0.0, 100.0))],
+                        bindings)
+    assert ("value = " not in stage.source) is alone
+    lo, hi, add = {"clamp(faction.gna.trust * 3 - 50, 10, 90)": (10.0, 90.0, 0.0),
+                   "clamp(faction.gna.trust * 3 - 50, 0, 120)": (0.0, 120.0, 0.0),
+                   "clamp(faction.gna.trust * 3 - 50, 0, 100) + 5": (0.0, 100.0, 5.0),
+                   "faction.gna.trust * 3 - 50": (-1e9, 1e9, 0.0)}.get(formula, (0.0, 100.0, 0.0))
+    for trust in (0.0, 5.0, 20.0, 33.0, 49.5, 70.0, 100.0):
+        work.vals[rules.fs["gna"]["trust"]] = trust
+        stage(work.ctx(), work.vals)
+        expected = max(0.0, min(100.0, max(lo, min(hi, trust * 3 - 50)) + add))
+        assert work.vals[out] == pytest.approx(expected)
+        assert isinstance(work.vals[out], float)
