@@ -362,6 +362,7 @@ class Compiler:
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}
         self.venue_effects = {v: self.effects(venue.each_turn) for v, venue in s.venues.items()}
         self.venue_most = max((len(v.each_turn) for v in s.venues.values()), default=0)
+        self.most_options = max((len(o) for o in self.options), default=1)  # (packages.py)
         self.venue_rank = {vid: len(v.each_turn) for vid, v in s.venues.items()}  # (AI)
         self.actions = {}
         for aid, action in s.actions.items():

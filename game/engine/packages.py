@@ -143,16 +143,18 @@ def build_package(state: State, observer: str, favour: str | None = None,
     choices, package, totals = start[0], list(start[1]), list(start[2])
     n = len(package)
     m = len(rows)
-    # per needy side, per issue: option now -> its best change there. It depends only on
-    # the estimates and what is agreed, so it is kept for later searches on the same ones
-    best_of: list[list[dict]] = _cached(rows, ("best", agreed), _empty_best, m, n)
+    # (needy side, issue, option now) -> its best change there, keyed by one number
+    # ((needy * n + issue) * stride + option). It depends only on the estimates and what is
+    # agreed, so it is kept for later searches on the same ones
+    best_of: dict[int, tuple[float, int | None]] = _cached(rows, ("best", agreed), dict)
+    stride = rules.most_options
 
     def issue_best(needy: int, k: int, current: int) -> tuple[float, int | None]:
         """On issue ``k``, the change that raises ``needy`` most for the least cost to the
         others (gain / (loss + 0.5); the first of equals), as (ratio, option). A round of the
         climb changes one issue, so the others' answers are kept for the next round."""
-        known = best_of[needy][k]
-        hit = known.get(current)
+        key = (needy * n + k) * stride + current
+        hit = best_of.get(key)
         if hit is None:
             row = rows[needy][k]
             here = row[current]
@@ -170,7 +172,7 @@ def build_package(state: State, observer: str, favour: str | None = None,
                 ratio = gain / (loss + 0.5)
                 if ratio > best_r:
                     best_i, best_r = i, ratio
-            hit = known[current] = (best_r, best_i)
+            hit = best_of[key] = (best_r, best_i)
         return hit
 
     def pick(totals):
@@ -184,10 +186,10 @@ def build_package(state: State, observer: str, favour: str | None = None,
         if worst >= 0:
             return None
         best_move, best_ratio = None, 0.0
-        known = best_of[needy]
+        first = needy * n
         for k in range(n):
             current = package[k]
-            hit = known[k].get(current)
+            hit = best_of.get((first + k) * stride + current)
             if hit is None:
                 hit = issue_best(needy, k, current)
             if hit[0] > best_ratio:  # (a ratio above 0 always names its option)
@@ -200,10 +202,6 @@ def build_package(state: State, observer: str, favour: str | None = None,
             neg.check_package(rules, vals, result) is not None:
         return _confidence_package(state, rows)
     return _clear_vetoes(rules, vals, result, choices)
-
-
-def _empty_best(sides: int, issues: int) -> list[list[dict]]:
-    return [[{} for _ in range(issues)] for _ in range(sides)]
 
 
 def _clear_vetoes(rules: Rules, vals, package: tuple[str, ...], choices) -> tuple[str, ...]:
