@@ -29,6 +29,16 @@ def _option(rules: Rules, k: int, option: str) -> str:
     return rules.s.agenda[rules.issues[k]].options[option].label
 
 
+def _agreed_words(rules: Rules, k: int, option: str) -> str:
+    """'Issue: option', as the reasons at the end list what was agreed (made once per
+    scenario: every game's ending names them)."""
+    key = (k, option)
+    words = rules.agreed_words.get(key)
+    if words is None:
+        words = rules.agreed_words[key] = f"{_issue(rules, k)}: {_option(rules, k, option)}"
+    return words
+
+
 def _short(rules: Rules, faction: str) -> str:
     return rules.s.factions[faction].short if faction in rules.s.factions else faction
 
@@ -318,8 +328,8 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
     rules: Rules = work.rules
     ending = rules.s.endings.get(nid)
     reasons = [ending.text.strip() if ending else "The calendar ran out before any ending."]
-    agreed = [f"{_issue(rules, k)}: {_option(rules, k, work.vals[s])}"
-              for k, s in enumerate(rules.issue_slot) if work.vals[s]]
+    agreed = [_agreed_words(rules, k, work.vals[s]) for k, s in enumerate(rules.issue_slot)
+              if work.vals[s]]
     reasons.append("Agreed: " + ("; ".join(agreed) if agreed else "nothing") + ".")
 
     last = work.log  # the last signing, if any (newest first)

@@ -18,7 +18,6 @@ from typing import NamedTuple
 
 from game.engine.rules import Rules
 from game.engine.state import Table
-from game.engine.work import put
 
 
 class Blocker(NamedTuple):
@@ -264,7 +263,10 @@ def sign(work, table: Table) -> None:
             changes.append((slot, old, option, "signed"))
     for k in newly:
         changes += work.run(rules.on_agree[k][table.package[k]], cause="the agreement")
-        work.stances = tuple(put(stance, k, table.package[k]) for stance in work.stances)
+    if newly:  # every side's stance on a newly agreed issue is the agreement
+        work.stances = tuple(tuple(table.package[k] if k in newly else option
+                                   for k, option in enumerate(stance))
+                             for stance in work.stances)
     for f in rules.factions:
         _, unhappy = backer_verdicts(rules, vals, f, table.package)
         for verdict in unhappy:

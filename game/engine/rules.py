@@ -60,6 +60,7 @@ class Rules(Compiler):
         self.reach_plans: dict[tuple, list] = {}  # what is agreed -> packages._reach_plan
         self.pains_cache: dict[tuple, tuple] = {}  # negotiation.pains
         self.counter_plans: dict[tuple, tuple] = {}  # packages._counter_start_of
+        self.agreed_words: dict[tuple[int, str], str] = {}  # explain.ending_reasons
         self.cbm_checks: dict[tuple, str | None] = {}  # (agreed, package) -> check_package
         self._iso_dates: dict[int, str] = {}
         self._layout()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from game.engine import negotiation as neg
 from game.engine.events import fire_events
+from game.engine.explain import ending_reasons
 from game.engine.rules import Rules
 from game.engine.state import Outcome
 from game.engine.work import Work
@@ -72,8 +73,6 @@ def check_endings(work: Work) -> None:
 
 
 def _finish(work: Work, nid: str, scores: dict) -> None:
-    from game.engine.explain import ending_reasons
-
     rules: Rules = work.rules
     ctx = work.ctx()
     result = {}
