@@ -356,7 +356,7 @@ class Compiler:
         r = s.ripeness
         self.ripeness_run = fuse_ripeness([(f, *(self.fs[f][m] for m in (
             "hurt", "prospects", "batna", "ripeness", "reservation", "utility", "accepted")))
-            for f in self.factions], 100.0 * r.stalemate, r.discount, self.utility)
+            for f in self.factions], 100.0 * r.stalemate, r.discount)
         self.looming = self.expr(s.ripeness.looming)
         self.upkeep = self.effects(s.upkeep)
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}

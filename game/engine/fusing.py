@@ -210,22 +210,23 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
                    {**bindings, **{f"_event{k}": e for k, e in enumerate(events)}})
 
 
-def fuse_ripeness(slots: list[tuple], stalemate: float, discount: float, utility: Callable
+def fuse_ripeness(slots: list[tuple], stalemate: float, discount: float
                   ) -> Callable[..., None]:
     """The second half of a refresh as one function ``run(vals, constant, agreed, accepted)``
-    (``agreed`` None: the values did not change, utilities stand): for every faction, in
+    (``agreed``: what is signed is worth to each faction, :meth:`Rules.agreed_values`; None
+    when the values did not change and these stand): for every faction, in
     order, ripeness ``stalemate * hurt / 100 * (1 - prospects / 100) + constant``, the
     reservation value ``batna - discount * ripeness`` held to 0-100, the value of what is
     agreed, and whether it accepts the draft. ``slots``: per faction (name, hurt, prospects,
     batna, ripeness, reservation, utility, accepted)."""
     body = ["def run(vals, constant, agreed, accepted):"]
-    for f, hurt, prospects, batna, ripe, reservation, util, acc in slots:
+    for j, (f, hurt, prospects, batna, ripe, reservation, util, acc) in enumerate(slots):
         body += [f"    ripeness = {stalemate!r} * vals[{hurt}] / 100.0 * "
                  f"(1.0 - vals[{prospects}] / 100.0) + constant",
                  f"    vals[{ripe}] = ripeness",
                  f"    bar = vals[{batna}] - {discount!r} * ripeness",
                  f"    vals[{reservation}] = 0.0 if bar < 0 else (bar if bar < 100.0 else 100.0)",
                  "    if agreed is not None:",
-                 f"        vals[{util}] = _utility({f!r}, agreed)",
+                 f"        vals[{util}] = agreed[{j}]",
                  f"    vals[{acc}] = {f!r} in accepted"]
-    return _define(body, "<scenario ripeness>", {"_utility": utility})
+    return _define(body, "<scenario ripeness>", {})

@@ -89,8 +89,9 @@ def backer_verdicts(rules: Rules, vals: list | tuple, faction: str, package: tup
     below their tolerance *and* worse off than what already stands (nobody vetoes a gain)."""
     blockers, unhappy = [], []
     current = None
+    values = rules.utilities(package)
     for b, slot in rules.judges[faction]:  # (backers that care about nothing never judge)
-        value = rules.utility(b, package)
+        value = values[b]
         tolerance = vals[slot]
         if value >= tolerance:
             continue
@@ -183,7 +184,7 @@ def refresh(work, full: bool = True) -> None:
             work.table = table._replace(accepted=accepted)
             work.note("withdrawn", "", {"factions": tuple(sorted(gone))})  # (said, not silent)
     # ripeness, reservation value, value of what is agreed, acceptance: for every faction
-    rules.ripeness_run(vals, constant, rules.agreed(vals) if full else None, accepted)
+    rules.ripeness_run(vals, constant, rules.agreed_values(vals) if full else None, accepted)
 
 
 _NONE: frozenset = frozenset()

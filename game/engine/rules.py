@@ -53,7 +53,7 @@ class Rules(Compiler):
         self.start = cal.start
         self.turn_days = cal.turn_days
         self.max_turns = (cal.deadline - cal.start).days // cal.turn_days + 1
-        self._utility_cache: dict[tuple[str, tuple[str, ...]], float] = {}
+        self._utility_cache: dict[tuple[str, ...], dict[str, float]] = {}
         self.game_caches: dict[int, dict] = {}  # per seed: the AI's search caches (packages.py)
         self.trust_effects: dict[tuple[str, str], list] = {}  # (action, faction): see ai.py
         self.cbm_plans: dict[tuple, list] = {}  # what is agreed -> packages._cbm_plan
@@ -131,6 +131,7 @@ class Rules(Compiler):
         self.issue_values = itemgetter(*slots_) if len(slots_) > 1 else (
             lambda vals: tuple(vals[k] for k in slots_))  # each issue's agreed option or ""
         self._agreed: dict[tuple, tuple[str, ...]] = {}
+        self._agreed_values: dict[tuple, tuple[float, ...]] = {}
 
     # -- agenda -------------------------------------------------------------------------------
     def _agenda_tables(self) -> None:
@@ -183,16 +184,34 @@ class Rules(Compiler):
             self._agreed[raw] = package
         return package
 
+    def agreed_values(self, vals) -> tuple[float, ...]:
+        """What has been signed so far is worth to each faction (rules order): the refresh
+        asks after every move that changed a value, and what is signed rarely changes."""
+        raw = self.issue_values(vals)
+        found = self._agreed_values.get(raw)
+        if found is None:
+            package = self.agreed(vals)
+            found = tuple(self.utility(f, package) for f in self.factions)
+            if len(self._agreed_values) > 10_000:
+                self._agreed_values.clear()
+            self._agreed_values[raw] = found
+        return found
+
     def utility(self, party: str, package: tuple[str, ...]) -> float:
         """0-100: what a package (one option per issue) is worth to a faction or backer."""
-        key = (party, package)
-        value = self._utility_cache.get(key)
-        if value is None:
-            value = sum([row[o] for row, o in zip(self.contrib[party], package)])
-            if len(self._utility_cache) > 200_000:
+        return self.utilities(package)[party]
+
+    def utilities(self, package: tuple[str, ...]) -> dict[str, float]:
+        """What a package is worth to every faction and backer (worked out once per package:
+        games weigh the same few packages again and again, several parties at a time)."""
+        found = self._utility_cache.get(package)
+        if found is None:
+            found = {party: sum([row[o] for row, o in zip(contrib, package)])
+                     for party, contrib in self.contrib.items()}
+            if len(self._utility_cache) > 50_000:
                 self._utility_cache.clear()
-            self._utility_cache[key] = value
-        return value
+            self._utility_cache[package] = found
+        return found
 
     def cares(self, party: str) -> bool:
         return self._cares[party]

@@ -187,3 +187,18 @@ def test_a_stage_that_clamps_itself_within_0_100_is_not_clamped_again(work, form
         expected = max(0.0, min(100.0, max(lo, min(hi, trust * 3 - 50)) + add))
         assert work.vals[out] == pytest.approx(expected)
         assert isinstance(work.vals[out], float)
+
+
+def test_the_refresh_sets_each_side_s_value_of_what_is_signed(work):
+    """The value of what is signed, worked out once per agreement (Rules.agreed_values), is
+    each faction's utility of the agreed package, and the refresh stores it per faction."""
+    rules = work.rules
+    k = rules.issues.index("prisoners")
+    option = next(o for o in rules.options[k] if o != rules.status_quo[k])
+    work.vals[rules.issue_slot[k]] = option
+    values = rules.agreed_values(work.vals)
+    assert values == tuple(rules.utility(f, rules.agreed(work.vals)) for f in rules.factions)
+    assert values != rules.agreed_values(tuple(rules.initial))  # another agreement, other values
+    rules.ripeness_run(work.vals, 0.0, values, frozenset())
+    for f, value in zip(rules.factions, values):
+        assert work.vals[rules.fs[f]["utility"]] == value
