@@ -335,4 +335,4 @@ def _mediator(state, role, strategy, params, by_kind, rng):
         low = _least_trusting(state)
         if low in shuttles:
             return shuttles[low], f"{strategy}: private talks to build {_name(rules, low)}'s trust"
-    return by_kind["pass"][0], f"{strategy}: lets the delegations respond"
+    return by_kind.first("pass"), f"{strategy}: lets the delegations respond"

@@ -189,6 +189,8 @@ class Menu:
         """The first legal action of this kind, or None."""
         found = self._cache.get(kind)
         if found is None:
+            if kind == "pass" and self.live:  # (the AI's most common move: no list needed)
+                return self.rules.waits[self.role]
             found = self.get(kind)
         return found[0] if found else None
 
