@@ -81,7 +81,8 @@ def reachable(s: Scenario) -> dict[str, Range]:
     turns = days // s.calendar.turn_days + 1
     ranges.update({"turn": (0.0, float(turns)), "day": (0.0, float(days + s.calendar.turn_days)),
                    "turns_left": (0.0, float(turns)), "table.agreed": (0.0, float(len(s.agenda))),
-                   "table.signed": (0.0, 1e9), "table.deadline": (0.0, 999.0)})
+                   "table.signed": (0.0, 1e9), "table.brokered": (0.0, 1e9),
+                   "table.deadline": (0.0, 999.0)})
     for e in s.events:
         ranges[f"event.{e}.fired"] = (0.0, float(s.events[e].max_times))
         ranges[f"event.{e}.since"] = (0.0, 999.0)

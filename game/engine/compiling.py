@@ -136,6 +136,16 @@ _INFIX = {"+": "+", "-": "-", "*": "*", "==": "==", "!=": "!=", "<": "<", "<=": 
           ">": ">", ">=": ">=", "and": "and", "or": "or"}
 
 
+def _signed_by(log: Any, role: str) -> int:
+    """How many agreements signed so far were on a package ``role`` tabled."""
+    count = 0
+    while log is not None:
+        if log.entry.kind == "sign" and log.entry.role == role:
+            count += 1
+        log = log.prev
+    return count
+
+
 def _number(node: Node) -> bool:
     return isinstance(node, Const) and isinstance(node.value, float)
 
@@ -268,6 +278,10 @@ class Compiler:
                 sum(1 for s in slots if vals[s] != ""))}
         if field == "signed":
             return "(c.extra.signed + 0.0 if c.extra is not None else 0.0)", {}
+        if field == "brokered":  # (read from the log: endings ask once, nothing hot does)
+            mediator = self.mediator
+            return "_brokered(c)", {"_brokered": lambda c: float(
+                0 if c.extra is None else _signed_by(c.extra.log, mediator))}
         return "_deadline(c)", {"_deadline": lambda c: float(
             NEVER if c.extra is None or c.extra.deadline < 0
             else max(0, c.extra.deadline - c.turn))}

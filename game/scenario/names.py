@@ -33,7 +33,8 @@ BACKER_FIXED = ("support", "leverage", "tolerance")
 ROOTS = ("faction", "backer", "territory", "world", "issue", "event", "table")
 BARE = {"turn": NUMBER, "day": NUMBER, "turns_left": NUMBER, "date": "date",
         "deadline_passed": BOOL, "venue": "venue"}
-TABLE = {"proposal": BOOL, "agreed": NUMBER, "signed": NUMBER, "deadline": NUMBER}
+TABLE = {"proposal": BOOL, "agreed": NUMBER, "signed": NUMBER, "brokered": NUMBER,
+         "deadline": NUMBER}
 RESERVED = set(ROOTS) | set(BARE) | {"self", "other", "target", "true", "false", "and", "or",
                                      "not", "min", "max", "abs", "clamp", "round", "if", "pass"}
 # Faction formulas are computed in this order each turn; each may read only earlier stages.

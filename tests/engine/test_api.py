@@ -453,3 +453,19 @@ def test_a_venue_that_cannot_be_chosen_says_why(rules):
     with pytest.raises(IllegalActionError,
                        match=r"not available now: it needs .world\.covid < 50."):
         check(sick, Action(rules.mediator, "move_talks", "geneva"))
+
+
+def test_table_brokered_counts_only_agreements_signed_on_the_mediator_s_drafts(
+        rules, signed_prisoners):
+    """Endings can credit the mediator for what was signed on its own drafts (a mediator who
+    only waited scored as much as one who drafted the deal)."""
+    from game.engine.core import state_ctx
+
+    brokered, signed = rules.expr("table.brokered"), rules.expr("table.signed")
+    assert (signed(state_ctx(signed_prisoners)), brokered(state_ctx(signed_prisoners))) == \
+        (1.0, 1.0)
+    state = do(signed_prisoners, "mediator", "pass")
+    state = do(state, "gna", "counter flights=domestic")
+    state = do(state, "lna", "accept")
+    assert state.value("issue.flights.option") == "domestic"
+    assert (signed(state_ctx(state)), brokered(state_ctx(state))) == (2.0, 1.0)

@@ -50,8 +50,8 @@ reservation value).
 - **Trust** falls with walkouts, offensives and insults, and rises with talks and gestures.
 - **Your score** (0-100) comes with the ending; each scenario sets it for every seat. In the
   2020 talks a delegation scores what everything agreed is worth to its side; the mediator
-  scores how much was agreed and how soon, and more if the foreign forces were settled; a
-  battle or a collapse scores little for anyone.
+  scores how much was agreed and how soon, more for agreements signed on its own drafts, and
+  more if the foreign forces were settled; a battle or a collapse scores little for anyone.
 - **The AI counterparts** follow strategies you can read in the *Why?* tab after each move. A
   hard-liner, or one playing tit for tat, holds out for a margin *above* its reservation value;
   a conceder asks for a wide margin at first and less as time runs out.
