@@ -89,9 +89,12 @@ def _acceptance_note(state: State, faction: str) -> list[str]:
     a = assess(state.rules, state.vals, faction, table.package)
     if a.surplus >= 0:
         return []
+    from game.engine.explain import apart
+
     bar = "your reservation value" if a.binding else "what already stands"
-    return [f"Your acceptance of the draft still stands, but it is now worth {a.value:.0f} to "
-            f"you, below {bar} ({a.reservation:.0f}): "
+    value, reservation = apart(a.value, a.reservation)  # (never "58, below ... (58)")
+    return [f"Your acceptance of the draft still stands, but it is now worth {value} to "
+            f"you, below {bar} ({reservation}): "
             f"{if_others_accept(state.rules, faction)}, it is signed. A counter-proposal "
             "replaces it."]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game import notes, present
 from game.engine import apply, history, legal_actions, new_game
-from game.engine.explain import target_name
+from game.engine.explain import apart, target_name
 from game.engine.state import Action
 from game.plain import advance
 from tests.engine.helpers import do, rules_for
@@ -134,8 +134,15 @@ def test_each_turn_says_when_ones_standing_acceptance_has_fallen_below_ones_bar(
     a = neg.assess(rules, below.vals, "gna", stance)
     assert a.binding and a.surplus < 0
     said = notes.standing_notes(below, "gna")
-    assert any(f"now worth {a.value:.0f} to you, below your reservation value "
-               f"({a.reservation:.0f})" in n for n in said), said
+    value, bar = apart(a.value, a.reservation)
+    assert any(f"now worth {value} to you, below your reservation value ({bar})" in n
+               for n in said), said
+    slot = rules.fs["gna"]["reservation"]  # a bar a fraction above: the decimals that show it
+    close = below._replace(vals=below.vals[:slot] + (a.value + 0.3,) + below.vals[slot + 1:])
+    value, bar = apart(a.value, a.value + 0.3)
+    assert value != bar
+    assert any(f"now worth {value} to you, below your reservation value ({bar})" in n
+               for n in notes.standing_notes(close, "gna"))
     assert not any("acceptance" in n for n in notes.standing_notes(below, "lna"))
     early = advance(new_game(rules, 5, {"gna", "lna"}))  # January: its bar is low
     theirs = early.stances[rules.factions.index("lna")]
