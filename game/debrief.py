@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.explain import describe
+from game.engine.explain import describe, score_workings
 from game.engine.observe import series
 from game.engine.state import log_list
 
@@ -113,7 +113,8 @@ def markdown(rules, state, role: str) -> str:
            f"**Your role:** {s.roles[role].name} — **score {o.scores.get(role, 0):.0f}/100**"
            + (f" (the others: {others})" if others else ""),
            f"Scenario {s.id}, seed {state.seed}: the same seed and moves replay this game.", ""]
-    out += [f"- {r}" for r in o.reasons]
+    workings = [w for w in (score_workings(rules, state, r) for r in o.scores) if w]
+    out += [f"- {r}" for r in [*o.reasons, *workings]]
     out += ["", "## Turning points", ""] + [f"- {m}" for m in report.moments or ["none"]]
     out += ["", "## The agreement", ""] + report.agreement
     out += ["", "## Charts", "", "Each value is a turn as it began; the last one is the end.", "",

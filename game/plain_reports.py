@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from game import notes
 from game.engine import history
+from game.engine.explain import score_workings
 
 
 class Reports:
@@ -70,6 +71,9 @@ class Reports:
         scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}"
                            for r, v in outcome.scores.items())
         self.say(f"Scores (0-100): {scores}. Your score: {outcome.scores[self.role]:.0f}.")
+        workings = score_workings(self.rules, self.state, self.role)
+        if workings:
+            self.say(workings)
         from game import debrief
 
         report = debrief.build(self.rules, self.state, self.role)

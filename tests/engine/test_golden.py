@@ -96,3 +96,36 @@ def test_transcripts_name_the_sources_of_historical_events():
     assert re.search(r"\[historical; sources: [a-z0-9-]+#", text)
     assert "counterfactual" in text or "SIGNED" in text
     assert str(FIXTURES) not in text  # no machine paths in documentation
+
+
+def test_the_mediator_is_told_how_its_score_was_reckoned(rules):
+    """A playtester as mediator was given a score with no word on how it came about (the
+    delegations get a line on what everything agreed is worth to them)."""
+    from game.engine.explain import score_workings
+
+    state = play_historical(rules)
+    said = score_workings(rules, state, rules.mediator)
+    assert said == (
+        "How UN mediator's score was reckoned: 30 + 5 × issues agreed (7) + 10 × "
+        "min(agreements signed on the mediator's drafts (1), 2) + (if Foreign forces and the "
+        "arms embargo agreed (no): 10, else 0) − turns gone by (20) / 2, held to 0-100 = "
+        f"{state.outcome.scores[rules.mediator]:.0f}.")
+    assert score_workings(rules, state, "gna") is None  # its value line says it already
+
+
+def test_every_reckoning_ends_at_the_score_given(rules):
+    """Over AI games reaching different endings, each seat's reckoning (when its score is more
+    than a number or its value of the agreement) arrives at the score the ending gave it."""
+    from game.engine.explain import score_workings
+    from game.engine.simulate import play
+
+    endings = set()
+    for seed in range(40):
+        state = play(rules, seed)
+        for role, score in state.outcome.scores.items():
+            said = score_workings(rules, state, role)
+            if said is not None:
+                endings.add(state.outcome.ending)
+                assert said.endswith(f" = {score:.0f}."), said
+                assert "c.vals" not in said and "_t" not in said
+    assert len(endings) >= 3  # the ceasefire, a collapse, the battle for Sirte at least

@@ -17,7 +17,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from game.tui.widgets.keybar import KeyBar
 from game import debrief
 from game.engine import history
-from game.engine.explain import describe
+from game.engine.explain import describe, score_workings
 from game.tui.widgets.text import plain, spark
 
 TONE = {"success": "green", "mixed": "yellow", "failure": "red"}
@@ -65,7 +65,11 @@ class DebriefScreen(Screen):
                           f"{o.scores.get(role, 0):.0f} / 100\n", "bold"))
         others = ", ".join(f"{rules.s.roles[r].name} {v:.0f}" for r, v in o.scores.items()
                            if r != role)
-        text.append(plain(f"(The others: {others})\n\n", "dim"))
+        text.append(plain(f"(The others: {others})\n", "dim"))
+        workings = score_workings(rules, state, role)
+        if workings:
+            text.append(plain(workings + "\n"))
+        text.append("\n")
         for reason in o.reasons:
             text.append(plain(reason + "\n"))
         if report.moments:
