@@ -404,3 +404,37 @@ def test_who_must_accept_is_named_at_a_table_of_two_or_of_three():
     assert present.if_others_accept(table("GNA", "LNA"), "gna") == "if LNA accepts"
     assert present.if_others_accept(table("Bosnia", "Serbs", "Croatia"), "serbs") == \
         "if Bosnia and Croatia accept"
+
+
+def test_the_what_if_counts_the_margin_an_ai_side_holds_out_for():
+    """A playtester was told the GNA was 'likely to accept' a draft comfortably above its
+    expected bar; playing tit for tat, it rejected it for not clearing its margin. The
+    what-if of an AI side now asks that margin too (a human side asks none)."""
+    import itertools
+
+    from game.engine import negotiation as neg
+    from game.engine.negotiation import binding_change
+    from game.engine.preview import _guess
+
+    from game.engine import ai
+
+    rules = rules_for("default")
+    state = new_game(rules, 5)
+    while state.turn < 12:  # July: war-weary enough that some packages clear its bar
+        state = apply(state, ai.choose(state)[0])
+    ai_side = state._replace(humans=frozenset({"mediator"}))
+    human_side = state._replace(humans=frozenset({"mediator", "lna"}))  # the LNA played
+    i = rules.factions.index("lna")
+    rank = {"blocked": 0, "reject": 1, "uncertain": 2, "accept": 3}
+    differs = 0
+    for package in itertools.product(*rules.options):  # every package: some lie near the bar
+        if neg.check_package(rules, ai_side.vals, package):
+            continue
+        a = _guess(ai_side, "mediator", i, "lna", package)
+        h = _guess(human_side, "mediator", i, "lna", package)
+        assert rank[a.likely] <= rank[h.likely]
+        differs += a.likely != h.likely
+        if binding_change(rules, ai_side.vals, package):
+            assert "a hard-liner, it holds out for about 5 more" in a.reasons[0]
+            assert "holds out" not in h.reasons[0]
+    assert differs

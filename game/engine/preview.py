@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from game.engine import negotiation as neg
 from game.engine.packages import estimates
-from game.engine.explain import _issue, _option, assessment_lines
+from game.engine.explain import STYLES, _issue, _option, assessment_lines
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -70,19 +70,29 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         bar = vals[rules.fs[f]["reservation"]] + bias
     else:
         bar = sum(rows[k][b] for k, b in enumerate(base))
-    margin = value - bar
+    # an AI counterpart signs only for a margin over that, by its strategy (public: the
+    # Why? tab names it); a playtester was told a tit-for-tat side was 'likely to accept' a
+    # package it then rejected for not clearing its margin
+    demand, style = _demand(state, f, binding)
+    margin = value - bar - demand
     name = rules.s.factions[f].short
     reasons = []
     if binding:  # (the same bands as the verdict below: 'around' is 'either way')
         feel = ("comfortably above" if margin > EVEN else "around" if margin >= -EVEN
                 else "below")
-        reasons.append(f"By your estimate the package is {feel} what {name} expects without a "
-                       f"deal. Its ripeness is {vals[rules.fs[f]['ripeness']]:.0f}: the riper, "
-                       "the less it expects.")
+        wants = (f"what {name} asks to sign ({style}, it holds out for about {demand:.0f} "
+                 "more than it expects without a deal)") if style else \
+            f"what {name} expects without a deal"
+        reasons.append(f"By your estimate the package is {feel} {wants}. Its ripeness is "
+                       f"{vals[rules.fs[f]['ripeness']]:.0f}: the riper, the less it expects.")
     else:
-        much = "" if abs(margin) > EVEN else " a little"  # (it could go either way)
-        reasons.append(f"It leaves the fighting alone; by your estimate {name} "
-                       f"{'gains' if margin > 0 else 'loses'}{much} on what already stands.")
+        raw = value - bar
+        much = "" if abs(raw) > EVEN else " a little"  # (it could go either way)
+        line = (f"It leaves the fighting alone; by your estimate {name} "
+                f"{'gains' if raw > 0 else 'loses'}{much} on what already stands.")
+        if style:
+            line += f" {style[0].upper()}{style[1:]}, it asks a gain of about {demand:.0f}."
+        reasons.append(line)
     # what it will dislike: for a binding package every issue counts against its bar; for a
     # confidence-building one only what the package changes (the rest stands either way)
     losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)
@@ -108,3 +118,21 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
                           "to the table.")
         likely = "away"
     return Reaction(f, likely, False, tuple(reasons))
+
+
+def _demand(state: State, f: str, binding: bool) -> tuple[float, str]:
+    """The margin an AI delegation asks over its bar before it signs, and its style in words
+    ("playing tit for tat"); (0, "") for a human's delegation or an AI that asks nothing."""
+    from game.engine.ai import _demand as strategy_demand
+
+    rules: Rules = state.rules
+    role = rules.role_of[f]
+    if role in state.humans or role not in rules.ai:
+        return 0.0, ""
+    strategy, params = rules.ai[role]
+    demand = strategy_demand(state, strategy, params)
+    if not binding:
+        demand /= 2  # (as the AI: a modest gain will do for confidence-building)
+    if demand < 0.5:
+        return 0.0, ""
+    return demand, STYLES.get(strategy, f"playing {strategy.replace('_', ' ')}")
