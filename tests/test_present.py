@@ -438,3 +438,27 @@ def test_the_what_if_counts_the_margin_an_ai_side_holds_out_for():
             assert "a hard-liner, it holds out for about 5 more" in a.reasons[0]
             assert "holds out" not in h.reasons[0]
     assert differs
+
+
+def test_a_counter_says_why_not_the_draft_it_replaces():
+    """A playtester's drafts were replaced by a delegation's counters at once, and the Why? tab
+    only weighed the counter itself: nothing said why the draft was not good enough."""
+    from game.engine.explain import describe
+    from game.engine.state import log_list
+
+    rules = rules_for("default")
+    state = new_game(rules, 5, set(rules.roles))
+    state = do(state, "mediator", "propose prisoners=all_for_all flights=domestic")
+    state = do(state, "gna", "counter prisoners=all_for_all flights=domestic hate_speech=pledge")
+    entry = next(e for e in reversed(log_list(state.log)) if e.kind == "action"
+                 and e.data["action"].role == "gna")
+    mine, theirs = describe(rules, entry, "gna"), describe(rules, entry, "lna")
+    for lines in (mine, theirs):
+        text = "\n".join(lines)
+        assert "Why not the draft on the table:" in text
+        assert text.index("Why not the draft") < text.index("Its own package:")
+    numbers = ("values this package at", "it is worth")  # its private numbers
+    assert sum(any(n in line for n in numbers) for line in mine) == 2  # the draft, its own
+    assert not any(n in line for n in numbers for line in theirs)
+    assert sum("the package is" in line or "is a gain" in line or "no gain" in line
+               for line in theirs) == 2  # in words instead

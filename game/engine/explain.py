@@ -280,6 +280,16 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         lines += [f"  · {line}" for line in package_lines(rules, action.package)]
     faction = rules.faction_of.get(action.role, "")
     owner = viewer is None or viewer == action.role
+    if "instead_of" in d:  # a counter: first why not the draft it replaces
+        b = d["instead_of"]
+        lines.append("  Why not the draft on the table:")
+        lines += [f"    {line}" for line in assessment_lines(rules, b, owner, logged=True,
+                                                              reply=True)]
+        style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
+        if b.surplus >= 0 and not b.blockers and style:
+            lines.append(f"    {style[0].upper()}{style[1:]}, {_short(rules, faction)} holds "
+                         "out for clearly more than it expects without a deal.")
+        lines.append("  Its own package:")
     if "assessment" in d:
         a = d["assessment"]
         if d.get("vetoed"):

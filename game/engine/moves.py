@@ -27,6 +27,9 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     if kind == "propose":
         work.table = Table(action.package, role, frozenset(), work.turn)
     elif kind == "counter":
+        if work.table is not None:  # what it made of the draft it replaces (a playtester saw
+            # a counter replace the mediator's draft with no word on why not that one)
+            data["instead_of"] = neg.assess(rules, work.vals, faction, work.table.package)
         work.table = Table(action.package, role, frozenset(), work.turn)
         _accept(work, faction, role, data)
         _stance_from(work, faction, action.package)
