@@ -216,6 +216,8 @@ def choices(state: State, role: str) -> list[Choice]:
             act = rules.s.actions[action.act]
             label = act.label
             if kind in ("propose", "counter"):
+                if kind == "counter" and state.table is None:  # nothing to counter: it
+                    label += " (no draft on the table: this tables your own)"  # opens talks
                 out.append(Choice(label, action, needs_package=True))
                 continue
             if action.target:

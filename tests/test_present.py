@@ -462,3 +462,16 @@ def test_a_counter_says_why_not_the_draft_it_replaces():
     assert not any(n in line for n in numbers for line in theirs)
     assert sum("the package is" in line or "is a gain" in line or "no gain" in line
                for line in theirs) == 2  # in words instead
+
+
+def test_a_counter_with_no_draft_on_the_table_says_it_tables_ones_own():
+    """A line-mode player was offered 'Table a counter-proposal' with nothing to counter."""
+    rules = rules_for("default")
+    state = new_game(rules, 5, set(rules.roles))
+    state = do(state, "mediator", "pass")
+    counter = [c.label for c in present.choices(state, "gna") if c.needs_package]
+    assert counter and all("no draft on the table" in label for label in counter)
+    state = new_game(rules, 5, set(rules.roles))
+    state = do(state, "mediator", "propose prisoners=all_for_all")
+    counter = [c.label for c in present.choices(state, "gna") if c.needs_package]
+    assert counter and not any("no draft" in label for label in counter)
