@@ -127,6 +127,10 @@ def why_lines(state: State, role: str) -> list[str]:
         return []
     last = entries[-1].turn
     out: list[str] = []
+    if last < state.turn and state.outcome is None:  # (a playtester took an unchanged tab
+        # after a quiet turn for one that had not been brought up to date)
+        out += [f"No new reactions this turn ({long_date(rules.date_of(state.turn).isoformat())})"
+                ": nobody has answered a package since the latest ones, below.", ""]
     for entry in reversed(entries):
         if entry.turn < last - 1:
             break

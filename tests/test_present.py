@@ -225,11 +225,30 @@ def test_why_puts_the_newest_reaction_first_each_under_its_date():
             break
     lines = notes.why_lines(state, "gna")
     reactions = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
+    quiet = reactions[-1].turn < state.turn and state.outcome is None
+    assert lines[0].startswith("No new reactions this turn") == quiet  # (a quiet turn says so)
+    if quiet:
+        lines = lines[2:]
     assert reactions and lines[0] == present.long_date(
         rules.date_of(reactions[-1].turn).isoformat()) + ":"
     dates = [line for line in lines if line.endswith(":") and line[:1].isdigit()]
     assert len(dates) == sum(1 for e in reactions if e.turn >= reactions[-1].turn - 1)
     assert lines[1].split(":")[0] == describe_first(rules, reactions[-1])
+
+
+def test_why_says_when_a_turn_brought_no_new_reaction():
+    """After a quiet turn the Why? tab looked the same as before, and a playtester took it for
+    one that had not been brought up to date."""
+    rules = rules_for("default")
+    state = new_game(rules, 5, set(rules.roles))
+    state = do(state, "mediator", "propose prisoners=all_for_all")
+    state = do(state, "gna", "reject")
+    assert not notes.why_lines(state, "gna")[0].startswith("No new reactions")
+    for role in ("lna", "mediator", "gna", "lna"):  # a turn with no answer to any package
+        state = do(state, role, "pass")
+    lines = notes.why_lines(state, "gna")
+    assert lines[0].startswith("No new reactions this turn (") and lines[1] == ""
+    assert lines[2] == present.long_date(rules.date_of(0).isoformat()) + ":"
 
 
 def describe_first(rules, entry):
