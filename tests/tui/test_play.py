@@ -730,3 +730,25 @@ async def test_a_hand_edited_settings_file_keeps_what_fits_and_starts(data_home)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
         assert app.screen.role == "mediator"
+
+
+async def test_the_arrows_stop_at_the_ends_of_the_moves_list():
+    """A playtester pressed down past the last move and was back at the first, unseen (the
+    list is taller than its box)."""
+    app = make_app(seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        moves = app.screen.query_one("#actions")
+        moves.focus()
+        last = len(app.screen.menu) - 1
+        assert last >= 3
+        moves.highlighted = last
+        await pilot.press("down")
+        assert moves.highlighted == last
+        await pilot.press("up")
+        assert moves.highlighted == last - 1
+        moves.highlighted = 0
+        await pilot.press("up")
+        assert moves.highlighted == 0
+        await pilot.press("down", "down")
+        assert moves.highlighted == 2

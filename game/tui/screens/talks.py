@@ -21,6 +21,29 @@ from game.tui.widgets.panels import BackersPanel, FactionsPanel, StatusBar, Tabl
 from game.tui.widgets.text import plain
 
 
+class MovesList(OptionList):
+    """The list of one's moves. The arrows stop at either end instead of wrapping round: the
+    list is taller than its box, and a playtester went down past the last move and found
+    himself back at the first without seeing how."""
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        options = self.options
+        index = -1 if self.highlighted is None and direction > 0 else (
+            len(options) if self.highlighted is None else self.highlighted)
+        index += direction
+        while 0 <= index < len(options):
+            if not options[index].disabled:
+                self.highlighted = index
+                return
+            index += direction
+
+
 class TalksScreen(Screen):
     """The main screen. Keys are in the footer; the mouse works too."""
 
@@ -53,7 +76,7 @@ class TalksScreen(Screen):
                 yield MapView(id="map")
                 yield FactionsPanel(id="factions")
             with Vertical(id="right"):
-                yield OptionList(id="actions", markup=False)
+                yield MovesList(id="actions", markup=False)
                 with TabbedContent(id="tabs", initial="table"):
                     with TabPane("Table", id="table"):
                         with VerticalScroll():
