@@ -752,3 +752,28 @@ async def test_the_arrows_stop_at_the_ends_of_the_moves_list():
         assert moves.highlighted == 0
         await pilot.press("down", "down")
         assert moves.highlighted == 2
+
+
+async def test_the_builder_folds_each_reaction_under_its_own_text():
+    """In the package builder a long reason folded back to the edge ('Its' / 'ripeness is
+    51…' under the side's name), and a long option left its ▶ alone on a line."""
+    app = make_app(seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("p")
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, PackageScreen)
+        await pilot.press("right")  # (as it stands the package changes nothing)
+        await pilot.pause(0.2)
+        preview = screen.query_one("#preview")
+        width = preview.content_size.width
+        lines = str(preview.render()).splitlines()  # (the first: the verdicts, one line)
+        assert width > 20 and max(len(line) for line in lines[1:]) <= width
+        names = {app.rules.s.factions[f].short for f in app.rules.factions}
+        at = next(i for i, line in enumerate(lines) if line in names)
+        reasons = [line for line in lines[at:] if line.strip() and line not in names]
+        assert reasons and all(line.startswith("  ") for line in reasons), lines
+        for k in range(len(app.rules.issues)):
+            prompt = str(screen.prompt(k))
+            assert "◀\u00a0" in prompt and "\u00a0▶" in prompt

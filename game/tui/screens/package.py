@@ -102,6 +102,9 @@ class PackageScreen(ModalScreen):
         issues.focus()
         self.update_preview()
 
+    def on_resize(self) -> None:
+        self.update_preview()  # (folded to the width it now has)
+
     def prompt(self, k: int) -> Text:
         rules = self.rules
         issue = rules.issues[k]
@@ -114,9 +117,9 @@ class PackageScreen(ModalScreen):
         if rules.binding[k]:
             text.append(" (binding)", style="magenta")
         text.append(": ")
-        text.append("◀ ", style="dim")
-        text.append(plain(label, "yellow" if changed else ""))
-        text.append(" ▶", style="dim")
+        text.append("◀\u00a0", style="dim")  # (no-break spaces: a long option folds with
+        text.append(plain(label, "yellow" if changed else ""))  # its arrows, never leaving
+        text.append("\u00a0▶", style="dim")  # one alone on a line)
         note = present.agreed_note(rules, self.app.state.vals, k, option)
         if note:  # renegotiating what was signed says what it would replace
             text.append(plain(f"  ({note})", "green" if note == "agreed" else "bold red"))
@@ -154,9 +157,10 @@ class PackageScreen(ModalScreen):
             return
         reactions = preview(self.app.state, self.app.role, tuple(self.package))
         details = Text()
+        width = self.query_one("#preview", Static).content_size.width  # (0 before layout)
         binds = self.signs_it()
         if binds:
-            details.append(plain(f"\n{binds}", "italic"))
+            details.append(plain("\n" + present.fold(binds, width, 0), "italic"))
         for reaction in reactions:  # first a one-line verdict per side (short screens), then why
             fac = rules.s.factions[reaction.faction]
             words, colour = LIKELY[reaction.likely]
@@ -166,8 +170,8 @@ class PackageScreen(ModalScreen):
             text.append(f"  {fac.short}: ", style=f"bold {fac.color}")
             text.append(words, style=f"bold {colour}")
             details.append(f"\n{fac.short}", style=f"bold {fac.color}")
-            for reason in reaction.reasons:
-                details.append(plain(f"\n  {reason}"))
+            for reason in reaction.reasons:  # folded under its own text, not the edge
+                details.append(plain("\n" + present.fold(f"  {reason}", width, 2)))
         text.append("\n")
         text.append_text(details)
         self.query_one("#preview", Static).update(text)
