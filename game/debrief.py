@@ -128,7 +128,11 @@ def markdown(rules, state, role: str) -> str:
     if report.history:
         out += ["", "| issue | your game | what really happened |", "|---|---|---|"]
         out += [f"| {i} | {y}{' ✓' if same else ''} | {r} |" for i, y, r, same in report.history]
-    out += ["", "## Timeline", ""]
+    out += ["", "## Timeline", "",
+            "*(AI: …) gives an AI counterpart's own reason: its strategy (hardline, "
+            "tit_for_tat, conceder, formulative, …) and, for a package, its surplus (what the "
+            "package is worth to it above its reservation value) against the demand its "
+            "strategy asks before it signs.*"]
     for entry in log_list(state.log):
         if entry.kind in ("upkeep", "snapshot"):
             continue

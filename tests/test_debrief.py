@@ -31,6 +31,12 @@ def test_markdown_debrief_of_a_ceasefire(default_loaded, tmp_path, monkeypatch):
     sources = text.split("## Sources of the news in this game", 1)[1]
     assert "*UN meets Libyan military leaders to broker peace*, 2020-10-19" in sources
     assert ": waits)" not in text and " waits." not in timeline[-1]
+    # (a teacher: '(AI: tit_for_tat: surplus 6.9 meets its demand 3.0)' needs a legend)
+    assert "(AI: " in text and "its surplus (what the package is worth to it" in \
+        text.split("## Timeline", 1)[1]
+    # every seat's score said as reckoned (a teacher found only the mediator's)
+    assert "GNA delegation's score is what everything agreed is worth to it" in text
+    assert "How UN mediator's score was reckoned: " in text
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     path = debrief.export(rules, state, "mediator")
     assert path.read_text(encoding="utf-8") == text and str(path).startswith(str(tmp_path))

@@ -472,15 +472,22 @@ def test_a_counter_says_why_not_the_draft_it_replaces():
     entry = next(e for e in reversed(log_list(state.log)) if e.kind == "action"
                  and e.data["action"].role == "gna")
     mine, theirs = describe(rules, entry, "gna"), describe(rules, entry, "lna")
-    for lines in (mine, theirs):
+    for lines in (mine, theirs):  # (a player's counter: the numbers, not a 'why')
         text = "\n".join(lines)
-        assert "Why not the draft on the table:" in text
-        assert text.index("Why not the draft") < text.index("Its own package:")
+        assert "The draft it replaced, as it weighed it:" in text
+        assert text.index("The draft it replaced") < text.index("Its own package:")
     numbers = ("values this package at", "it is worth")  # its private numbers
     assert sum(any(n in line for n in numbers) for line in mine) == 2  # the draft, its own
     assert not any(n in line for n in numbers for line in theirs)
     assert sum("the package is" in line or "is a gain" in line or "no gain" in line
                for line in theirs) == 2  # in words instead
+    from tests.engine.helpers import ai_game  # an AI's counter is asked why
+
+    game = ai_game(rules, 4, reasons=True)[-1]  # (seed 4: a counter replaces a draft)
+    ai_counters = [describe(rules, e, None) for e in log_list(game.log)
+                   if e.kind == "action" and "instead_of" in e.data]
+    assert ai_counters and all("  Why not the draft on the table:" in lines
+                               for lines in ai_counters)
 
 
 def test_a_counter_with_no_draft_on_the_table_says_it_tables_ones_own():
@@ -494,3 +501,27 @@ def test_a_counter_with_no_draft_on_the_table_says_it_tables_ones_own():
     state = do(state, "mediator", "propose prisoners=all_for_all")
     counter = [c.label for c in present.choices(state, "gna") if c.needs_package]
     assert counter and not any("no draft" in label for label in counter)
+
+
+def test_the_what_if_never_names_an_issue_left_as_signed_among_the_dislikes():
+    """A teacher saw 'GNA will dislike most: ... Land routes (The coastal road reopens)' for a
+    package that left the signed road alone."""
+    from game.engine import negotiation as neg
+    from game.engine.preview import _guess
+
+    rules = rules_for("default")
+    k = rules.issues.index("land_routes")
+    gna = rules.contrib["gna"][k]
+    signed = min((o for o in rules.options[k] if o != rules.status_quo[k]), key=gna.get)
+    state = new_game(rules, 5, set(rules.roles))
+    state = do(state, "mediator", f"propose land_routes={signed}")
+    state = do(state, "gna", "accept")
+    state = do(state, "lna", "accept")
+    assert state.value("issue.land_routes.option") == signed
+    name = rules.s.agenda["land_routes"].name
+    favourite = rules.favourite["gna"]  # all else as the GNA likes best: the signed road,
+    package = tuple(signed if i == "land_routes" else favourite[j]  # its worst option, would
+                    for j, i in enumerate(rules.issues))  # top its dislikes if it counted
+    assert neg.binding_change(rules, state.vals, package)
+    reasons = _guess(state, "mediator", 0, "gna", package).reasons
+    assert not any(name in r for r in reasons if "dislike" in r), reasons

@@ -282,10 +282,12 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
     owner = viewer is None or viewer == action.role
     if "instead_of" in d:  # a counter: first why not the draft it replaces
         b = d["instead_of"]
-        lines.append("  Why not the draft on the table:")
+        style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
+        # (an AI is asked why; a player's reasons are the player's own: the numbers only)
+        lines.append("  Why not the draft on the table:" if "ai" in d else
+                     "  The draft it replaced, as it weighed it:")
         lines += [f"    {line}" for line in assessment_lines(rules, b, owner, logged=True,
                                                               reply=True)]
-        style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
         if b.surplus >= 0 and not b.blockers and style:
             lines.append(f"    {style[0].upper()}{style[1:]}, {_short(rules, faction)} holds "
                          "out for clearly more than it expects without a deal.")
@@ -402,7 +404,7 @@ def transcript(state) -> str:
         lines += ["", f"OUTCOME: {o.title} ({o.ending or 'no ending'}), turn "
                   f"{min(o.turn + 1, rules.max_turns)}",
                   *[f"  {r}" for r in o.reasons],
-                  "  scores: " + ", ".join(f"{k} {v:g}" for k, v in o.scores.items())]
+                  "  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in o.scores.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -432,9 +434,8 @@ _RANK = {"or": 1, "and": 2, "==": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3, 
 
 def score_workings(rules: Rules, state: Any, role: str) -> str | None:
     """How ``role``'s score at the end was reckoned, in words, with the value of every name in
-    its formula ("30 + 5 × issues agreed (7) + ... = 78"): for a seat whose score is more than
-    one number (the delegations' value of what is agreed is explained line by line already).
-    None when there is nothing to show. For the debrief and line mode, not the engine's
+    its formula ("30 + 5 × issues agreed (7) + ... = 78"), or, for a score that is a side's
+    value of what is agreed, that it is. None for a fixed score. For the debrief and line mode, not the engine's
     outcome (a simulation ends thousands of games and reads none of it)."""
     from game.engine.core import state_ctx
     from game.scenario.expr import Const, Name, parse
@@ -445,11 +446,17 @@ def score_workings(rules: Rules, state: Any, role: str) -> str | None:
     if not isinstance(formula, str):
         return None
     tree = parse(formula)
-    if isinstance(tree, Const) or (isinstance(tree, Name) and tree.parts[-1] == "utility"):
-        return None  # (a fixed score; or its own line says what everything agreed is worth)
+    if isinstance(tree, Const):
+        return None  # (a fixed score: the ending says it all)
+    name = bare_role(rules, role)
+    if isinstance(tree, Name) and tree.parts[:1] == ("faction",) and tree.parts[-1] == \
+            "utility" and tree.parts[1] in rules.s.factions:  # (a teacher: say so, plainly)
+        short = rules.s.factions[tree.parts[1]].short
+        whose = "it" if rules.faction_of.get(role) == tree.parts[1] else short
+        return f"{name}'s score is what everything agreed is worth to {whose}: " \
+               f"{o.scores[role]:.0f}."
     ctx = state_ctx(state)
     words = _formula_words(rules, tree, ctx, outer=True)
-    name = bare_role(rules, role)
     return f"How {name}'s score was reckoned: {words} = {o.scores[role]:.0f}."
 
 

@@ -78,7 +78,9 @@ def _finish(work: Work, nid: str, scores: dict) -> None:
     result = {}
     for role in rules.roles:
         value = scores[role](ctx) if role in scores else 50.0
-        result[role] = round(max(0.0, min(100.0, float(value))), 1)
+        # (not rounded here: shown whole, a score rounded to 66.5 read 66 beside the 67 its
+        # unrounded value 66.52 gives in the reasons; every display rounds it once)
+        result[role] = max(0.0, min(100.0, float(value)))
     ending = rules.s.endings.get(nid)
     title = ending.title if ending else "Time ran out"
     tone = ending.tone if ending else "failure"
