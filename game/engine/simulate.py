@@ -78,10 +78,13 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
     issues: Counter = Counter()
     options: Counter = Counter()
     actions: Counter = Counter()
+    scores: Counter = Counter()
     turns = 0
     for n in range(runs):
         state = play(rules, seed + n, policy, plan)
         endings[state.outcome.ending or "(time ran out)"] += 1
+        for role, score in state.outcome.scores.items():
+            scores[role] += score
         turns += min(state.turn + 1, rules.max_turns)  # time out: the last turn was played
         vals = state.vals
         for e in rules.events:
@@ -101,6 +104,7 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
         "scenario": rules.s.id, "runs": runs, "seed": seed, "policy": policy,
         "endings": {e: endings[e] for e in sorted(endings, key=lambda e: (-endings[e], e))},
         "mean_turns": round(turns / runs, 2) if runs else 0.0,
+        "mean_scores": {r: round(scores[r] / runs, 1) if runs else 0.0 for r in rules.roles},
         "events": {e.id: events[e.id] for e in rules.events},
         "event_games": {e.id: event_games[e.id] for e in rules.events},
         "issues_agreed": {i: issues[i] for i in rules.issues},
@@ -121,6 +125,9 @@ def format_report(rules: Rules, report: dict) -> str:
         else:  # no ending held when the calendar ran out
             lines.append(f"  {count / runs * 100:5.1f}%  Time ran out: no ending held")
     lines.append(f"Mean length: {report['mean_turns']} turns")
+    if report.get("mean_scores"):  # (a teacher preparing a class: what a seat can expect)
+        lines.append("Mean scores (0-100): " + ", ".join(
+            f"{rules.s.roles[r].name} {v:.1f}" for r, v in report["mean_scores"].items()))
     lines.append("")
     lines.append("Issues agreed by the end (share of games):")
     options = report.get("options_agreed", {})

@@ -39,6 +39,13 @@ def test_simulate_json_is_one_object_with_the_report(report_3):
     assert report["events"]["berlin_summit"] == 40  # dated, unconditional: once a game
     assert set(report["issues_agreed"]) == set(rules.issues)
     assert all(0 <= n <= 40 for n in report["issues_agreed"].values())
+    # each seat's mean score (a teacher preparing a class): the mean of the games' scores
+    from game.engine.simulate import play
+
+    assert set(report["mean_scores"]) == set(rules.roles)
+    for role in rules.roles:
+        mean = sum(play(rules, 3 + n).outcome.scores[role] for n in range(40)) / 40
+        assert report["mean_scores"][role] == round(mean, 1)
 
 
 def test_simulate_progress_goes_to_stderr_not_stdout(report_3):
