@@ -264,6 +264,11 @@ class PlainGame(Reports):
         elif word == "whatif":
             from game.engine.commands import parse_package
 
+            if len(line.split()) < 2:  # (it answered 'the package changes nothing')
+                self.say("whatif ISSUE=OPTION ...: how each side would likely react to that "
+                         "package, e.g. 'whatif prisoners=all_for_all'; 'issues' lists the "
+                         "options.")
+                return None
             try:
                 package = parse_package(self.state, line.split()[1:], line)
             except ActionError as exc:

@@ -95,8 +95,11 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         reasons.append(line)
     # what it will dislike: for a binding package every issue counts against its bar; for a
     # confidence-building one only what the package changes (the rest stands either way)
+    # (not an issue it leaves as already signed: a teacher saw an agreed road named as what
+    # the other side would dislike in a package that did not touch it)
     losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)
-                     if binding or c != base[k]), reverse=True)
+                     if c != base[k] or (binding and not vals[rules.issue_slot[k]])),
+                    reverse=True)
     hurt = [f"{_issue(rules, k)} ('{_option(rules, k, package[k])}')"
             for loss, k in losses[:2] if loss > 0.5]
     if hurt:

@@ -327,8 +327,16 @@ def test_save_without_plain_is_refused_not_ignored(tmp_path):
 
 
 def test_whatif_of_a_package_that_changes_nothing_says_so_once(tmp_path):
-    result = plain(tmp_path, "whatif\n", "--seed", "3", "--save", str(tmp_path / "s.json"))
+    result = plain(tmp_path, "whatif oil=blockade\n", "--seed", "3", "--save",
+                   str(tmp_path / "s.json"))
     assert result.stdout.count("Not a valid package") == 1, result.stdout
+
+
+def test_whatif_alone_says_how_to_use_it(tmp_path):
+    """A teacher typed 'whatif' and was told the package changes nothing."""
+    result = plain(tmp_path, "whatif\n", "--seed", "3", "--save", str(tmp_path / "s.json"))
+    assert "whatif ISSUE=OPTION ...: how each side" in result.stdout
+    assert "Not a valid package" not in result.stdout
 
 
 def test_tabling_a_package_worth_less_than_no_deal_asks_first(tmp_path):
