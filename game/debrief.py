@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.explain import describe, score_workings
+from game.engine.explain import describe
+from game.engine.reckoning import score_workings
 from game.engine.observe import series
 from game.engine.state import log_list
 

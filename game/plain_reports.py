@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game import notes
 from game.engine import history
-from game.engine.explain import score_workings
+from game.engine.reckoning import score_workings
 
 
 class Reports:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Callable
 
-from game.engine.fusing import fuse_effects, fuse_events, fuse_ripeness, fuse_stages
-from game.engine.state import Action
+from game.engine.fusing import (clamped_within, fuse_effects, fuse_events, fuse_ripeness,
+                                fuse_stages)
+from game.engine.state import signed_by
 from game.scenario.expr import Binary, Call, Const, Name, Node, Unary, parse
 from game.scenario.model_base import Effect
 from game.scenario.model_talks import TARGET_KIND
@@ -136,29 +137,8 @@ _INFIX = {"+": "+", "-": "-", "*": "*", "==": "==", "!=": "!=", "<": "<", "<=": 
           ">": ">", ">=": ">=", "and": "and", "or": "or"}
 
 
-def _signed_by(log: Any, role: str) -> int:
-    """How many agreements signed so far were on a package ``role`` tabled."""
-    count = 0
-    while log is not None:
-        if log.entry.kind == "sign" and log.entry.role == role:
-            count += 1
-        log = log.prev
-    return count
-
-
 def _number(node: Node) -> bool:
     return isinstance(node, Const) and isinstance(node.value, float)
-
-
-def _clamped_within(raw: Any, lo: float, hi: float) -> bool:
-    """Is a formula a ``clamp(x, a, b)`` with constant bounds inside [lo, hi]? (Its value then
-    needs no second clamp to a meter's bounds.)"""
-    if not isinstance(raw, str):
-        return False
-    node = parse(raw)
-    return (isinstance(node, Call) and node.fn == "clamp" and len(node.args) == 3
-            and all(_number(a) for a in node.args[1:])
-            and lo <= node.args[1].value and node.args[2].value <= hi)
 
 
 def to_source(node: Node, getter: Callable[[tuple[str, ...]], Snippet],
@@ -281,7 +261,7 @@ class Compiler:
         if field == "brokered":  # (read from the log: endings ask once, nothing hot does)
             mediator = self.mediator
             return "_brokered(c)", {"_brokered": lambda c: float(
-                0 if c.extra is None else _signed_by(c.extra.log, mediator))}
+                0 if c.extra is None else signed_by(c.extra.log, mediator))}
         return "_deadline(c)", {"_deadline": lambda c: float(
             NEVER if c.extra is None or c.extra.deadline < 0
             else max(0, c.extra.deadline - c.turn))}
@@ -365,7 +345,7 @@ class Compiler:
         self.stage_run = fuse_stages(
             self.factions, self.territory_values, {f: self.fs[f]["territory"] for f in self.factions},
             [(self.fs[f][stage], self.expr_source(getattr(fac[f], stage), None, bindings),
-              _clamped_within(getattr(fac[f], stage), 0.0, 100.0))
+              clamped_within(getattr(fac[f], stage), 0.0, 100.0))
              for stage in ("hurt", "prospects", "batna") for f in self.factions], bindings)
         r = s.ripeness
         self.ripeness_run = fuse_ripeness([(f, *(self.fs[f][m] for m in (
@@ -376,8 +356,6 @@ class Compiler:
         self.venue_available = {v: self.expr(venue.available) for v, venue in s.venues.items()}
         self.venue_effects = {v: self.effects(venue.each_turn) for v, venue in s.venues.items()}
         self.venue_most = max((len(v.each_turn) for v in s.venues.values()), default=0)
-        self.most_options = max((len(o) for o in self.options), default=1)  # (packages.py)
-        self.venue_rank = {vid: len(v.each_turn) for vid, v in s.venues.items()}  # (AI)
         self.actions = {}
         for aid, action in s.actions.items():
             kind = TARGET_KIND.get(action.kind)
@@ -395,8 +373,6 @@ class Compiler:
         for r, aids in self.actions_of.items():
             for aid in aids:
                 self.kinds_of[r].setdefault(self.actions[aid].kind, []).append(aid)
-        # each role's wait, made once (an Action is immutable: every menu can share it)
-        self.waits = {r: Action(r, "pass") for r in self.roles}
         self.events = []
         for eid, event in s.events.items():
             turn = -1

@@ -119,6 +119,19 @@ def fuse_effects(effects: list, bindings: dict[str, Any], bounds: dict[int, tupl
     return run
 
 
+def clamped_within(raw: Any, lo: float, hi: float) -> bool:
+    """Is a formula a ``clamp(x, a, b)`` with constant bounds inside [lo, hi]? (Its value then
+    needs no second clamp to a meter's bounds.)"""
+    from game.scenario.expr import Call, Const, parse
+
+    if not isinstance(raw, str):
+        return False
+    node = parse(raw)
+    return (isinstance(node, Call) and node.fn == "clamp" and len(node.args) == 3
+            and all(isinstance(a, Const) and isinstance(a.value, float) for a in node.args[1:])
+            and lo <= node.args[1].value and node.args[2].value <= hi)
+
+
 def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
                 territory_slot: dict[str, int], stages: list[tuple[int, str, bool]],
                 bindings: dict[str, Any]) -> Callable[[Any, list], None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from game.engine import negotiation as neg
-from game.engine.packages import estimates
+from game.engine.estimates import estimates
 from game.engine.explain import STYLES, _issue, _option, assessment_lines
 from game.engine.rng import Stream
 from game.engine.rules import Rules

@@ -15,6 +15,7 @@ from typing import Any
 
 from game.engine.compiling import (NEVER, CompiledAction, CompiledEffect, CompiledEvent,
                                    Compiler, Ctx, Fn)
+from game.engine.state import Action
 from game.scenario.loader import LoadedScenario
 from game.scenario.model import Scenario
 from game.scenario.names import BARE, Names
@@ -167,6 +168,10 @@ class Rules(Compiler):
                            if self._cares[b]] for f in self.factions}
         # per faction: (its index, its trust slot or None), and each (at_table, away) pair
         self.trust_of = {f: (i, self.fs[f].get("trust")) for i, f in enumerate(self.factions)}
+        self.most_options = max((len(o) for o in self.options), default=1)  # (packages.py)
+        self.venue_rank = {vid: len(v.each_turn) for vid, v in s.venues.items()}  # (AI)
+        # each role's wait, made once (an Action is immutable: every menu can share it)
+        self.waits = {r: Action(r, "pass") for r in self.roles}
         self.reservation_slots = [self.fs[f]["reservation"] for f in self.factions]
         self.at_table_slot = {f: self.fs[f]["at_table"] for f in self.factions}
         self.away_slots = [(self.fs[f]["at_table"], self.fs[f]["away"]) for f in self.factions]

@@ -150,3 +150,13 @@ class State(NamedTuple):
         return not self == other
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def signed_by(log: Any, role: str) -> int:
+    """How many agreements signed so far were on a package ``role`` tabled."""
+    count = 0
+    while log is not None:
+        if log.entry.kind == "sign" and log.entry.role == role:
+            count += 1
+        log = log.prev
+    return count

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.engine import negotiation as neg
 from game.engine.events import fire_events
-from game.engine.explain import ending_reasons
+from game.engine.reckoning import ending_reasons
 from game.engine.rules import Rules
 from game.engine.state import Outcome
 from game.engine.work import Work

@@ -166,15 +166,15 @@ def test_a_stage_that_clamps_itself_within_0_100_is_not_clamped_again(work, form
     """A stage formula is held to 0-100 after it is worked out, unless it already clamps itself
     within those bounds (then the second clamp is left out of the generated refresh): either
     way every trust gives the value of the formula held to 0-100."""
-    from game.engine.compiling import _clamped_within
+    from game.engine.fusing import clamped_within
     from game.engine.fusing import fuse_stages
 
     rules = work.rules
-    assert _clamped_within(formula, 0.0, 100.0) is alone
+    assert clamped_within(formula, 0.0, 100.0) is alone
     bindings: dict = {}
     source = rules.expr_source(formula, None, bindings)
     out = rules.fs["lna"]["hurt"]
-    stage = fuse_stages([], [], {}, [(out, source, _clamped_within(formula, 0.0, 100.0))],
+    stage = fuse_stages([], [], {}, [(out, source, clamped_within(formula, 0.0, 100.0))],
                         bindings)
     assert ("value = " not in stage.source) is alone
     lo, hi, add = {"clamp(faction.gna.trust * 3 - 50, 10, 90)": (10.0, 90.0, 0.0),

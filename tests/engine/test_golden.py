@@ -101,7 +101,7 @@ def test_transcripts_name_the_sources_of_historical_events():
 def test_the_mediator_is_told_how_its_score_was_reckoned(rules):
     """A playtester as mediator was given a score with no word on how it came about (the
     delegations get a line on what everything agreed is worth to them)."""
-    from game.engine.explain import score_workings
+    from game.engine.reckoning import score_workings
 
     state = play_historical(rules)
     said = score_workings(rules, state, rules.mediator)
@@ -118,7 +118,7 @@ def test_the_mediator_is_told_how_its_score_was_reckoned(rules):
 def test_every_reckoning_ends_at_the_score_given(rules):
     """Over AI games reaching different endings, each seat's reckoning (when its score is more
     than a number or its value of the agreement) arrives at the score the ending gave it."""
-    from game.engine.explain import score_workings
+    from game.engine.reckoning import score_workings
     from game.engine.simulate import play
 
     endings = set()

@@ -17,7 +17,8 @@ from textual.widgets import Static, TabbedContent, TabPane
 from game.tui.widgets.keybar import KeyBar
 from game import debrief
 from game.engine import history
-from game.engine.explain import describe, score_workings
+from game.engine.explain import describe
+from game.engine.reckoning import score_workings
 from game.tui.widgets.text import plain, spark
 
 TONE = {"success": "green", "mixed": "yellow", "failure": "red"}
