@@ -32,7 +32,8 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
         signed_above = f in at_signing and at_signing[f][0] >= at_signing[f][1]
         if signed_above and utility < reservation:
             # (a playtest: a signed ceasefire worth less than the no-deal bar, unexplained)
-            line += ", above it: the war, its backers and ripeness have moved since it signed"
+            line += ("; it signed above its bar, which the war, its backers and ripeness have "
+                     "moved since")
         line += ")"
         if f in at_signing:
             u, bar, binding = at_signing[f]

@@ -504,7 +504,7 @@ async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice()
         await build_package(pilot, app, gna_wants)  # ends with one Enter
         assert app.screen is screen and screen.confirming  # not tabled yet
         assert screen.own_reaction.likely == "reject"
-        preview = str(screen.query_one("#preview").render())
+        preview = " ".join(str(screen.query_one("#preview").render()).split())  # (unfolded)
         assert "if GNA accepts, it is signed" in preview and "your public stance" in preview
         assert any("Press Enter again" in n.message for n in app._notifications)
         before = len(app.state.actions)
@@ -754,11 +754,14 @@ async def test_the_arrows_stop_at_the_ends_of_the_moves_list():
         assert moves.highlighted == 2
 
 
-async def test_the_builder_folds_each_reaction_under_its_own_text():
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_the_builder_folds_each_reaction_under_its_own_text(size):
     """In the package builder a long reason folded back to the edge ('Its' / 'ripeness is
-    51…' under the side's name), and a long option left its ▶ alone on a line."""
+    51…' under the side's name), and a long option left its ▶ alone on a line; at 80x24 a
+    scrollbar that came after the folding narrowed the text and folded it again ('left' /
+    'as it is')."""
     app = make_app(seed=1)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await start_game(pilot, app)
         await pilot.press("p")
         await pilot.pause(0.2)
@@ -774,6 +777,23 @@ async def test_the_builder_folds_each_reaction_under_its_own_text():
         at = next(i for i, line in enumerate(lines) if line in names)
         reasons = [line for line in lines[at:] if line.strip() and line not in names]
         assert reasons and all(line.startswith("  ") for line in reasons), lines
+        await pilot.pause(0.2)  # laid out again, a scrollbar and all: the same width
+        assert preview.content_size.width == width
         for k in range(len(app.rules.issues)):
             prompt = str(screen.prompt(k))
             assert "◀\u00a0" in prompt and "\u00a0▶" in prompt
+
+
+async def test_the_builder_says_a_counter_with_no_draft_tables_ones_own():
+    """A playtester's builder said 'Table a counter-proposal' with nothing on the table."""
+    app = make_app(seed=7, role="gna")  # (seed 7: the mediator opens without a draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        while app.state.role != "gna":
+            await settle(pilot, app)
+        assert app.state.table is None
+        await pilot.press("p")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PackageScreen)
+        title = str(app.screen.query_one("#package-title").render())
+        assert "(no draft on the table: this tables your own)" in title

@@ -93,8 +93,11 @@ class PackageScreen(ModalScreen):
                                  if not (agreed and o == rules.status_quo[k])])
         self.package = list(start_package(state, app.role))
         act = rules.s.actions[self.action.act]
+        label = act.label
+        if act.kind == "counter" and self.app.state.table is None:  # (as the moves list says)
+            label += " (no draft on the table: this tables your own)"
         self.query_one("#package-title", Static).update(Text.assemble(
-            (act.label, "bold"), ("  ←/→ change an option · PgDn/PgUp read the reactions · "
+            (label, "bold"), ("  ←/→ change an option · PgDn/PgUp read the reactions · "
                                   "Enter tables it · Esc cancels", "dim")))
         issues = self.query_one("#issues", OptionList)
         issues.add_options(Option(self.prompt(k), id=str(k)) for k in range(len(self.package)))
