@@ -797,3 +797,4 @@ async def test_the_builder_says_a_counter_with_no_draft_tables_ones_own():
         assert isinstance(app.screen, PackageScreen)
         title = str(app.screen.query_one("#package-title").render())
         assert "(no draft on the table: this tables your own)" in title
+
