@@ -798,3 +798,19 @@ async def test_the_builder_says_a_counter_with_no_draft_tables_ones_own():
         title = str(app.screen.query_one("#package-title").render())
         assert "(no draft on the table: this tables your own)" in title
 
+
+
+async def test_the_debrief_folds_each_turning_point_under_its_text():
+    """A playtester saw a long turning point ('Signed: ...') run back to the left edge, under
+    the dates."""
+    app = make_app(seed=7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, app)
+        await wait_turns(pilot, app, 99)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, DebriefScreen)
+        lines = str(app.screen.query_one("#summary-text").render()).splitlines()
+        points = lines[lines.index("Turning points") + 1:]
+        points = points[:next(i for i, line in enumerate(points) if not line.strip())]
+        assert any(line.startswith(" " * 14) for line in points), points  # one was folded
+        assert all(line.startswith("  20") or line.startswith(" " * 14) for line in points)

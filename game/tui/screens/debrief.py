@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from game.tui.widgets.keybar import KeyBar
-from game import debrief
+from game import debrief, present
 from game.engine import history
 from game.engine.explain import describe
 from game.engine.reckoning import score_workings
@@ -57,29 +57,9 @@ class DebriefScreen(Screen):
     def on_mount(self) -> None:
         app = self.app
         rules, state, role = app.rules, app.state, app.role
-        report = debrief.build(rules, state, role)
-        o = state.outcome
-        text = Text()
-        text.append(plain(o.title + "\n", f"bold {TONE.get(o.tone, '')}"))
-        text.append(plain(f"{report.when}\n\n", "dim"))
-        text.append(plain(f"Your score as {rules.s.roles[role].name}: "
-                          f"{o.scores.get(role, 0):.0f} / 100\n", "bold"))
-        others = ", ".join(f"{rules.s.roles[r].name} {v:.0f}" for r, v in o.scores.items()
-                           if r != role)
-        text.append(plain(f"(The others: {others})\n", "dim"))
-        workings = score_workings(rules, state, role)
-        if workings:
-            text.append(plain(workings + "\n"))
-        text.append("\n")
-        for reason in o.reasons:
-            text.append(plain(reason + "\n"))
-        if report.moments:
-            text.append(plain("\nTurning points\n", "bold"))
-            for moment in report.moments[-12:]:
-                text.append(plain(f"  {moment}\n"))
-        text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
-                          "n starts a new game (it asks first) · ctrl+q quits\n", "dim"))
-        self.query_one("#summary-text", Static).update(text)
+        report = self.report = debrief.build(rules, state, role)
+        self.show_summary()
+        self.call_after_refresh(self.show_summary)  # (folded once it has its width)
         timeline = Text()
         for entry in history(state):
             if entry.kind in ("upkeep", "snapshot"):
@@ -93,6 +73,39 @@ class DebriefScreen(Screen):
         self.query_one("#agreement-text", Static).update(plain("\n".join(report.agreement)))
         self.query_one("#history-text", Static).update(self.comparison(report))
         self.focus_pane("summary")
+
+    def show_summary(self) -> None:
+        """The Summary tab, its turning points folded to the width it has (again on resize)."""
+        app = self.app
+        rules, state, role, report = app.rules, app.state, app.role, self.report
+        o = state.outcome
+        summary = self.query_one("#summary-text", Static)
+        width = summary.content_size.width  # (0 before layout: not folded yet)
+        text = Text()
+        text.append(plain(o.title + "\n", f"bold {TONE.get(o.tone, '')}"))
+        text.append(plain(f"{report.when}\n\n", "dim"))
+        text.append(plain(f"Your score as {rules.s.roles[role].name}: "
+                          f"{o.scores.get(role, 0):.0f} / 100\n", "bold"))
+        others = ", ".join(f"{rules.s.roles[r].name} {v:.0f}" for r, v in o.scores.items()
+                           if r != role)
+        text.append(plain(f"(The others: {others})\n", "dim"))
+        workings = score_workings(rules, state, role)
+        if workings:
+            text.append(plain(workings + "\n"))
+        text.append("\n")
+        for reason in o.reasons:
+            text.append(plain(present.fold(reason, width, 0) + "\n"))
+        if report.moments:
+            text.append(plain("\nTurning points\n", "bold"))
+            for moment in report.moments[-12:]:  # (folded under its text, past the date)
+                text.append(plain(present.fold(f"  {moment}", width, 14) + "\n"))
+        text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
+                          "n starts a new game (it asks first) · ctrl+q quits\n", "dim"))
+        self.query_one("#summary-text", Static).update(text)
+
+    def on_resize(self) -> None:
+        if getattr(self, "report", None) is not None:
+            self.show_summary()
 
     def focus_pane(self, pane_id: str) -> None:
         """The shown tab's text takes the keys, so the arrows and PageDown scroll it at once
