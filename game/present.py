@@ -34,6 +34,19 @@ def fold(line: str, width: int, indent: int) -> str:
                          break_long_words=False, break_on_hyphens=False)
 
 
+def fit_name(name: str, width: int) -> str:
+    """A name in at most ``width`` columns: whole if it fits, else its initials if the name is
+    several capitalised words ('United Arab Emirates' -> 'UAE'; it was cut to 'United Arab
+    Em' at 80x24), else cut with an ellipsis."""
+    if len(name) <= width:
+        return name
+    words = name.split()
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    if len(words) > 1 and 2 <= len(initials) <= width and len(initials) == len(words):
+        return initials
+    return name[:max(0, width - 1)] + "…"
+
+
 def bare_name(name: str) -> str:
     """A role's name without its parenthesis ('UN mediator (UNSMIL)' -> 'UN mediator'), where
     room is short."""

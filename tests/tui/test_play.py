@@ -814,3 +814,19 @@ async def test_the_debrief_folds_each_turning_point_under_its_text():
         points = points[:next(i for i, line in enumerate(points) if not line.strip())]
         assert any(line.startswith(" " * 14) for line in points), points  # one was folded
         assert all(line.startswith("  20") or line.startswith(" " * 14) for line in points)
+
+
+async def test_a_long_backer_name_fits_the_narrow_world_tab_by_its_initials():
+    """At 80x24 the World tab cut 'United Arab Emirates' to 'United Arab Em'."""
+    from game.present import fit_name
+
+    assert fit_name("United Arab Emirates", 14) == "UAE"
+    assert fit_name("Turkey", 14) == "Turkey"
+    assert fit_name("Wagner group contractors", 6) == "Wagne…"  # not all capitalised
+    app = make_app(seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        world = str(app.screen.query_one("#backing").render())
+        assert "UAE " in world and "United Arab Em" not in world

@@ -169,7 +169,8 @@ class BackersPanel(Reflowing):
         for b, support in obs.backers.items():
             backer = rules.s.backers[b]
             fac = rules.s.factions[backer.backs]
-            text.append(plain(f"{backer.name[:name_width]:<{name_width}} ", "bold"))
+            text.append(plain(f"{present.fit_name(backer.name, name_width):<{name_width}} ",
+                              "bold"))
             text.append(f"{fac.short:<5}", style=fac.color)
             text.append(trail(history, f"backer.{b}", support, spark_width), style=fac.color)
             text.append(f" {support:3.0f}{' veto' if backer.veto else ''}\n")
