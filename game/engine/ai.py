@@ -69,7 +69,7 @@ def random_package(state: State, rng: Stream) -> tuple[str, ...]:
 
 # -- delegations ------------------------------------------------------------------------------
 
-def _demand(state: State, strategy: str, params: dict) -> float:
+def demand_of(state: State, strategy: str, params: dict) -> float:
     if strategy == "conceder":
         progress = min(1.0, state.turn / max(1, state.rules.max_turns - 1))
         return params["start"] * (1.0 - progress ** (1.0 / params["beta"]))
@@ -89,7 +89,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     f = rules.faction_of[role]
     slots = rules.fs[f]
     i, trust_slot = rules.trust_of[f]
-    demand = _demand(state, strategy, params)
+    demand = demand_of(state, strategy, params)
     trust = vals[trust_slot] if trust_slot is not None else 50.0  # (as _trust)
     prospects = vals[slots["prospects"]]
     escalate = params.get("escalate", 0.0)

@@ -258,7 +258,8 @@ class Compiler:
                 sum(1 for s in slots if vals[s] != ""))}
         if field == "signed":
             return "(c.extra.signed + 0.0 if c.extra is not None else 0.0)", {}
-        if field == "brokered":  # (read from the log: endings ask once, nothing hot does)
+        if field == "brokered":  # (read from the log: fine for scores, asked once; a
+            # condition using it would walk the log at every check)
             mediator = self.mediator
             return "_brokered(c)", {"_brokered": lambda c: float(
                 0 if c.extra is None else signed_by(c.extra.log, mediator))}

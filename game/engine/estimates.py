@@ -1,7 +1,7 @@
 """What an observer guesses of each side's values: seeded, noisy estimates of every faction's
 contributions (weight x value per issue and option), true ones for its own faction, sharper
 for a mediator who has held private talks; and the caches a package search keeps on them
-(:func:`_cached`), for the last few games only (:func:`_game_cache`)."""
+(:func:`cached`), for the last few games only (:func:`_game_cache`)."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def _estimate(rules: Rules, cache: dict, seed: int, observer: str, f: str, known
     return table
 
 
-def _tops(rows) -> list[list[float]]:
+def tops_of(rows) -> list[list[float]]:
     return [r.tops if isinstance(r, Estimate) else [max(row) for row in r] for r in rows]
 
 
@@ -103,14 +103,14 @@ def _draws(rules: Rules, cache: dict, seed: int, observer: str, f: str) -> list[
     return draws
 
 
-_MISSING = object()
+MISSING = object()
 
 
-def _cached(rows: Estimates, key: tuple, make: Callable[..., Any], *args: Any) -> Any:
+def cached(rows: Estimates, key: tuple, make: Callable[..., Any], *args: Any) -> Any:
     """``make(*args)``, worked out once for these estimates and ``key`` (what a search
     derives from the same estimates and the same agreement does not change)."""
     cache = rows.cache
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
+    value = cache.get(key, MISSING)
+    if value is MISSING:
         value = cache[key] = make(*args)
     return value

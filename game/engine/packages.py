@@ -10,7 +10,7 @@ cached on the estimates; what depends on the agreement alone is planned once for
 from __future__ import annotations
 
 from game.engine import negotiation as neg
-from game.engine.estimates import _MISSING, Estimates, _cached, _tops, estimates
+from game.engine.estimates import Estimates, cached, estimates, tops_of
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -53,7 +53,7 @@ def build_package(state: State, observer: str, favour: str | None = None,
     # (needy side, issue, option now) -> its best change there, keyed by one number
     # ((needy * n + issue) * stride + option). It depends only on the estimates and what is
     # agreed, so it is kept for later searches on the same ones
-    best_of: dict[int, tuple[float, int | None]] = _cached(rows, ("best", agreed), dict)
+    best_of: dict[int, tuple[float, int | None]] = cached(rows, ("best", agreed), dict)
     stride = rules.most_options
 
     def issue_best(needy: int, k: int, current: int) -> tuple[float, int | None]:
@@ -136,7 +136,7 @@ def _reach(rules: Rules, vals, rows: Estimates):
     option every side values more), and the most each side could get from them: (agreed,
     choices, ceiling). Depends only on the estimates and on what is agreed (cached)."""
     agreed = rules.issue_values(vals)
-    return _cached(rows, ("reach", agreed), _reach_of, rules, agreed, rows)
+    return cached(rows, ("reach", agreed), _reach_of, rules, agreed, rows)
 
 
 def _reach_of(rules: Rules, agreed: tuple, rows: Estimates):
@@ -153,7 +153,7 @@ def _reach_of(rules: Rules, agreed: tuple, rows: Estimates):
         cols = [r[k] for r in rows]
         choices.append([i for i in candidates if i == b or all([c[i] > c[b] for c in cols])])
     ceiling = []  # per side, issue by issue: the most it could get
-    for r, top in zip(rows, _tops(rows)):
+    for r, top in zip(rows, tops_of(rows)):
         total = 0
         for k, allowed in enumerate(choices):
             if plan[k] is None:
@@ -196,7 +196,7 @@ def _joint_start(rules: Rules, vals, rows):
     allowed options, the option with the most joint value, each side's total, and the most
     each side could get."""
     agreed, choices, ceiling = _reach(rules, vals, rows)
-    return _cached(rows, ("start", agreed), _joint_start_of, rules, agreed, choices, ceiling,
+    return cached(rows, ("start", agreed), _joint_start_of, rules, agreed, choices, ceiling,
                    rows)
 
 
@@ -231,7 +231,7 @@ def _confidence_package(state: State, rows) -> tuple[str, ...] | None:
     it depends only on the estimates and on what is agreed."""
     rules: Rules = state.rules
     vals = state.vals
-    return _cached(rows, ("cbm", rules.issue_values(vals)), _confidence, rules, vals, rows)
+    return cached(rows, ("cbm", rules.issue_values(vals)), _confidence, rules, vals, rows)
 
 
 def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
@@ -257,8 +257,9 @@ def _confidence(rules: Rules, vals, rows) -> tuple[str, ...] | None:
         package.append(rules.options[k][b])
     result = tuple(package)
     checks = rules.cbm_checks
-    trouble = checks.get((agreed, result), _MISSING)
-    if trouble is _MISSING:
+    if (agreed, result) in checks:  # (None, a valid package, is a value worth keeping)
+        trouble = checks[(agreed, result)]
+    else:
         if len(checks) > 10_000:
             checks.clear()
         trouble = checks[(agreed, result)] = neg.check_package(rules, vals, result)
@@ -340,7 +341,7 @@ def _counter_start(rules: Rules, vals, rows: Estimates, me: int):
     """Where a delegation's counter-proposal starts: per issue the options it may choose (an
     agreed issue only for one it likes better), its favourite of them, and each side's total
     for that package. Depends only on its estimates and on what is agreed (cached on them)."""
-    return _cached(rows, ("counter", me, rules.issue_values(vals)), _counter_start_of, rules,
+    return cached(rows, ("counter", me, rules.issue_values(vals)), _counter_start_of, rules,
                    vals, rows, me)
 
 

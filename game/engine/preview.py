@@ -126,14 +126,14 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
 def _demand(state: State, f: str, binding: bool) -> tuple[float, str]:
     """The margin an AI delegation asks over its bar before it signs, and its style in words
     ("playing tit for tat"); (0, "") for a human's delegation or an AI that asks nothing."""
-    from game.engine.ai import _demand as strategy_demand
+    from game.engine.ai import demand_of
 
     rules: Rules = state.rules
     role = rules.role_of[f]
     if role in state.humans or role not in rules.ai:
         return 0.0, ""
     strategy, params = rules.ai[role]
-    demand = strategy_demand(state, strategy, params)
+    demand = demand_of(state, strategy, params)
     if not binding:
         demand /= 2  # (as the AI: a modest gain will do for confidence-building)
     if demand < 0.5:

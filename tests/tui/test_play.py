@@ -515,25 +515,30 @@ async def test_a_delegation_tabling_a_package_below_its_own_bar_is_asked_twice()
         assert tabled and tabled[0].package == tuple(screen.package)
 
 
+async def world_tab(size: tuple[int, int]) -> str:
+    """The World tab's text on turn 1 of seed 3 at this terminal size."""
+    app = make_app(seed=3)
+    async with app.run_test(size=size) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        return str(app.screen.query_one("#backing").render())
+
+
 async def test_the_world_and_table_tabs_fold_under_their_text_from_the_first_turn():
     """On turn 1 the World tab was drawn before it had a width: backer names were cut to the
     narrow column ('United Arab Em') until the next turn. Folded lines keep their indent."""
     from game.present import fold as hang
 
-    app = make_app(seed=3)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start_game(pilot, app)
-        await pilot.press("b")
-        await pilot.pause(0.2)
-        world = str(app.screen.query_one("#backing").render())
-        assert "United Arab Emirates" in world
-        lines = world.splitlines()
-        assert lines[0].split() == ["Backer", "backs", "support"]  # the columns say what they are
-        wants = [i for i, line in enumerate(lines) if line.startswith("  wants: ")]
-        folded = [lines[i + 1] for i in wants if i + 1 < len(lines)
-                  and not lines[i + 1].lstrip().startswith(("wants", "World", "Held"))
-                  and lines[i + 1].startswith("    ")]
-        assert folded, "some backer's wants fold at 100 columns, under their text"
+    world = await world_tab((100, 30))
+    assert "United Arab Emirates" in world
+    lines = world.splitlines()
+    assert lines[0].split() == ["Backer", "backs", "support"]  # the columns say what they are
+    wants = [i for i, line in enumerate(lines) if line.startswith("  wants: ")]
+    folded = [lines[i + 1] for i in wants if i + 1 < len(lines)
+              and not lines[i + 1].lstrip().startswith(("wants", "World", "Held"))
+              and lines[i + 1].startswith("    ")]
+    assert folded, "some backer's wants fold at 100 columns, under their text"
     assert hang("  abc def ghi", 8, 4).splitlines() == ["  abc", "    def", "    ghi"]
     assert hang("short", 0, 4) == "short"  # no width yet: as it is
 
@@ -823,10 +828,5 @@ async def test_a_long_backer_name_fits_the_narrow_world_tab_by_its_initials():
     assert fit_name("United Arab Emirates", 14) == "UAE"
     assert fit_name("Turkey", 14) == "Turkey"
     assert fit_name("Wagner group contractors", 6) == "Wagne…"  # not all capitalised
-    app = make_app(seed=3)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_game(pilot, app)
-        await pilot.press("b")
-        await pilot.pause(0.2)
-        world = str(app.screen.query_one("#backing").render())
-        assert "UAE " in world and "United Arab Em" not in world
+    world = await world_tab((80, 24))
+    assert "UAE " in world and "United Arab Em" not in world
