@@ -80,19 +80,43 @@ class Stream:
         return lo + (hi - lo) * self.random()
 
 
+FNV = 0x100000001B3  # the FNV-1a 64-bit prime
+
+
 def _mix(parts) -> int:
     acc = 0x243F6A8885A308D3
     for part in parts:
         if part.__class__ is int:  # (the common case first: an AI decision's four numbers)
             acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
             acc ^= acc >> 29
-        elif isinstance(part, str):  # FNV-1a over its bytes, reduced mod 2**64 once every
-            data = part.encode()  # eight bytes: a byte's xor and the product's low 64 bits
-            for start in range(0, len(data), 8):  # do not depend on the bits above them
-                for ch in data[start:start + 8]:
-                    acc = (acc ^ ch) * 0x100000001B3
-                acc &= MASK
+        elif isinstance(part, str):  # FNV-1a over its bytes, in one step (see _fnv_step)
+            step = _fnv_steps.get((part, acc & 0xFF))
+            if step is None:
+                step = _fnv_step(part, acc & 0xFF)
+            acc = (acc * step[0] + step[1]) & MASK
         else:
             acc = ((acc ^ (part & MASK)) * 0x9E3779B97F4A7C15) & MASK
             acc ^= acc >> 29
     return acc
+
+
+_fnv_steps: dict[tuple[str, int], tuple[int, int]] = {}
+
+
+def _fnv_step(text: str, low: int) -> tuple[int, int]:
+    """FNV-1a over ``text``'s bytes as one affine step ``acc * a + b`` (mod 2**64), for every
+    ``acc`` whose lowest byte is ``low``. Exact: a byte's xor changes only the lowest eight
+    bits, by an amount that depends only on them and on the byte, and the lowest eight bits
+    of a product depend only on the lowest eight of its factors, so the amounts added along
+    the way are fixed by ``low`` and the text. Worked out once per label and low byte (a
+    game's labels are few; every game's seed gives them a new ``acc``)."""
+    a, b, lo = 1, 0, low  # after each byte: acc = acc0 * a + b (mod 2**64), lowest byte lo
+    for ch in text.encode():
+        delta = (lo ^ ch) - lo  # acc ^ ch = acc + delta, for any acc with lowest byte lo
+        a = (a * FNV) & MASK
+        b = ((b + delta) * FNV) & MASK
+        lo = ((lo ^ ch) * FNV) & 0xFF
+    if len(_fnv_steps) > 10_000:
+        _fnv_steps.clear()
+    _fnv_steps[(text, low)] = (a, b)
+    return a, b

@@ -34,6 +34,15 @@ def test_mixing_a_label_lazily_gives_the_reference_number(parts):
     assert _mix(parts) == _mix_reference(parts)
 
 
+@given(st.lists(st.integers(min_value=0, max_value=2**64), min_size=2, max_size=30),
+       st.sampled_from(["estimate", "mediator", "", "é"]))
+def test_a_label_mixed_after_many_seeds_gives_the_reference_number(seeds, label):
+    """A label's bytes are mixed in one step worked out once per label and lowest byte, then
+    reused whatever the bits above: each seed must still get the byte-by-byte number."""
+    for seed in seeds:
+        assert _mix((seed, label, "gna")) == _mix_reference((seed, label, "gna"))
+
+
 @given(labels, st.integers(min_value=0, max_value=12))
 def test_a_stream_draws_what_next_float_draws(parts, n):
     state = _mix_reference(parts)
