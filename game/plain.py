@@ -83,6 +83,7 @@ class PlainGame(Reports):
         self.shown = 0  # log entries already printed
         self.watch: tuple[object, int] | None = None  # (path, mtime) with --watch
         self.width = 0  # wrap at this many columns (a terminal); 0: never (pipes, readers)
+        self.ending_told = False  # the news has said the ending (its title, once)
 
     def say(self, text: str = "") -> None:
         if self.width and len(text) > self.width:
@@ -171,6 +172,8 @@ class PlainGame(Reports):
                 continue
             for line in describe(self.rules, entry, self.role, cite=False):
                 self.say(line)
+            if entry.kind == "ending":
+                self.ending_told = True
         self.shown = len(entries)
 
     def situation(self) -> None:
@@ -305,16 +308,20 @@ class PlainGame(Reports):
         return None
 
     def build_package(self, action: Action) -> Action | None:
+        """Issue by issue, a number or Enter for each; 'cancel' drops the package (a teacher
+        was held in here until all eight were answered, and piped input was swallowed), and
+        the package is said once, as changes to what it starts from, before it goes on."""
         rules = self.rules
         state = self.state
         draft = state.table.package if state.table is not None else None
-        chosen = []
+        chosen, defaults = [], []
         self.say("Build the package: for each issue type an option's number; Enter keeps "
-                 "the one marked 'kept if you press Enter'.")
+                 "the one marked 'kept if you press Enter'; 'cancel' drops the package.")
         for k, issue in enumerate(rules.issues):
             agreed = state.vals[rules.issue_slot[k]]
             options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
             default = (draft[k] if draft else None) or agreed or rules.status_quo[k]
+            defaults.append(default)
             self.say(f"{rules.s.agenda[issue].name}" + (" (binding)" if rules.binding[k]
                                                           else "") + (
                 " (agreed; another option would replace what was signed)" if agreed else ""))
@@ -330,9 +337,28 @@ class PlainGame(Reports):
                 if line.isdigit() and 1 <= int(line) <= len(options):
                     chosen.append(options[int(line) - 1])
                     break
-                self.say(f"  Choose 1 to {len(options)}, or Enter.")
-        return action._replace(package=tuple(chosen))
+                word = line.split()[0].lower()
+                if word in ("cancel", "back", "menu"):
+                    self.say("No package tabled. Choose again ('menu' lists the moves).")
+                    return None
+                if word == "quit":
+                    raise EndOfInput("Quitting.")
+                self.say(f"  Choose 1 to {len(options)}, Enter for the one marked, or 'cancel' "
+                         "to drop this package.")
+        package = tuple(chosen)
+        from game.engine.negotiation import check_package
 
+        trouble = check_package(rules, state.vals, package)
+        if trouble is not None:  # (it said "'counter' by gna is not legal now: ...")
+            self.say(trouble[0].upper() + trouble[1:] + ".")
+            self.say("Nothing was tabled; choose again ('menu' lists the moves).")
+            return None
+        changed = [f"{rules.s.agenda[issue].name}: {present.option_label(rules, issue, o)}"
+                   for issue, o, d in zip(rules.issues, package, defaults) if o != d]
+        start = "the draft on the table" if draft else "what stands now"
+        self.say(f"Your package: {start}" + (", with " + "; ".join(changed) + "." if changed
+                                             else ", as it is."))
+        return action._replace(package=package)
 
 
 def wrap(text: str, width: int) -> str:

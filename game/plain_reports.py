@@ -65,7 +65,8 @@ class Reports:
     def ending(self) -> None:
         outcome = self.state.outcome
         self.say()
-        self.say(f"The end: {outcome.title}.")
+        if not self.ending_told:  # (the news says it as it happens: once is enough)
+            self.say(f"The end: {outcome.title}.")
         for reason in outcome.reasons:
             self.say(reason)
         scores = ", ".join(f"{self.rules.s.roles[r].name} {v:.0f}"

@@ -100,7 +100,8 @@ def faction_lines(rules: Rules, obs: Observation) -> list[str]:
         fac = rules.s.factions[f]
         meters = " · ".join(f"{fac.meters[m].label} {v:.0f}" for m, v in view.meters.items())
         seat = away_words(view)
-        out.append(f"{fac.short:>5}  {meters} · ripeness {view.ripeness:.0f} · {seat}")
+        # (ripeness has its own line, with its words: a screen reader heard it twice)
+        out.append(f"{fac.short:>5}  {meters} · {seat}")
     return out
 
 
@@ -295,13 +296,14 @@ def own_verdict(state: State, role: str, package: tuple[str, ...]) -> str | None
     own = next((r for r in preview(state, role, package) if r.certain), None)
     if own is None or own.likely != "reject":
         return None
-    return commits_you(rules, own.faction, f" ({own.reasons[0]})")
+    return commits_you(rules, own.faction, own.reasons[0])
 
 
 def commits_you(rules: Rules, faction: str, why: str = "") -> str:
-    """The warning before a delegation tables a package worth less to it than no deal."""
-    return (f"This package is worth less to you than no deal{why}, and tabling it commits "
-            f"you: {if_others_accept(rules, faction)}, it is signed.")
+    """The warning before a delegation tables a package worth less to it than no deal, with
+    ``why`` (a sentence of numbers) after it, not in brackets: it has brackets of its own."""
+    return (f"This package is worth less to you than no deal, and tabling it commits you: "
+            f"{if_others_accept(rules, faction)}, it is signed." + (f" {why}" if why else ""))
 
 
 def warning(state: State, action: Action) -> str | None:

@@ -243,7 +243,7 @@ def test_the_end_of_a_line_mode_game_compares_it_with_what_really_happened(tmp_p
     result = plain(tmp_path, "0\n" * 40, "--seed", "1")  # the mediator only waits: collapse
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "The end: The talks collapse." in out
+    assert "THE END: The talks collapse" in out
     tail = out.split("What really happened: ", 1)[1]
     assert tail.startswith("The Geneva agreement (2020-10-23)")
     assert "  Complete and permanent ceasefire: yours — not agreed; then — Permanent " \
@@ -434,7 +434,7 @@ def test_line_mode_can_export_the_debrief_at_the_end(tmp_path):
     """A teacher's playtest: only the full-screen game could write the debrief to a file."""
     save = tmp_path / "s.json"
     ended = plain(tmp_path, "0\n" * 40, "--seed", "1", "--save", str(save))  # to the end
-    assert "The end: " in ended.stdout
+    assert "THE END: " in ended.stdout
     result = plain(tmp_path, "export\n", "--load", str(save))  # a finished game: the ending
     assert result.returncode == 0, result.stderr
     written = re.search(r"The debrief is in (\S+\.md)\.", result.stdout)
@@ -477,3 +477,38 @@ def test_watch_reloads_an_edited_scenario_at_the_next_line_typed(tmp_path):
     assert "Reloaded s.yaml" in said and "what you typed was not taken" in said
     after = said.split("what you typed was not taken", 1)[1]
     assert "Strength 20" in after, after[:400]
+
+
+def test_the_package_builder_can_be_left_and_says_what_it_tables(tmp_path):
+    """A teacher could not leave the builder ('cancel', 'menu' and 'q' were all asked to
+    choose a number again), and piped input after a wrong word was swallowed by it; a package
+    went on the table with no word of what was in it; an empty one met the engine's words."""
+    save = tmp_path / "s.json"
+    result = plain(tmp_path, "1\n2\ncancel\n" + "1\n" + "\n" * 8 + "1\n\n3\n" + "\n" * 6,
+                   "--seed", "7", "--role", "gna", "--save", str(save))
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "No package tabled. Choose again" in out
+    assert "The package changes nothing" in out and "Nothing was tabled" in out
+    assert "not legal now" not in out
+    assert "Your package: what stands now, with Prisoner exchange: All detainees, all for all." \
+        in out
+    data = json.loads(save.read_text(encoding="utf-8"))
+    mine = [a for a in data["actions"] if a["role"] == "gna"]
+    assert len(mine) == 1 and mine[0]["act"] == "counter"  # only the third build was tabled
+
+
+def test_quit_in_the_package_builder_quits_and_saves(tmp_path):
+    result = plain(tmp_path, "1\nquit\n", "--seed", "7", "--role", "gna",
+                   "--save", str(tmp_path / "s.json"))
+    assert result.returncode == 0 and "Quitting. Saved to" in result.stdout
+
+
+def test_line_mode_says_ripeness_and_the_ending_once(tmp_path):
+    """A screen-reader user heard each side's ripeness twice a turn (in its line and in the
+    ripeness line), and the ending's title twice ('THE END: ...', then 'The end: ...')."""
+    result = plain(tmp_path, "0\n" * 40, "--seed", "5", "--save", str(tmp_path / "s.json"))
+    out = result.stdout
+    situation = out.split("Your move", 1)[0].rsplit("Turn 1 of", 1)[1]
+    assert situation.count("GNA") and situation.lower().count("ripeness") == 1
+    assert out.count("THE END: ") == 1 and "The end: " not in out
