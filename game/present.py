@@ -190,6 +190,12 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
     lines = [f"Your private view ({short}): no-deal value {p.batna:.0f}, reservation value "
              f"{p.reservation:.0f} (what a deal must be worth), agreed so far worth "
              f"{p.utility_agreed:.0f}."]
+    best = sum(max(row) for row in rules.contrib_rows[p.faction])  # the best any package gives
+    if p.reservation >= best - 0.5:  # (a playtester was told, as the LNA on turn 1, that its
+        # own opening stances fell below its bar of 100, and nothing said why)
+        lines.append(f"No package can be worth {p.reservation:.0f} to you yet (the best would "
+                     f"be worth {best:.0f}): you expect more from fighting than any deal gives. "
+                     "That falls as the war hurts with no way to win (ripeness).")
     if p.table_value is not None:
         verdict = "above" if p.table_value >= p.table_bar else "below"
         bar = ("your reservation value" if p.table_binding else

@@ -172,7 +172,7 @@ def test_the_what_ifs_words_match_its_verdict():
                     continue
                 first = r.reasons[0]
                 if rules.binding[k]:
-                    assert "Its ripeness is " in first and "(its ripeness" not in first
+                    assert "its ripeness is " in first and "(its ripeness" not in first
                 else:
                     assert ("a little" in first) == (r.likely == "uncertain"), first
                 seen.add((rules.binding[k], r.likely))
@@ -226,7 +226,7 @@ def test_why_puts_the_newest_reaction_first_each_under_its_date():
     lines = notes.why_lines(state, "gna")
     reactions = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
     quiet = reactions[-1].turn < state.turn and state.outcome is None
-    assert lines[0].startswith("No new reactions this turn") == quiet  # (a quiet turn says so)
+    assert lines[0].startswith("Nothing new yet this turn") == quiet  # (a quiet turn says so)
     if quiet:
         lines = lines[2:]
     assert reactions and lines[0] == present.long_date(
@@ -243,11 +243,14 @@ def test_why_says_when_a_turn_brought_no_new_reaction():
     state = new_game(rules, 5, set(rules.roles))
     state = do(state, "mediator", "propose prisoners=all_for_all")
     state = do(state, "gna", "reject")
-    assert not notes.why_lines(state, "gna")[0].startswith("No new reactions")
+    assert not notes.why_lines(state, "gna")[0].startswith("Nothing new yet")
     for role in ("lna", "mediator", "gna", "lna"):  # a turn with no answer to any package
         state = do(state, role, "pass")
     lines = notes.why_lines(state, "gna")
-    assert lines[0].startswith("No new reactions this turn (") and lines[1] == ""
+    assert lines[0].startswith("Nothing new yet this turn (") and lines[1] == ""
+    # it says when the latest reactions came (a playtester read it as 'nobody answered')
+    assert lines[0].endswith(". The latest reactions, below, are from "
+                             + present.long_date(rules.date_of(0).isoformat()) + ".")
     assert lines[2] == present.long_date(rules.date_of(0).isoformat()) + ":"
 
 
@@ -474,7 +477,7 @@ def test_a_counter_says_why_not_the_draft_it_replaces():
     mine, theirs = describe(rules, entry, "gna"), describe(rules, entry, "lna")
     for lines in (mine, theirs):  # (a player's counter: the numbers, not a 'why')
         text = "\n".join(lines)
-        assert "The draft it replaced, as it weighed it:" in text
+        assert "The draft it replaced (the mediator's), as it weighed it:" in text
         assert text.index("The draft it replaced") < text.index("Its own package:")
     numbers = ("values this package at", "it is worth")  # its private numbers
     assert sum(any(n in line for n in numbers) for line in mine) == 2  # the draft, its own
@@ -486,8 +489,9 @@ def test_a_counter_says_why_not_the_draft_it_replaces():
     game = ai_game(rules, 4, reasons=True)[-1]  # (seed 4: a counter replaces a draft)
     ai_counters = [describe(rules, e, None) for e in log_list(game.log)
                    if e.kind == "action" and "instead_of" in e.data]
-    assert ai_counters and all("  Why not the draft on the table:" in lines
-                               for lines in ai_counters)
+    assert ai_counters and all(any(line.startswith("  Why not the draft on the table (")
+                                   and line.endswith("'s):") for line in lines)
+                               for lines in ai_counters)  # (whose draft it was, named)
 
 
 def test_a_counter_with_no_draft_on_the_table_says_it_tables_ones_own():
@@ -525,3 +529,71 @@ def test_the_what_if_never_names_an_issue_left_as_signed_among_the_dislikes():
     assert neg.binding_change(rules, state.vals, package)
     reasons = _guess(state, "mediator", 0, "gna", package).reasons
     assert not any(name in r for r in reasons if "dislike" in r), reasons
+
+
+def test_the_what_if_counts_the_ripeness_a_tabled_draft_adds():
+    """A playtest's what-if said a side's ripeness was 2; the answer to the package, once
+    tabled, said 12, 10 of it for the draft on the table. The what-if now reckons the side's
+    ripeness and reservation value as they are once the package is on the table."""
+    from game.engine.preview import as_tabled, preview
+
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"mediator"})
+    assert state.table is None
+    package = tuple(state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo))
+    package = ("permanent",) + package[1:]
+    predicted = {f: as_tabled(state, f) for f in rules.factions}
+    propose = next(a for a in legal_actions(state, "mediator")
+                   if a.act in rules.actions and rules.actions[a.act].kind == "propose")
+    after = apply(state, propose._replace(package=package))
+    for f in rules.factions:
+        ripeness, lift, reservation = predicted[f]
+        assert lift > 0
+        assert ripeness == after.vals[rules.fs[f]["ripeness"]]
+        assert reservation == after.vals[rules.fs[f]["reservation"]]
+        assert ripeness > state.vals[rules.fs[f]["ripeness"]]
+    lines = [r.reasons[0] for r in preview(state, "mediator", package) if not r.certain]
+    assert any("for the way out a draft on the table offers" in line for line in lines), lines
+    assert as_tabled(after, rules.factions[0])[1] == 0.0  # a draft stands: nothing to add
+
+
+def test_a_delegation_whose_bar_no_package_reaches_is_told_so():
+    """A playtester as the LNA on turn 1 was told its own opening stances were below its
+    reservation value of 100, and nothing said that no package could reach it yet."""
+    from game.engine.observe import observe
+
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"lna"})
+    lna = present.private_lines(rules, observe(state, "lna", with_log=False))
+    gna = present.private_lines(rules, observe(state, "gna", with_log=False))
+    best = sum(max(row) for row in rules.contrib_rows["lna"])
+    assert state.vals[rules.fs["lna"]["reservation"]] >= best  # (the scenario's opening)
+    assert any(line.startswith("No package can be worth 100 to you yet (the best would be "
+                               f"worth {best:.0f})") for line in lna), lna
+    assert not any(line.startswith("No package can be worth") for line in gna), gna
+
+
+def test_the_what_if_marks_a_disliked_issue_the_package_leaves_as_it_stands():
+    """A playtester read 'LNA will dislike most: Oil ... (The terminals stay shut)' as an
+    option they had chosen; they had not touched that issue."""
+    from game.engine.preview import preview
+
+    rules = rules_for("default")
+    state = new_game(rules, 7, {"mediator"})
+    quo = tuple(state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo))
+    marked = plain = 0
+    for option in rules.options[0]:
+        if option == quo[0]:
+            continue
+        package = (option,) + quo[1:]
+        for r in preview(state, "mediator", package):
+            for line in r.reasons:
+                if "will dislike most:" not in line:
+                    continue
+                for part in line.split(": ", 1)[1].rstrip(".").split("; "):
+                    left = part.endswith(", left as it stands)")
+                    touched = part.startswith(rules.s.agenda[rules.issues[0]].name)
+                    assert left != touched, part  # changed: not marked; untouched: marked
+                    marked += left
+                    plain += touched
+    assert marked and plain

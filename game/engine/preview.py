@@ -54,6 +54,23 @@ def preview(state: State, role: str, package: tuple[str, ...]) -> list[Reaction]
     return out
 
 
+def as_tabled(state: State, f: str) -> tuple[float, float, float]:
+    """A delegation's ripeness, the part of it a draft on the table adds, and its reservation
+    value, as they will be once a package is tabled: with no draft (and no deadline) standing
+    now, tabling one offers the way out that ripens the talks (a playtest's what-if said
+    ripeness 2, and the answer to the package tabled then said 12, 10 of it for the draft)."""
+    rules: Rules = state.rules
+    vals = state.vals
+    slots = rules.fs[f]
+    ripeness, reservation = vals[slots["ripeness"]], vals[slots["reservation"]]
+    if state.table is not None or state.deadline >= state.turn:
+        return ripeness, 0.0, reservation  # the way out is counted already
+    r = rules.s.ripeness
+    lift = 100.0 * r.way_out
+    bar = vals[slots["batna"]] - r.discount * (ripeness + lift)
+    return ripeness + lift, lift, min(100.0, max(0.0, bar))
+
+
 def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) -> Reaction:
     rules: Rules = state.rules
     vals = state.vals
@@ -67,7 +84,8 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         known = state.insight[i] if role == rules.mediator else 0
         spread = GUESS * (1.0 - known / max(1, len(rules.issues)))
         bias = Stream(state.seed, "reservation", role, f).uniform(-spread, spread)
-        bar = vals[rules.fs[f]["reservation"]] + bias
+        ripeness, lift, reservation = as_tabled(state, f)
+        bar = reservation + bias
     else:
         bar = sum(rows[k][b] for k, b in enumerate(base))
     # an AI counterpart signs only for a margin over that, by its strategy (public: the
@@ -83,8 +101,10 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         wants = (f"what {name} asks to sign ({style}, it holds out for about {demand:.0f} "
                  "more than it expects without a deal)") if style else \
             f"what {name} expects without a deal"
-        reasons.append(f"By your estimate the package is {feel} {wants}. Its ripeness is "
-                       f"{vals[rules.fs[f]['ripeness']]:.0f}: the riper, the less it expects.")
+        riper = (f" ({ripeness - lift:.0f} now, and {lift:.0f} for the way out a draft on the "
+                 "table offers)") if lift else ""
+        reasons.append(f"By your estimate the package is {feel} {wants}. With it on the table, "
+                       f"its ripeness is {ripeness:.0f}{riper}: the riper, the less it expects.")
     else:
         raw = value - bar
         much = "" if abs(raw) > EVEN else " a little"  # (it could go either way)
@@ -100,7 +120,10 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     losses = sorted(((max(rows[k]) - rows[k][c], k) for k, c in enumerate(chosen)
                      if c != base[k] or (binding and not vals[rules.issue_slot[k]])),
                     reverse=True)
-    hurt = [f"{_issue(rules, k)} ('{_option(rules, k, package[k])}')"
+    # (an issue the package leaves as it stands is said to be so: a playtester read one as
+    # an option they had chosen)
+    hurt = [f"{_issue(rules, k)} ('{_option(rules, k, package[k])}'"
+            + (", left as it stands)" if chosen[k] == base[k] else ")")
             for loss, k in losses[:2] if loss > 0.5]
     if hurt:
         reasons.append(f"{name} will dislike most: " + "; ".join(hurt) + ".")
