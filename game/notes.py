@@ -129,8 +129,11 @@ def why_lines(state: State, role: str) -> list[str]:
     out: list[str] = []
     if last < state.turn and state.outcome is None:  # (a playtester took an unchanged tab
         # after a quiet turn for one that had not been brought up to date)
-        out += [f"No new reactions this turn ({long_date(rules.date_of(state.turn).isoformat())})"
-                ": nobody has answered a package since the latest ones, below.", ""]
+        # (a playtester read 'no new reactions' just after tabling a package as 'nobody
+        # answered it': the answers came before the turn ended, so say when)
+        out += [f"Nothing new yet this turn ({long_date(rules.date_of(state.turn).isoformat())})"
+                f". The latest reactions, below, are from "
+                f"{long_date(rules.date_of(last).isoformat())}.", ""]
     for entry in reversed(entries):
         if entry.turn < last - 1:
             break

@@ -274,8 +274,11 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         b = d["instead_of"]
         style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
         # (an AI is asked why; a player's reasons are the player's own: the numbers only)
-        lines.append("  Why not the draft on the table:" if "ai" in d else
-                     "  The draft it replaced, as it weighed it:")
+        by = d.get("instead_of_by")
+        whose = "" if by is None else " (the mediator's)" if by == rules.mediator else \
+            f" ({_short(rules, rules.faction_of[by])}'s)" if by in rules.faction_of else ""
+        lines.append(f"  Why not the draft on the table{whose}:" if "ai" in d else
+                     f"  The draft it replaced{whose}, as it weighed it:")
         lines += [f"    {line}" for line in assessment_lines(rules, b, owner, logged=True,
                                                               reply=True)]
         if b.surplus >= 0 and not b.blockers and style:

@@ -30,6 +30,8 @@ def perform(work: Work, action: Action, why: str = "") -> None:
         if work.table is not None:  # what it made of the draft it replaces (a playtester saw
             # a counter replace the mediator's draft with no word on why not that one)
             data["instead_of"] = neg.assess(rules, work.vals, faction, work.table.package)
+            data["instead_of_by"] = work.table.proposer  # (whose draft: a player took it for
+            # their own, two counters back)
         work.table = Table(action.package, role, frozenset(), work.turn)
         _accept(work, faction, role, data)
         _stance_from(work, faction, action.package)

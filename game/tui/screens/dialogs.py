@@ -36,8 +36,8 @@ reservation value).
   cares about each issue (its *weights*) and how much it likes each option — privately.
 - **Reservation value**: what a deal must be worth before a side signs. It starts from what
   the side expects to get by *not* agreeing (its no-deal value: its military prospects, the
-  ground it holds, its backers, trust, and how much the war hurts) and falls as the conflict
-  becomes **ripe**.
+  ground it holds, its backers, trust, and how much the war hurts), so it rises when a
+  side's war goes well, and it falls as the conflict becomes **ripe**.
 - **Ripeness** (after I. William Zartman): a *mutually hurting stalemate* — the war hurts and
   neither side can win — plus a *way out* (a proposal on the table, a deadline) and a recent
   or looming *catastrophe*. You can watch it move; you cannot make it, but you can use it.
