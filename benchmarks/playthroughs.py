@@ -11,8 +11,9 @@ benchmark, not a test: it never fails, it reports. Target: 1,000/s.
 
 The figure depends on how the interpreter was built, so the report names it. On one machine
 (2 cores), the same code: pyenv's CPython 3.11.7 (libpython shared, no profile-guided
-optimisation; what ``python3`` is there) 780-845/s; Debian's python3.11 (3.11.2, profile-guided
-and link-time optimised, linked into the executable) 915-970/s. (Earlier code: 700 and 820/s,
+optimisation; what ``python3`` is there) 785-915/s; Debian's python3.11 (3.11.2, profile-guided
+and link-time optimised, linked into the executable) 915-1,020/s, the upper figures a day on
+which the unchanged code of the day before also ran about 8% faster. (Earlier code: 700 and 820/s,
 and pyenv's 3.12.1 and 3.13.0 builds 660 and 685/s, slower than its 3.11.)
 """
 
