@@ -20,6 +20,7 @@ builds from checked trees.
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 from typing import Any, Callable
 
@@ -36,6 +37,19 @@ def _define(lines: list[str], filename: str, names: dict[str, Any]) -> Callable:
     run = namespace["run"]
     run.source = text
     return run
+
+
+_LITERAL = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
+
+
+def local(source: str) -> str:
+    """An expression's source reading the generated function's own ``vals`` (the list every
+    caller passes is the context's ``c.vals``): one attribute lookup fewer per value read, on
+    the engine's hottest lines. String literals (``repr`` of an author's constant) are left as
+    they are."""
+    parts = _LITERAL.split(source)  # (odd parts: the literals)
+    return "".join(part if k % 2 else part.replace("c.vals[", "vals[")
+                   for k, part in enumerate(parts))
 
 
 def _coerce(old: Any, value: Any) -> Any:
@@ -58,12 +72,12 @@ def _effect_lines(k: int, e: Any, bounds: dict[int, tuple[float, float]]) -> lis
     lines: list[str] = []
     pad = "    "
     if e.when_src is not None:
-        lines.append(f"{pad}if {e.when_src}:")
+        lines.append(f"{pad}if {local(e.when_src)}:")
         pad += "    "
     if e.kind in ("self", "other", "target"):
         attr = {"self": "self_f", "other": "other_f", "target": "target"}[e.kind]
         lines += [f"{pad}slot = _slots{k}[c.{attr}]", f"{pad}old = vals[slot]",
-                  f"{pad}value = {e.value_src}"]
+                  f"{pad}value = {local(e.value_src)}"]
         if e.op == "add":
             lines.append(f"{pad}new = old + value")
         else:
@@ -81,11 +95,11 @@ def _effect_lines(k: int, e: Any, bounds: dict[int, tuple[float, float]]) -> lis
         if e.kind == "agreed":
             lines.append(f"{pad}new = ''")
         elif e.op == "add":
-            lines.append(f"{pad}new = old + ({e.value_src})")
+            lines.append(f"{pad}new = old + ({local(e.value_src)})")
             if bound is not None:
                 lines += _clamp_lines("new", bound[0], bound[1], pad)
         else:
-            lines.append(f"{pad}new = _coerce(old, {e.value_src})")
+            lines.append(f"{pad}new = _coerce(old, {local(e.value_src)})")
             if bound is not None:
                 lines.append(f"{pad}if isinstance(new, float):")
                 lines += _clamp_lines("new", bound[0], bound[1], pad + "    ")
@@ -164,6 +178,7 @@ def fuse_stages(factions: list[str], territory: list[tuple[int, float]],
     else:
         body += [f"    vals[{territory_slot[f]}] = 0.0" for f in factions]
     for slot, source, clamped in stages:
+        source = local(source)
         if clamped:  # the formula holds itself within 0-100 already
             body.append(f"    vals[{slot}] = float({source})")
             continue
@@ -200,6 +215,8 @@ def fuse_events(events: list, sources: list[tuple[str | None, str | None]], last
     previous = None  # the dated turn of the event written before, if any
     for k in order:
         e, (condition, probability) = events[k], sources[k]
+        condition = local(condition) if condition is not None else None
+        probability = local(probability) if probability is not None else None
         pad = "    "
         if e.turn >= 0:
             if e.turn != previous:

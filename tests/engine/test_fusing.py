@@ -202,3 +202,16 @@ def test_the_refresh_sets_each_side_s_value_of_what_is_signed(work):
     rules.ripeness_run(work.vals, 0.0, values, frozenset())
     for f, value in zip(rules.factions, values):
         assert work.vals[rules.fs[f]["utility"]] == value
+
+
+def test_fused_code_reads_its_own_vals_but_never_inside_an_authors_string():
+    """Generated functions read ``vals[...]`` (the list every caller passes as ``c.vals``);
+    a string constant that happens to spell ``c.vals[`` is an author's text and stays."""
+    from game.engine.fusing import local
+
+    source = "((c.vals[3] == 'c.vals[4]') and (c.vals[5] != \"it's c.vals[\"))"
+    assert local(source) == "((vals[3] == 'c.vals[4]') and (vals[5] != \"it's c.vals[\"))"
+    rules = rules_for("default")
+    for run in (rules.stage_run, rules.events_run, rules.upkeep.run):
+        body = run.source.split("\n", 1)[1]
+        assert "vals[" in body and "c.vals[" not in body, body[:200]
