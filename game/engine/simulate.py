@@ -79,12 +79,14 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
     options: Counter = Counter()
     actions: Counter = Counter()
     scores: Counter = Counter()
+    every: dict[str, list[float]] = {r: [] for r in rules.roles}  # (for the spread)
     turns = 0
     for n in range(runs):
         state = play(rules, seed + n, policy, plan)
         endings[state.outcome.ending or "(time ran out)"] += 1
         for role, score in state.outcome.scores.items():
             scores[role] += score
+            every.setdefault(role, []).append(score)
         turns += min(state.turn + 1, rules.max_turns)  # time out: the last turn was played
         vals = state.vals
         for e in rules.events:
@@ -105,12 +107,23 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
         "endings": {e: endings[e] for e in sorted(endings, key=lambda e: (-endings[e], e))},
         "mean_turns": round(turns / runs, 2) if runs else 0.0,
         "mean_scores": {r: round(scores[r] / runs, 1) if runs else 0.0 for r in rules.roles},
+        "score_quartiles": {r: quartiles(every[r]) for r in rules.roles},
         "events": {e.id: events[e.id] for e in rules.events},
         "event_games": {e.id: event_games[e.id] for e in rules.events},
         "issues_agreed": {i: issues[i] for i in rules.issues},
         "options_agreed": dict(sorted(options.items())),
         "actions": dict(sorted(actions.items())),
     }
+
+
+def quartiles(values: list[float]) -> list[float]:
+    """The lower quartile, median and upper quartile (the nearest value below each rank, so
+    each is a score some game had), rounded to a tenth; [] with no values."""
+    if not values:
+        return []
+    ranked = sorted(values)
+    last = len(ranked) - 1
+    return [round(ranked[int(q * last)], 1) for q in (0.25, 0.5, 0.75)]
 
 
 def format_report(rules: Rules, report: dict) -> str:
@@ -128,6 +141,12 @@ def format_report(rules: Rules, report: dict) -> str:
     if report.get("mean_scores"):  # (a teacher preparing a class: what a seat can expect)
         lines.append("Mean scores (0-100): " + ", ".join(
             f"{rules.s.roles[r].name} {v:.1f}" for r, v in report["mean_scores"].items()))
+        spread = report.get("score_quartiles", {})
+        if any(spread.values()):  # (a teacher: the mean alone hides how far games differ)
+            lines.append("Middle half of the scores (a quarter of games below, a quarter "
+                         "above): " + ", ".join(
+                             f"{rules.s.roles[r].name} {q[0]:.0f}-{q[2]:.0f}"
+                             for r, q in spread.items() if q))
     lines.append("")
     lines.append("Issues agreed by the end (share of games):")
     options = report.get("options_agreed", {})

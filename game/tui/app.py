@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -82,6 +82,7 @@ class CeasefireApp(App):
         self.role: str = ""
         self.report_from: Any = None  # the state the AI started from (for the turn note)
         self.autosave_slot: str | None = None  # claimed at the first autosave (storage.py)
+        self.meanwhile = False  # the note of the others' moves is up (the next key clears it)
 
     # -- start ----------------------------------------------------------------------------
     @property
@@ -292,6 +293,16 @@ class CeasefireApp(App):
         self.clear_notifications()  # one note at a time: the last one is what happened
         # briefly: it covers the tabs' text, and the News keeps it
         self.notify("\n".join(shown), title="Meanwhile", timeout=min(6, 2 + len(shown) / 2))
+        self.meanwhile = True
+
+    async def on_event(self, event: events.Event) -> None:
+        """The first key after the note of the others' moves clears it: it lay over the moves
+        and the tabs for seconds (playtests, most at 80 columns), and the News keeps it. The
+        note goes before the key does its work, so a note that key brings stays."""
+        if self.meanwhile and isinstance(event, events.Key):
+            self.meanwhile = False
+            self.clear_notifications()
+        await super().on_event(event)
 
     def continue_play(self, report_from: Any = None) -> None:
         """Let the AI play until a human must move; ``report_from`` (the state before the

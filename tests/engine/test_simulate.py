@@ -44,8 +44,11 @@ def test_simulate_json_is_one_object_with_the_report(report_3):
 
     assert set(report["mean_scores"]) == set(rules.roles)
     for role in rules.roles:
-        mean = sum(play(rules, 3 + n).outcome.scores[role] for n in range(40)) / 40
-        assert report["mean_scores"][role] == round(mean, 1)
+        scores = sorted(play(rules, 3 + n).outcome.scores[role] for n in range(40))
+        assert report["mean_scores"][role] == round(sum(scores) / 40, 1)
+        # and how far games differ (a teacher: the mean alone hid it): the quartiles, each
+        # a score some game had (40 games: ranks 9, 19 and 29 from 0)
+        assert report["score_quartiles"][role] == [round(scores[i], 1) for i in (9, 19, 29)]
 
 
 def test_simulate_progress_goes_to_stderr_not_stdout(report_3):
@@ -194,6 +197,9 @@ def test_the_text_report_says_which_options_were_agreed_and_which_moves_made():
         assert f"{n / 20 * 100:5.1f}%  {label}" in text, key
     for act, n in report["actions"].items():
         assert f"({act})" in text and f"{n:6d}  " in text
+    spread = next(line for line in text.splitlines() if line.startswith("Middle half"))
+    for role, (low, _, high) in report["score_quartiles"].items():
+        assert f"{rules.s.roles[role].name} {low:.0f}-{high:.0f}" in spread
 
 
 def test_games_that_run_out_of_time_are_named_once_in_the_report():

@@ -830,3 +830,23 @@ async def test_a_long_backer_name_fits_the_narrow_world_tab_by_its_initials():
     assert fit_name("Wagner group contractors", 6) == "Wagne…"  # not all capitalised
     world = await world_tab((80, 24))
     assert "UAE " in world and "United Arab Em" not in world
+
+
+async def test_the_first_key_after_the_note_of_the_others_moves_clears_it():
+    """Playtests: the 'Meanwhile' note lay over the moves and the tabs for seconds a turn (at
+    80 columns over the whole right-hand side). A key the player presses clears it, once:
+    other notes stay."""
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("t")
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert [n for n in app._notifications if n.title == "Meanwhile"]
+        await pilot.press("down")
+        await pilot.pause(0.05)
+        assert not list(app._notifications)
+        app.notify("You cannot table a package now.", severity="warning")  # another note
+        await pilot.press("down")
+        await pilot.pause(0.05)
+        assert [n for n in app._notifications if n.message.startswith("You cannot")]
