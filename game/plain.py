@@ -185,8 +185,9 @@ class PlainGame(Reports):
             self.say(line)
         self.say(present.ripeness_line(rules, obs))
         self.say(present.world_line(rules, obs))
-        self.say(present.backer_line(rules, obs))
-        self.say(present.territory_line(rules, obs))
+        for line in (present.backer_line(rules, obs), present.territory_line(rules, obs)):
+            if not line.endswith(": "):  # (a scenario with no backers or no territory: an
+                self.say(line)  # author's playtest heard an empty 'Held:' every turn)
         for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
             self.say(line)
         for line in notes.standing_notes(self.state, self.role):  # (as the TUI says)

@@ -69,7 +69,8 @@ class Checker:
             try:
                 got = ex.check(ex.parse(value), self.names.with_context(ctx))
             except ex.ExprError as exc:
-                self.expr_error(path, value, exc)
+                if exc.missing is None or exc.missing not in self.broken:  # (else its own
+                    self.expr_error(path, value, exc)  # entry's error says it: no follow-on)
                 return None
         if got == ex.TEXT and want not in (ex.NUMBER, ex.BOOL) and isinstance(value, str):
             node = ex.parse(value)

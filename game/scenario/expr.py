@@ -42,6 +42,7 @@ class ExprError(Exception):
         self.message = message
         self.offset = offset
         self.part = part  # for a dotted name: which of its parts is wrong (0 is the first)
+        self.missing: str | None = None  # an id it names that the scenario does not define
 
 
 # --- the tree ------------------------------------------------------------------------------
@@ -285,7 +286,9 @@ def check(node: Node, names: Namespace) -> str:
         except ExprError as exc:  # at the wrong part of a dotted name, if it says which
             at = node.spots[exc.part] if exc.part is not None and exc.part < len(node.spots) \
                 else node.pos
-            raise ExprError(exc.message, at) from None
+            error = ExprError(exc.message, at)
+            error.missing = exc.missing
+            raise error from None
     if isinstance(node, Unary):
         t = check(node.operand, names)
         want = BOOL if node.op == "not" else NUMBER

@@ -81,8 +81,17 @@ class Names:
             elif entity not in known:
                 ids = (f"the {head} ids are {one_of(known)}" if known else
                        f"this scenario defines no {head} at all")
-                raise ExprError(f"there is no {head} '{entity}'{did_you_mean(entity, known)}; "
-                                + ids, part=1)
+                if entity in ("self", "other", "target") and head in ("faction", "backer",
+                                                                       "territory"):
+                    # (an author's playtest: 'there is no faction other' in an event)
+                    raise ExprError(f"'{head}.{entity}' means a side of a move (the one making "
+                                    "it, the other, or its target): it works in an action's "
+                                    f"condition, chance and effects, not here; name the {head} "
+                                    f"instead ({ids})", part=1)
+                error = ExprError(f"there is no {head} '{entity}'"
+                                  f"{did_you_mean(entity, known)}; " + ids, part=1)
+                error.missing = entity  # (the checks skip an id whose own entry was refused)
+                raise error
             if len(rest) < 2 and head != "world":
                 raise ExprError(f"'{head}.{entity}' needs a field, e.g. "
                                 f"'{head}.{entity}.{self._fields(head, entity)[0]}'")

@@ -186,3 +186,33 @@ def test_a_stray_top_level_field_gets_no_indentation_hint(tmp_path):
         load_any(path)
     [problem] = info.value.problems
     assert "unknown field 'name'" in problem.message and "indent" not in problem.message
+
+
+def test_a_reference_to_an_entry_refused_for_its_own_error_is_no_second_error(tmp_path):
+    """An author's playtest: an issue without a status-quo option was reported, and then
+    every condition naming the issue got 'there is no issue ...', while it stood right there
+    in the file."""
+    text = (FIXTURES / "minimal.yaml").read_text()
+    old = "none: {label: No ceasefire, status_quo: true,"
+    assert old in text and 'condition: "not issue.ceasefire.agreed"' in text
+    path = tmp_path / "no_quo.yaml"
+    path.write_text(text.replace(old, "none: {label: No ceasefire,"))
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    found = "\n".join(map(str, info.value.problems))
+    assert "agenda.ceasefire" in found, found
+    assert "there is no issue 'ceasefire'" not in found, found
+
+
+def test_a_moves_side_named_outside_a_move_is_explained(tmp_path):
+    """An author's playtest: 'faction.other' in an event got 'there is no faction other'."""
+    text = (FIXTURES / "minimal.yaml").read_text()
+    old = 'condition: "not issue.ceasefire.agreed"'
+    path = tmp_path / "other.yaml"
+    path.write_text(text.replace(old, 'condition: "faction.other.trust > 10"', 1))
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    found = "\n".join(map(str, info.value.problems))
+    assert "'faction.other' means a side of a move" in found, found
+    assert "works in an action's condition, chance and effects" in found
+    assert "there is no faction 'other'" not in found
