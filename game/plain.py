@@ -358,7 +358,9 @@ class PlainGame(Reports):
                    for issue, o, d in zip(rules.issues, package, defaults) if o != d]
         start = "the draft on the table" if draft else "what stands now"
         self.say(f"Your package: {start}" + (", with " + "; ".join(changed) + "." if changed
-                                             else ", as it is."))
+                                             else ", as it is." + (
+                                                 " ('accept' agrees to it without tabling it "
+                                                 "again.)" if draft else "")))
         return action._replace(package=package)
 
 

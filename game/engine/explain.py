@@ -64,10 +64,11 @@ def apart(value: float, bar: float) -> tuple[str, str]:
 
 
 def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = False,
-                     reply: bool = False) -> list[str]:
+                     reply: bool = False, tabled: bool = False) -> list[str]:
     """Why a faction reacts to a package as it does. ``owner``: show its private numbers.
     ``logged``: read later, from the log (its ripeness was that moment's, not now's);
-    ``reply``: to the draft on the table (that ripeness had the draft's way out in it)."""
+    ``reply``: to the draft on the table (that ripeness had the draft's way out in it);
+    ``tabled``: a package not yet tabled, weighed as it will be once it is (the same)."""
     name = _short(rules, a.faction)
     lines = []
     if not a.binding:
@@ -107,8 +108,11 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
         lines.append(f"{backer} dislikes it ({_issue(rules, b.issue)}) and would cut its "
                      "support if it were signed.")
     way_out = 100 * rules.s.ripeness.way_out
-    lift = f", of which {way_out:.0f} for the draft on the table" if reply and way_out else ""
-    when = "at the time" if logged else "now"  # (the side panel shows it now: it moves)
+    lift = f", of which {way_out:.0f} for the draft on the table" if (reply or tabled) and \
+        way_out else ""
+    # (the side panel shows it now: it moves; ``tabled``: as it will be once the package is
+    # tabled, a draft's way out in it)
+    when = "at the time" if logged else "with it on the table" if tabled else "now"
     lines.append(f"Ripeness for {name} {when}: {a.ripeness:.0f}{lift} — "
                  f"{ripeness_words(a.ripeness)}.")
     return lines
@@ -275,7 +279,8 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
         # (an AI is asked why; a player's reasons are the player's own: the numbers only)
         by = d.get("instead_of_by")
-        whose = "" if by is None else " (the mediator's)" if by == rules.mediator else \
+        whose = "" if by is None else " (yours)" if by == viewer else \
+            " (the mediator's)" if by == rules.mediator else \
             f" ({_short(rules, rules.faction_of[by])}'s)" if by in rules.faction_of else ""
         lines.append(f"  Why not the draft on the table{whose}:" if "ai" in d else
                      f"  The draft it replaced{whose}, as it weighed it:")

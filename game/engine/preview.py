@@ -39,10 +39,18 @@ def preview(state: State, role: str, package: tuple[str, ...]) -> list[Reaction]
         if trouble:
             out.append(Reaction(f, "uncertain", False, (f"Not a valid package: {trouble}.",)))
             continue
-        if f == own:
-            a = neg.assess(rules, vals, f, package)
+        if f == own:  # weighed as the other sides are: with the package on the table (a
+            # review: one's own warning used the bar from before the draft's way out)
+            ripeness, lift, reservation = as_tabled(state, f)
+            judged = vals
+            if lift:
+                judged = list(vals)
+                judged[rules.fs[f]["ripeness"]] = ripeness
+                judged[rules.fs[f]["reservation"]] = reservation
+            a = neg.assess(rules, judged, f, package)
             likely = "blocked" if a.blocked else ("accept" if a.surplus >= 0 else "reject")
-            out.append(Reaction(f, likely, True, tuple(assessment_lines(rules, a, owner=True))))
+            out.append(Reaction(f, likely, True, tuple(assessment_lines(
+                rules, a, owner=True, tabled=bool(lift)))))
             continue
         table = state.table
         if table is not None and package == table.package and f in table.accepted:
@@ -123,7 +131,7 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     # (an issue the package leaves as it stands is said to be so: a playtester read one as
     # an option they had chosen)
     hurt = [f"{_issue(rules, k)} ('{_option(rules, k, package[k])}'"
-            + (", left as it stands)" if chosen[k] == base[k] else ")")
+            + (", left as it is)" if chosen[k] == base[k] else ")")  # (as the Why? says it)
             for loss, k in losses[:2] if loss > 0.5]
     if hurt:
         reasons.append(f"{name} will dislike most: " + "; ".join(hurt) + ".")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import statistics
 from collections import Counter
 from contextlib import contextmanager
 from typing import Callable, Iterator
@@ -86,7 +87,7 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
         endings[state.outcome.ending or "(time ran out)"] += 1
         for role, score in state.outcome.scores.items():
             scores[role] += score
-            every.setdefault(role, []).append(score)
+            every[role].append(score)
         turns += min(state.turn + 1, rules.max_turns)  # time out: the last turn was played
         vals = state.vals
         for e in rules.events:
@@ -117,13 +118,13 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
 
 
 def quartiles(values: list[float]) -> list[float]:
-    """The lower quartile, median and upper quartile (the nearest value below each rank, so
-    each is a score some game had), rounded to a tenth; [] with no values."""
+    """The lower quartile, median and upper quartile (interpolated between the games' scores,
+    as ``statistics.quantiles(..., method="inclusive")``), rounded to a tenth; [] with none."""
     if not values:
         return []
-    ranked = sorted(values)
-    last = len(ranked) - 1
-    return [round(ranked[int(q * last)], 1) for q in (0.25, 0.5, 0.75)]
+    if len(values) == 1:
+        return [round(values[0], 1)] * 3
+    return [round(q, 1) for q in statistics.quantiles(values, n=4, method="inclusive")]
 
 
 def format_report(rules: Rules, report: dict) -> str:

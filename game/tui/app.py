@@ -82,7 +82,7 @@ class CeasefireApp(App):
         self.role: str = ""
         self.report_from: Any = None  # the state the AI started from (for the turn note)
         self.autosave_slot: str | None = None  # claimed at the first autosave (storage.py)
-        self.meanwhile = False  # the note of the others' moves is up (the next key clears it)
+        self.meanwhile = 0.0  # until when the note of the others' moves is up (monotonic)
 
     # -- start ----------------------------------------------------------------------------
     @property
@@ -292,16 +292,18 @@ class CeasefireApp(App):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
         self.clear_notifications()  # one note at a time: the last one is what happened
         # briefly: it covers the tabs' text, and the News keeps it
-        self.notify("\n".join(shown), title="Meanwhile", timeout=min(6, 2 + len(shown) / 2))
-        self.meanwhile = True
+        timeout = min(6, 2 + len(shown) / 2)
+        self.notify("\n".join(shown), title="Meanwhile", timeout=timeout)
+        self.meanwhile = time.monotonic() + timeout
 
     async def on_event(self, event: events.Event) -> None:
         """The first key after the note of the others' moves clears it: it lay over the moves
         and the tabs for seconds (playtests, most at 80 columns), and the News keeps it. The
         note goes before the key does its work, so a note that key brings stays."""
         if self.meanwhile and isinstance(event, events.Key):
-            self.meanwhile = False
-            self.clear_notifications()
+            if time.monotonic() < self.meanwhile:  # (gone by itself: later notes stay)
+                self.clear_notifications()
+            self.meanwhile = 0.0
         await super().on_event(event)
 
     def continue_play(self, report_from: Any = None) -> None:

@@ -480,8 +480,8 @@ def test_watch_reloads_an_edited_scenario_at_the_next_line_typed(tmp_path):
 
 
 def test_the_package_builder_can_be_left_and_says_what_it_tables(tmp_path):
-    """A teacher could not leave the builder ('cancel', 'menu' and 'q' were all asked to
-    choose a number again), and piped input after a wrong word was swallowed by it; a package
+    """A teacher could not leave the builder ('cancel' and 'menu' were asked to choose a
+    number again), and piped input after a wrong word was swallowed by it; a package
     went on the table with no word of what was in it; an empty one met the engine's words."""
     save = tmp_path / "s.json"
     result = plain(tmp_path, "1\n2\ncancel\n" + "1\n" + "\n" * 8 + "1\n\n3\n" + "\n" * 6,
