@@ -8,12 +8,27 @@ import tempfile
 from pathlib import Path
 
 
-def starter_text() -> str:
+def starter_text(name: str = "") -> str:
+    """The starter, its id made from ``name`` (a file's stem) when that gives a valid one: two
+    scenarios begun with ``new`` would otherwise share the id 'starter', and with it their
+    saves (an author's playtest)."""
     from game.paths import scenarios_dir
 
     template = (Path(__file__).resolve().parent.parent / "starter.yaml").read_text("utf-8")
     schema = (scenarios_dir() / "schema.json").resolve()
-    return template.replace("SCHEMA_PATH", schema.as_uri(), 1)
+    text = template.replace("SCHEMA_PATH", schema.as_uri(), 1)
+    scenario_id = scenario_id_of(name)
+    return text.replace("\nid: starter\n", f"\nid: {scenario_id}\n", 1) if scenario_id else text
+
+
+def scenario_id_of(name: str) -> str:
+    """A scenario id from a file's stem ('Harbour Talks' -> 'harbour-talks'), or '' if none."""
+    import re
+
+    from game.scenario.model_base import SCENARIO_ID_PATTERN
+
+    candidate = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:60]
+    return candidate if re.match(SCENARIO_ID_PATTERN, candidate) else ""
 
 
 OTHER_FILES = {".json", ".txt", ".toml", ".md", ".py", ".ini", ".cfg", ".csv", ".xml", ".html",
@@ -49,7 +64,7 @@ def write_starter(path: str) -> int:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # an ordinary file, not mkstemp's private 0600
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(starter_text())
+            handle.write(starter_text(target.stem))
         os.link(tmp, target)  # fails rather than overwrite a file created meanwhile
     except FileExistsError:
         print(f"ceasefire new: {target} already exists; nothing was overwritten", file=sys.stderr)

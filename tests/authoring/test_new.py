@@ -28,6 +28,11 @@ def test_new_writes_a_playable_scenario(tmp_path):
     assert first.endswith("scenarios/schema.json")
     loaded = load_scenario(path)
     assert not loaded.warnings
+    assert loaded.scenario.id == "mine"  # its own id, not every starter's 'starter'
+    from game.authoring.scaffold import scenario_id_of
+
+    assert scenario_id_of("Harbour Talks") == "harbour-talks"
+    assert scenario_id_of("__") == "" and scenario_id_of("Ünïcode") == "n-code"
     report = simulate(load_rules(path), 50, 0)
     assert sum(report["endings"].values()) == 50
     lint = subprocess.run([sys.executable, "-m", "game", "lint", "--runs", "30", str(path)],
