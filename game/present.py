@@ -200,7 +200,8 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
     if p.table_value is not None:
         verdict = "above" if p.table_value >= p.table_bar else "below"
         bar = ("your reservation value" if p.table_binding else
-               f"what already stands ({p.table_bar:.0f}): it leaves the fighting alone")
+               f"what already stands ({p.table_bar:.0f}): it leaves {rules.s.words.binding} "
+               "alone")
         lines.append(f"The draft is worth {p.table_value:.0f} to you — {verdict} {bar}.")
     for b, info in p.backers.items():
         if info["verdict"] in ("veto", "unhappy"):
@@ -211,7 +212,8 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
 
 
 def ripeness_line(rules: Rules, obs: Observation) -> str:
-    parts = [f"{rules.s.factions[f].short} {v.ripeness:.0f} ({ripeness_words(v.ripeness).split(':')[0]})"
+    parts = [f"{rules.s.factions[f].short} {v.ripeness:.0f} "
+             f"({ripeness_words(v.ripeness, rules.s.words).split(':')[0]})"
              for f, v in obs.factions.items()]
     return "Ripeness: " + "; ".join(parts)
 

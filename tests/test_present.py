@@ -631,3 +631,31 @@ def test_ones_own_what_if_weighs_the_package_as_it_will_be_once_tabled():
     assert any(f"Ripeness for GNA with it on the table: {ripeness:.0f}, of which {lift:.0f} "
                "for the draft on the table" in line for line in own.reasons), own.reasons
     assert own.likely == ("accept" if value >= reservation else "reject")
+
+
+def test_a_scenario_gives_the_explanations_its_own_words_for_the_conflict(tmp_path):
+    """An author's playtest: a water dispute was told a side 'still hopes to gain more by
+    fighting', and a package 'leaves the fighting alone'; nothing in the file could change it."""
+    from game.engine import Rules
+    from game.engine.explain import ripeness_words
+    from game.engine.preview import preview
+    from game.scenario.loader import load_scenario
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "minimal.yaml").read_text()
+    text += ("\nwords:\n  conflict: the dispute\n  holding_out: going to court\n"
+             "  binding: the dam\n")
+    path = tmp_path / "dispute.yaml"
+    path.write_text(text)
+    rules = Rules(load_scenario(path))
+    words = rules.s.words
+    assert ripeness_words(30, words) == "unripe: it still hopes to gain more by going to court"
+    assert ripeness_words(45, words) == "ripening: the costs of the dispute are biting"
+    assert ripeness_words(30) == "unripe: it still hopes to gain more by fighting"  # a war's
+    state = new_game(rules, 1, {"mediator"})
+    quo = [state.vals[s] or q for s, q in zip(rules.issue_slot, rules.status_quo)]
+    k = next(k for k in range(len(rules.issues)) if not rules.binding[k])
+    package = list(quo)
+    package[k] = next(o for o in rules.options[k] if o != quo[k])
+    said = " ".join(line for r in preview(state, "mediator", tuple(package)) for line in r.reasons)
+    assert "leaves the dam alone" in said and "fighting" not in said, said

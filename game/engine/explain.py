@@ -13,6 +13,9 @@ from game.engine.negotiation import Assessment
 from game.engine.rules import Rules
 from game.engine.state import Entry, log_list
 from game.scenario.model_talks import TARGET_KIND
+from game.scenario.model_world import Words
+
+DEFAULT_WORDS = Words()  # a war's words, for a caller with no scenario at hand
 
 # How each AI strategy's demand reads in a Why? line (see game.engine.ai)
 STYLES = {"hardline": "a hard-liner", "tit_for_tat": "playing tit for tat",
@@ -33,13 +36,14 @@ def _short(rules: Rules, faction: str) -> str:
     return rules.s.factions[faction].short if faction in rules.s.factions else faction
 
 
-def ripeness_words(value: float) -> str:
+def ripeness_words(value: float, words: Words = DEFAULT_WORDS) -> str:
+    """The band a ripeness falls in, in words (``words``: the scenario's for its conflict)."""
     if value >= 60:
-        return "ripe: both the pain of war and a way out are felt"
+        return f"ripe: both the pain of {words.conflict} and a way out are felt"
     if value >= 40:
-        return "ripening: the costs of war are biting"
+        return f"ripening: the costs of {words.conflict} are biting"
     if value >= 20:
-        return "unripe: it still hopes to gain more by fighting"
+        return f"unripe: it still hopes to gain more by {words.holding_out}"
     return "not ripe at all"
 
 
@@ -70,15 +74,16 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
     ``reply``: to the draft on the table (that ripeness had the draft's way out in it);
     ``tabled``: a package not yet tabled, weighed as it will be once it is (the same)."""
     name = _short(rules, a.faction)
+    words = rules.s.words
     lines = []
     if not a.binding:
         if owner:
             value, bar = apart(a.value, a.reservation)
-            lines.append(f"The package leaves the fighting alone, so {name} weighs it against "
+            lines.append(f"The package leaves {words.binding} alone, so {name} weighs it against "
                          f"what already stands ({bar}): it is worth {value}.")
         else:
             gain = "a gain" if a.surplus > 0 else "no gain"
-            lines.append(f"The package leaves the fighting alone; for {name} it is {gain} on "
+            lines.append(f"The package leaves {words.binding} alone; for {name} it is {gain} on "
                          "what already stands.")
     elif owner:
         value, bar = apart(a.value, a.reservation)
@@ -114,7 +119,7 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
     # tabled, a draft's way out in it)
     when = "at the time" if logged else "with it on the table" if tabled else "now"
     lines.append(f"Ripeness for {name} {when}: {a.ripeness:.0f}{lift} — "
-                 f"{ripeness_words(a.ripeness)}.")
+                 f"{ripeness_words(a.ripeness, words)}.")
     return lines
 
 
@@ -236,8 +241,9 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
         if "backer" in d:
             return [f"{who}'s acceptance no longer holds: {rules.s.backers[d['backer']].name} "
                     f"would now veto the draft at home. Nothing is signed."]
-        return [f"{who} no longer stands behind the draft it accepted: the war has moved since, "
-                "and it is now worth less to it than no deal. Nothing is signed."]
+        return [f"{who} no longer stands behind the draft it accepted: {rules.s.words.conflict} "
+                "has moved since, and it is now worth less to it than no deal. Nothing is "
+                "signed."]
     if kind == "lapse_why":  # (nobody sees it live: the debrief's and transcripts' numbers)
         if "backer" in d:
             value, bar = apart(d["value"], d["tolerance"])
@@ -336,8 +342,8 @@ def target_name(rules: Rules, kind: str, target: str) -> str:
 
 # How to read a transcript (a teacher's playtest: the bracketed numbers went unexplained)
 LEGEND = (
-    "# [SIDE: its meters | hurt: what the war costs it; prospects: its odds of winning by "
-    "force;",
+    "# [SIDE: its meters | hurt: what {conflict} costs it; prospects: its odds of gaining by "
+    "{holding_out};",
     "#  no-deal: what no deal is worth to it; ripeness; reservation: what a deal must be worth "
     "to it]",
     "# (AI: ...): the computer's reason; surplus = a package's value minus the reservation "
@@ -355,7 +361,9 @@ def transcript(state) -> str:
     rules: Rules = state.rules
     s = rules.s
     lines = [f"# {s.title}", f"# scenario {s.id} · seed {state.seed} · humans: "
-             f"{', '.join(sorted(state.humans)) or 'none'}", *LEGEND]
+             f"{', '.join(sorted(state.humans)) or 'none'}",
+             *(line.format(conflict=s.words.conflict, holding_out=s.words.holding_out)
+               for line in LEGEND)]
     for entry in log_list(state.log):
         if entry.kind == "upkeep":
             continue

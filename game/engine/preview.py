@@ -116,7 +116,7 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     else:
         raw = value - bar
         much = "" if abs(raw) > EVEN else " a little"  # (it could go either way)
-        line = (f"It leaves the fighting alone; by your estimate {name} "
+        line = (f"It leaves {rules.s.words.binding} alone; by your estimate {name} "
                 f"{'gains' if raw > 0 else 'loses'}{much} on what already stands.")
         if style:
             line += f" {style[0].upper()}{style[1:]}, it asks a gain of about {demand:.0f}."
@@ -146,7 +146,8 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     table = state.table
     if table is not None and package == table.package and f in neg.rejecters(state):
         reasons.insert(0, f"{name} has already rejected this draft as it stands; it may still "
-                          "accept it later, if the war or its backers move it.")
+                          f"accept it later, if {rules.s.words.conflict} or its backers move "
+                          "it.")
     if not vals[rules.fs[f]["at_table"]]:  # what it thinks matters less than that it is gone
         reasons.insert(0, f"{name} has walked out: it cannot accept anything until it returns "
                           "to the table.")

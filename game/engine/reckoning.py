@@ -32,13 +32,14 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
         signed_above = f in at_signing and at_signing[f][0] >= at_signing[f][1]
         if signed_above and utility < reservation:
             # (a playtest: a signed ceasefire worth less than the no-deal bar, unexplained)
-            line += ("; it signed above its bar, which the war, its backers and ripeness have "
-                     "moved since")
+            line += (f"; it signed above its bar, which {rules.s.words.conflict}, its backers "
+                     "and ripeness have moved since")
         line += ")"
         if f in at_signing:
             u, bar, binding = at_signing[f]
             against = (f"its reservation value of {bar:.0f} at the time" if binding else
-                       f"{bar:.0f} for what stood before (the package left the fighting alone)")
+                       f"{bar:.0f} for what stood before (the package left "
+                       f"{rules.s.words.binding} alone)")
             line += f"; it valued the last package it signed at {u:.0f}, against {against}"
         reasons.append(line + ".")
     return tuple(reasons)

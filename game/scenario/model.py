@@ -13,7 +13,7 @@ from pydantic import Field, StringConstraints
 
 from game.scenario.model_base import SCENARIO_ID_PATTERN, Base, Effect, Id, Meter, Text
 from game.scenario.model_talks import ActionDef, AIConfig, Ending, Event, History, Issue
-from game.scenario.model_world import (Backer, Calendar, Faction, MapArt, Ripeness, Role,
+from game.scenario.model_world import (Backer, Calendar, Faction, MapArt, Ripeness, Role, Words,
                                        Territory, Venue)
 
 ScenarioId = Annotated[str, StringConstraints(pattern=SCENARIO_ID_PATTERN, max_length=60)]
@@ -51,6 +51,8 @@ class Scenario(Base):
     """The issues to negotiate."""
     ripeness: Ripeness = Ripeness()
     """How ripeness is computed from hurt, prospects, proposals and catastrophes."""
+    words: Words = Words()
+    """The words explanations use for the conflict (a war unless you say otherwise)."""
     venues: dict[Id, Venue] = {}
     """Where the talks can meet."""
     venue: Id | None = None

@@ -196,5 +196,23 @@ class Ripeness(Base):
         return self
 
 
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+class Words(Base):
+    """The words the game's explanations use for what goes on while there is no deal: a war,
+    unless the scenario says otherwise (a strike, a water dispute, a trade talk)."""
+
+    conflict: Phrase = "the war"
+    """What goes on while there is no deal, as a noun with its article: 'the costs of the war
+    are biting', 'the war has moved since'. E.g. ``the strike``, ``the dispute``."""
+    holding_out: Phrase = "fighting"
+    """What a side does instead of agreeing, hoping to gain more: 'it still hopes to gain more
+    by fighting'. E.g. ``staying out``, ``going to court``."""
+    binding: Phrase = "the fighting"
+    """What the binding issues settle, with its article: a package touching none of them
+    'leaves the fighting alone'. E.g. ``the pay dispute``, ``the dam``."""
+
+
 __all__ = ["Calendar", "Role", "Faction", "Backer", "MapPoint", "Territory", "MapArt", "Venue",
-           "Ripeness", "Expr"]
+           "Ripeness", "Expr", "Words"]

@@ -13,13 +13,13 @@ from game.engine.simulate import simulate
 from game.scenario.loader import parse_model
 from game.scenario.model import Scenario
 from game.scenario.model_talks import ActionDef, Ending, Event, Issue
-from game.scenario.model_world import Faction, Role
+from game.scenario.model_world import Faction, Role, Words
 from game.scenario.sources import SourceNote
 
 TEXT = GUIDE.read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", TEXT, flags=re.S)
 MODELS = {"Faction": Faction, "Role": Role, "Issue": Issue, "ActionDef": ActionDef,
-          "Event": Event, "Ending": Ending, "SourceNote": SourceNote}
+          "Event": Event, "Ending": Ending, "SourceNote": SourceNote, "Words": Words}
 
 
 def test_every_yaml_block_is_labelled():
