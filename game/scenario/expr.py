@@ -34,6 +34,9 @@ FUNCTIONS = {"min", "max", "abs", "clamp", "round", "if"}
 KEYWORDS = {"and", "or", "not", "true", "false"}
 
 
+JOINED = {"deadline_passed", "turns_left"}  # names an author may write as two words
+
+
 class ExprError(Exception):
     """A problem in an expression, at a character offset into its text."""
 
@@ -150,6 +153,11 @@ class _Parser:
         node = self.or_()
         kind, val, pos = self.peek()
         if kind != "end":
+            joined = f"{node.parts[-1]}_{val}" if isinstance(node, Name) and kind == "name" \
+                else ""
+            if joined in JOINED:  # (an author wrote 'deadline passed')
+                raise ExprError(f"unexpected {val!r} after a complete expression; did you "
+                                f"mean '{joined}'?", pos)
             raise ExprError(f"unexpected {val!r} after a complete expression "
                             "(missing 'and'/'or' or an operator?)", pos)
         return node

@@ -6,6 +6,7 @@ data; the loader knows where every path stands in the file.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -137,8 +138,11 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
                                 else ("digits and '-'", "herald-2033-02-07"))
             return (f"'{value}' is not a valid id here: use lowercase letters, {allowed}, "
                     f"starting with a letter or digit (e.g. '{example}')")
+        # (an author's playtest: 'fish-kill' was given 'e.g. port_shelling', not its own fix)
+        fixed = re.sub(r"[^a-z0-9_]+", "_", str(value).lower()).strip("_")
+        example = fixed if fixed and fixed[0].isalpha() else "port_shelling"
         return (f"'{value}' is not a valid id: use lowercase letters, digits and underscores, "
-                "starting with a letter (e.g. 'port_shelling')")
+                f"starting with a letter (e.g. '{example}')")
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "?")
         word = {"greater_than_equal": "at least", "less_than_equal": "at most",
@@ -154,6 +158,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], path: tuple) -> str:
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
     if kind.startswith("date"):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            # (an author's playtest: '2032-02-30' was told to write a date like '2020-10-23')
+            return f"{_shown(value)} is written as a date, but there is no such day"
         return f"{_shown(value)} is not a date; write it as \"2020-10-23\""
     expected = _EXPECTED.get(kind)
     if expected:

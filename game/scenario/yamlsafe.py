@@ -251,7 +251,8 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
                     if key in frame[3]:
                         first = frame[3][key]
                         add(f"duplicate key '{key}' (first defined at line {first[0]}); "
-                            "YAML would silently keep only the last one",
+                            "YAML would silently keep only the last one: rename one or delete "
+                            "one",
                             event.start_mark, where_of(frame[1] + (key,)), frame[1] + (key,))
                         frame[2] = _DISCARD  # read the value, keep the first one
                         continue

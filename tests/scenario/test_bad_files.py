@@ -51,7 +51,7 @@ CASES = [
     ("option_literal.yaml", 183, 43, ["'lastin' is not an option of issue 'ceasefire'",
                                       "did you mean 'lasting'"]),
     ("missing_value.yaml", 104, 47, ["no value for 'northern_league'"]),
-    ("bad_date.yaml", 17, 10, ["calendar.start", "not a date"]),
+    ("bad_date.yaml", 17, 10, ["calendar.start", "2031-13-01", "there is no such day"]),
     # a constant probability outside 0-1 was accepted and played as certain (playtest)
     ("chance_above_one.yaml", 148, 13, ["actions.attack.chance", "3 is too large",
                                         "at most 1"]),
@@ -216,3 +216,25 @@ def test_a_moves_side_named_outside_a_move_is_explained(tmp_path):
     assert "'faction.other' means a side of a move" in found, found
     assert "works in an action's condition, chance and effects" in found
     assert "there is no faction 'other'" not in found
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ('start: "', 'start: "2031-02-30', ["is written as a date, but there is no such day"]),
+    ("  skirmish:\n", "  skir-mish:\n", ["'skir-mish' is not a valid id", "e.g. 'skir_mish'"]),
+])
+def test_an_authors_near_miss_gets_its_own_fix(tmp_path, old, new, words):
+    """An author's playtest: 'fish-kill' was offered 'e.g. port_shelling', and February 30
+    was told to be written like '2020-10-23'."""
+    text = (FIXTURES / "minimal.yaml").read_text()
+    assert old in text
+    if old == 'start: "':
+        start = text.index('start: "')
+        text = text[:start] + 'start: "2031-02-30"' + text[text.index("\n", start):]
+    else:
+        text = text.replace(old, new, 1)
+    path = tmp_path / "near.yaml"
+    path.write_text(text)
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    found = "\n".join(map(str, info.value.problems))
+    assert all(w in found for w in words), found

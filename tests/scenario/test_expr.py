@@ -56,6 +56,9 @@ def test_evaluates(text, expected):
     ("clamp(x)", 0, "takes 3 arguments"), ('who == "lnaa"', 7, "not a faction id"),
     ("who == 3", 4, "can never be equal"), ("z > 1", 0, "unknown name 'z'"),
     ("if(x, 1, 2)", 3, "needs a condition"), ("x.", 2, "expected a name"),
+    # an author's playtest: two words for one name
+    ("deadline passed", 9, "did you mean 'deadline_passed'?"),
+    ("turns left > 2", 6, "did you mean 'turns_left'?"),
 ])
 def test_errors_point_at_the_offending_character(text, offset, words):
     with pytest.raises(ex.ExprError) as info:
