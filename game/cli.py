@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--watch", action="store_true",
                       help="reload the scenario whenever its file is saved, keeping the game")
 
-    validate = sub.add_parser("validate", help="check scenario files; print every problem")
+    validate = sub.add_parser("validate", help="check scenario files; print every problem",
+                              epilog="exit status: 0 every file is valid (warnings may be "
+                              "listed), 2 a file does not validate or cannot be read")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")

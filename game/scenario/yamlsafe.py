@@ -285,8 +285,12 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.problem, exc.context) if x) or "is not valid YAML"
-        problems.append(Problem(display, line, col, "syntax",
-                                f"YAML syntax error: {what}{_hint(what, text, line)}"))
+        hint = _hint(what, text, line)
+        opened = exc.context_mark if exc.problem_mark is not None else None
+        if hint.endswith("is not closed") and opened is not None and opened.line + 1 != line:
+            # (an author's playtest: told of line 47 for a '{' left open on line 46)
+            hint += f" (it opens at line {opened.line + 1}, column {opened.column + 1})"
+        problems.append(Problem(display, line, col, "syntax", f"YAML syntax error: {what}{hint}"))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(Problem(display, 1, 1, "syntax", f"YAML error: {exc}"))
     except RecursionError:  # pragma: no cover - the depth cap should stop this first

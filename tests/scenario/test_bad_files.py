@@ -238,3 +238,13 @@ def test_an_authors_near_miss_gets_its_own_fix(tmp_path, old, new, words):
         load_scenario(path)
     found = "\n".join(map(str, info.value.problems))
     assert all(w in found for w in words), found
+
+
+def test_an_unclosed_bracket_says_where_it_opened(tmp_path):
+    """An author's playtest: a '{' left open on line 46 was reported at line 47 only."""
+    path = tmp_path / "open.yaml"
+    path.write_text("a: 1\nb: {x: 1, y: 2\nc: 3\n")
+    with pytest.raises(ScenarioError) as info:
+        load_any(path)
+    [problem] = info.value.problems
+    assert "a {mapping} is not closed (it opens at line 2, column 4)" in str(problem)
