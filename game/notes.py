@@ -31,8 +31,8 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
         if entry.kind in ("consult", "shuttle") and entry.role == role:
             mine += [line.strip() for line in describe(rules, entry, role)]  # the answer
             continue  # (a playtest found a backer's answer only pages back in the News)
-        if entry.kind not in ("action", "sign", "event"):
-            continue
+        if entry.kind not in ("action", "sign", "event", "lapse"):  # (a lapse: a playtest read
+            continue  # an acceptance in the note as a signing; only the News said it lapsed)
         if entry.kind == "sign":  # what was signed, on its one line (a playtest saw only
             issues = entry.data["issues"]  # 'SIGNED by both delegations:' and then the news)
             out.append("Signed: " + "; ".join(

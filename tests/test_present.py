@@ -627,7 +627,7 @@ def test_ones_own_what_if_weighs_the_package_as_it_will_be_once_tabled():
     own = next(r for r in preview(state, "gna", package) if r.certain)
     value = neg.assess(rules, state.vals, "gna", package).value
     shown, bar = apart(value, reservation)
-    assert f"its reservation value is {bar}" in own.reasons[0], own.reasons
+    assert f"its reservation value once it is tabled is {bar}" in own.reasons[0], own.reasons
     assert any(f"Ripeness for GNA with it on the table: {ripeness:.0f}, of which {lift:.0f} "
                "for the draft on the table" in line for line in own.reasons), own.reasons
     assert own.likely == ("accept" if value >= reservation else "reject")
@@ -659,3 +659,24 @@ def test_a_scenario_gives_the_explanations_its_own_words_for_the_conflict(tmp_pa
     package[k] = next(o for o in rules.options[k] if o != quo[k])
     said = " ".join(line for r in preview(state, "mediator", tuple(package)) for line in r.reasons)
     assert "leaves the dam alone" in said and "fighting" not in said, said
+
+
+def test_the_note_of_the_others_moves_says_when_an_acceptance_lapses():
+    """A playtest: the note after the AI's moves said 'LNA: Accept the package on the table',
+    read as a signing; only the News said GNA's acceptance had lapsed and nothing was signed."""
+    from game.engine.ai import choose
+    from game.engine.core import advance as step
+
+    rules = rules_for("default")
+    state = new_game(rules, 4)  # (seed 4: an AI acceptance lapses in turn 9)
+    while state.outcome is None:
+        before = state
+        action, why = choose(state)
+        state = step(state, action, why)
+        lapsed = [e for e in history(state)[len(history(before)):] if e.kind == "lapse"]
+        if lapsed:
+            break
+    assert lapsed, "the seed no longer shows a lapse"
+    lines = notes.turn_report(before, state, "mediator")
+    assert any("no longer stands behind the draft" in line and "Nothing is signed" in line
+               for line in lines), lines

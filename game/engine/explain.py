@@ -89,9 +89,11 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
         value, bar = apart(a.value, a.reservation)
         digits = len(bar.partition(".")[2])  # (the shown numbers add up)
         less = max(0.0, round(a.batna, digits) - round(a.reservation, digits))
-        lines.append(f"{name} values this package at {value}; its reservation value is {bar} "
-                     f"(no-deal value {a.batna:.{digits}f}, less {less:.{digits}f} for ripeness "
-                     f"{a.ripeness:.0f}).")
+        once = " once it is tabled" if tabled else ""  # (a playtest: the side panel said
+        # 100 and the builder 98, with nothing to say why)
+        lines.append(f"{name} values this package at {value}; its reservation value{once} is "
+                     f"{bar} (no-deal value {a.batna:.{digits}f}, less {less:.{digits}f} for "
+                     f"ripeness {a.ripeness:.0f}).")
     else:
         lines.append(f"For {name} the package is {margin_words(a.surplus)}.")
     if a.pains:

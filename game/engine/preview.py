@@ -106,9 +106,11 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     if binding:  # (the same bands as the verdict below: 'around' is 'either way')
         feel = ("comfortably above" if margin > EVEN else "around" if margin >= -EVEN
                 else "below")
+        # (its reservation value, by name: 'what it expects without a deal' read as the
+        # no-deal value, which ripeness lowers to the reservation value)
         wants = (f"what {name} asks to sign ({style}, it holds out for about {demand:.0f} "
-                 "more than it expects without a deal)") if style else \
-            f"what {name} expects without a deal"
+                 "more than its reservation value)") if style else \
+            f"{name}'s reservation value"
         riper = (f" ({ripeness - lift:.0f} now, and {lift:.0f} for the way out a draft on the "
                  "table offers)") if lift else ""
         reasons.append(f"By your estimate the package is {feel} {wants}. With it on the table, "

@@ -172,6 +172,14 @@ async def test_page_keys_scroll_the_reactions_that_do_not_fit():
         await pilot.pause(0.1)
         assert box.scroll_y == 0
         assert app.screen.query_one("#issues").has_focus  # still choosing options
+        # a changed option brings the new verdict back into view (a playtest at 80x24 had to
+        # page back up after every change)
+        await pilot.press("pagedown")
+        await pilot.pause(0.1)
+        assert box.scroll_y > 0
+        await pilot.press("left")
+        await pilot.pause(0.1)
+        assert box.scroll_y == 0
 
 
 async def test_continue_resumes_after_the_process_dies(data_home):

@@ -141,6 +141,9 @@ class PackageScreen(ModalScreen):
         self.confirming = False
         issues.replace_option_prompt_at_index(k, self.prompt(k))
         self.update_preview()
+        # a new package, a new verdict: back to its first line (a playtest at 80x24 changed an
+        # option after PgDn and had to page back up to see who would accept it now)
+        self.query_one("#preview-box", VerticalScroll).scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#issues")
     def selected(self, event: OptionList.OptionSelected) -> None:
