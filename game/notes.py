@@ -11,6 +11,24 @@ from game.engine.rules import Rules
 from game.engine.state import State
 from game.present import bare_name, if_others_accept, long_date, option_label, turns
 
+def news_between(before: State, after: State, role: str) -> bool:
+    """Did anything happen between two states that ``role`` should look at: another side's
+    move (not its waiting), a signature, an event, an acceptance lapsing, or the end? The
+    test for 'wait until something happens' (a playtest pressed Wait for seven turns in a row
+    after its deal was signed)."""
+    if after.outcome is not None:
+        return True
+    for entry in history(after)[len(history(before)):]:
+        if entry.visible is not None and role not in entry.visible:
+            continue
+        if entry.kind in ("sign", "event", "lapse", "withdrawn"):
+            return True
+        if entry.kind == "action" and entry.role != role and \
+                entry.data["action"].act != PASS:
+            return True
+    return False
+
+
 def turn_report(before: State, after: State, role: str) -> list[str]:
     """What ``role`` may see of what happened between two states, one line each: the others'
     moves (not their waiting), signatures, news, and its own delegation being taken away from

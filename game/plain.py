@@ -46,7 +46,9 @@ def help_text(rules: Rules, role: str) -> str:
     if tabling:
         lines.append("  whatif ISSUE=OPTION ...   how each side would likely react to that "
                      "package (nothing is tabled)")
-    lines += ["  why               explain the latest reactions again",
+    lines += ["  wait on           wait turn after turn until something happens (a move by "
+              "another side, news, a signature, the end)",
+              "  why               explain the latest reactions again",
               "  status            show the situation again",
               "  issues            list the agenda with every option id",
               "  menu              list the numbered moves again",
@@ -207,6 +209,9 @@ class PlainGame(Reports):
                 return
             if not line:
                 continue
+            if line.lower().split()[:2] == ["wait", "on"]:
+                self.wait_on()
+                return
             action = self.interpret(line, menu)
             if action is None or not self.confirmed(action):
                 continue
@@ -215,6 +220,23 @@ class PlainGame(Reports):
                 return
             except ActionError as exc:
                 self.say(str(exc))
+
+    def wait_on(self) -> None:
+        """Wait, and go on waiting while nothing happens (a playtest, its deal signed on the
+        first turn, waited seven turns one at a time). Only the turn that brought something is
+        read out; the quiet ones are counted."""
+        quiet = 0
+        while True:
+            before = self.state
+            self.state = advance(apply(before, Action(self.role, PASS)))
+            if notes.news_between(before, self.state, self.role) or \
+                    self.state.role != self.role:
+                break
+            quiet += 1
+        if quiet:
+            self.say(f"{quiet} quiet {'turn' if quiet == 1 else 'turns'} went by: no moves and "
+                     f"no news ({self.rules.s.words.conflict} went on).")
+            self.shown = len(history(before))  # the quiet turns are not read out
 
     def show_menu(self, menu: list[present.Choice]) -> None:
         for n, choice in self.numbered(menu):

@@ -83,6 +83,8 @@ class CeasefireApp(App):
         self.report_from: Any = None  # the state the AI started from (for the turn note)
         self.autosave_slot: str | None = None  # claimed at the first autosave (storage.py)
         self.meanwhile = 0.0  # until when the note of the others' moves is up (monotonic)
+        self.waiting_on: Any = None  # 'wait on' (W): the state it began from, while it lasts
+        self.quiet = 0  # the turns it has waited through with nothing happening
 
     # -- start ----------------------------------------------------------------------------
     @property
@@ -274,7 +276,7 @@ class CeasefireApp(App):
         self.autosave()
         self.continue_play(before)
 
-    def report(self, before: Any, after: Any) -> None:
+    def report(self, before: Any, after: Any, quiet: int = 0) -> None:
         """A short note of what the others did while the AI played (the News tab has it all).
         With the News in front, its newest lines already say it, and a note would cover them:
         the note then only says what the News does not (who is away, a slipping acceptance)."""
@@ -285,6 +287,9 @@ class CeasefireApp(App):
             lines = notes.standing_notes(after, self.role, before)
         else:
             lines = notes.turn_report(before, after, self.role)
+        if quiet:  # (W waited through them)
+            lines = [f"{quiet} quiet {'turn' if quiet == 1 else 'turns'} went by: no moves and "
+                     "no news."] + lines
         if not lines:
             return
         shown = lines[-6:]
@@ -330,14 +335,42 @@ class CeasefireApp(App):
                 time.sleep(self.ai_delay)
         self.post_message(AiMoved(state))
 
+    def wait_on(self) -> None:
+        """W: wait, and go on waiting turn after turn while nothing happens (no other side
+        moves, no news, no signature): a playtest, its deal signed on the first turn, pressed
+        Wait seven turns in a row. The note then says what broke the quiet."""
+        from game.engine import PASS
+        from game.engine.state import Action
+
+        if self.thinking or self.state is None or self.state.role != self.role:
+            return
+        self.waiting_on, self.quiet = self.state, 0
+        self.human_move(Action(self.role, PASS))
+
     def on_ai_moved(self, message: AiMoved) -> None:
+        if self.state is not None and len(message.state.actions) < len(self.state.actions):
+            return  # from an AI run before the player's latest move (W moves at once)
         self.state = message.state
         if message.state.outcome is not None or message.state.role in message.state.humans:
             if self.thinking:
                 self.thinking = False
+                if self.waiting_on is not None and message.state.outcome is None and \
+                        message.state.role == self.role and self.report_from is not None:
+                    from game import notes
+
+                    if not notes.news_between(self.report_from, message.state, self.role):
+                        from game.engine import PASS
+                        from game.engine.state import Action
+
+                        self.quiet += 1  # a quiet turn: wait again
+                        self.human_move(Action(self.role, PASS))
+                        return
+                started, self.waiting_on = self.waiting_on, None
                 self.autosave()
                 if message.state.outcome is not None:
                     self.show_debrief()
+                elif started is not None:
+                    self.report(started, message.state, quiet=self.quiet)
                 elif self.report_from is not None:
                     self.report(self.report_from, message.state)
 

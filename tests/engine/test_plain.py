@@ -512,3 +512,26 @@ def test_line_mode_says_ripeness_and_the_ending_once(tmp_path):
     situation = out.split("Your move", 1)[0].rsplit("Turn 1 of", 1)[1]
     assert situation.count("GNA") and situation.lower().count("ripeness") == 1
     assert out.count("THE END: ") == 1 and "The end: " not in out
+
+
+def test_wait_on_waits_through_quiet_turns_and_reads_out_the_one_with_news(tmp_path):
+    """A playtest, its deal signed on the first turn, waited seven turns one at a time with
+    nothing happening. 'wait on' waits until another side moves or news comes; the quiet
+    turns are counted, not read out turn by turn."""
+    deal = ("counter ceasefire=truce prisoners=wounded_first land_routes=coastal_road "
+            "flights=domestic hate_speech=pledge foreign_forces=as_is oil=reopen_escrow "
+            "sirte=no_advance\ny\n")
+    result = plain(tmp_path, deal + "wait on\n" * 12, "--seed", "0", "--role", "lna",
+                   "--save", str(tmp_path / "s.json"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    skips = [k for k, line in enumerate(lines) if re.search(r"\d+ quiet turns? went by", line)]
+    assert skips, "no quiet turn in this game any more"
+    headers = [(k, int(m.group(1))) for k, line in enumerate(lines)
+               if (m := re.match(r"— Turn (\d+) ", line))]
+    for k in skips:
+        quiet = int(re.search(r"(\d+) quiet", lines[k]).group(1))
+        before = max(t for at, t in headers if at < k)
+        after = min(t for at, t in headers if at > k)
+        assert after - before == quiet + 1, (before, quiet, after)  # none read out between
+    assert "wait on" in plain(tmp_path, "help\n", "--seed", "0").stdout

@@ -870,3 +870,37 @@ async def test_the_first_key_after_the_note_of_the_others_moves_clears_it():
         await pilot.press("down")
         await pilot.pause(0.05)
         assert [n for n in app._notifications if n.message == "Saved to a slot."]
+
+
+async def test_wait_on_waits_through_quiet_turns_until_something_happens():
+    """A playtest, its deal signed on the first turn, pressed Wait seven turns in a row with
+    nothing happening. W waits on until another side moves or news comes, and says how many
+    quiet turns went by."""
+    from game import notes
+    from game.engine.state import Action
+
+    app = make_app(seed=0, role="lna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        package = ("truce", "wounded_first", "coastal_road", "domestic", "pledge", "as_is",
+                   "reopen_escrow", "no_advance")
+        app.human_move(Action("lna", "counter", package=package))  # (its deal, at once)
+        await settle(pilot, app)
+        jumped = False
+        for _ in range(12):
+            if app.state.outcome is not None:
+                break
+            before = app.state
+            app.clear_notifications()
+            await pilot.press("W")
+            await settle(pilot, app)
+            after = app.state
+            assert after.turn > before.turn
+            assert notes.news_between(before, after, "lna")  # it stopped on something
+            if after.turn - before.turn > 1 and after.outcome is None:
+                jumped = True
+                note = [n for n in app._notifications if n.title == "Meanwhile"]
+                quiet = after.turn - before.turn - 1
+                assert note and note[-1].message.splitlines()[0].startswith(
+                    f"{quiet} quiet turn"), note
+        assert jumped, "no quiet turn in this game any more"

@@ -50,6 +50,7 @@ class TalksScreen(Screen):
     BINDINGS = [
         Binding("p", "propose", "Package"),
         Binding("w", "wait", "Wait"),
+        Binding("W", "wait_on", "Wait on", show=False),  # (help names it: the footer is full)
         Binding("y", "tab('why')", "Why?"),
         Binding("n", "tab('news')", "News"),
         Binding("t", "tab('table')", "Table"),
@@ -234,6 +235,9 @@ class TalksScreen(Screen):
                 self.take(choice)
                 return
         self.notify("You cannot table a package now.", severity="warning")
+
+    def action_wait_on(self) -> None:
+        self.app.wait_on()
 
     def action_wait(self) -> None:
         for choice in self.menu:
