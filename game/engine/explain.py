@@ -48,13 +48,16 @@ def ripeness_words(value: float, words: Words = DEFAULT_WORDS) -> str:
 
 
 def margin_words(surplus: float) -> str:
+    """How a package stands against a side's reservation value, in words (named so, as the
+    what-if and one's own numbers name it: a playtest read 'what it expects without a deal'
+    as the no-deal value, which ripeness lowers to the reservation value)."""
     if surplus >= 10:
-        return "comfortably better than what it expects without a deal"
+        return "comfortably above its reservation value"
     if surplus >= 0:
-        return "just better than what it expects without a deal"
+        return "just above its reservation value"
     if surplus >= -8:
-        return "a little short of what it expects without a deal"
-    return "well short of what it expects without a deal"
+        return "a little short of its reservation value"
+    return "well short of its reservation value"
 
 
 def apart(value: float, bar: float) -> tuple[str, str]:
@@ -296,7 +299,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
                                                               reply=True)]
         if b.surplus >= 0 and not b.blockers and style:
             lines.append(f"    {style[0].upper()}{style[1:]}, {_short(rules, faction)} holds "
-                         "out for clearly more than it expects without a deal.")
+                         "out for clearly more than its reservation value.")
         lines.append("  Its own package:")
     if "assessment" in d:
         a = d["assessment"]
@@ -313,8 +316,8 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
             style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
             if style:  # an AI's demand: a playtest read the bare rule as broken
                 lines.append(f"  {name} rejects it all the same: {style}, it holds out for "
-                             "clearly more than it expects without a deal, and this package "
-                             "is not there yet.")
+                             "clearly more than its reservation value, and this package is "
+                             "not there yet.")
             else:
                 lines.append(f"  {name} rejects it all the same: it wants more than that "
                              "before it signs.")

@@ -109,7 +109,9 @@ def check_step(state) -> None:
                 assert f == own or not meters[m].private, (role, f, m)
 
 
-PRIVATE_WORDS = ("reservation value", "no-deal value", "values this package at",
+# (the words that come with a side's private numbers; 'short of its reservation value',
+# the concept without its number, is public)
+PRIVATE_WORDS = ("reservation value is", "no-deal value", "values this package at",
                  "weighs it against", "costs it", "(AI:")
 
 
