@@ -18,10 +18,14 @@ def news_between(before: State, after: State, role: str) -> bool:
     after its deal was signed)."""
     if after.outcome is not None:
         return True
+    rules: Rules = after.rules
+    slot = rules.faction_slot.get((rules.faction_of.get(role, ""), "at_table"))
+    if slot is not None and not after.vals[slot]:  # one's own delegation is away: staying
+        return True  # away can end the talks (a review: W could wait on to a collapse)
     for entry in history(after)[len(history(before)):]:
         if entry.visible is not None and role not in entry.visible:
             continue
-        if entry.kind in ("sign", "event", "lapse", "withdrawn"):
+        if entry.kind in ("sign", "event", "lapse", "withdrawn", "deadline"):
             return True
         if entry.kind == "action" and entry.role != role and \
                 entry.data["action"].act != PASS:
@@ -49,8 +53,9 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
         if entry.kind in ("consult", "shuttle") and entry.role == role:
             mine += [line.strip() for line in describe(rules, entry, role)]  # the answer
             continue  # (a playtest found a backer's answer only pages back in the News)
-        if entry.kind not in ("action", "sign", "event", "lapse"):  # (a lapse: a playtest read
-            continue  # an acceptance in the note as a signing; only the News said it lapsed)
+        if entry.kind not in ("action", "sign", "event", "lapse", "withdrawn", "deadline"):
+            continue  # (a lapse: a playtest read an acceptance in the note as a signing, and
+            # only the News said it had lapsed; a withdrawal and a deadline's end likewise)
         if entry.kind == "sign":  # what was signed, on its one line (a playtest saw only
             issues = entry.data["issues"]  # 'SIGNED by both delegations:' and then the news)
             out.append("Signed: " + "; ".join(

@@ -228,7 +228,13 @@ class PlainGame(Reports):
         quiet = 0
         while True:
             before = self.state
-            self.state = advance(apply(before, Action(self.role, PASS)))
+            if before.outcome is not None or before.role != self.role:
+                break  # (another human's seat to move: a review found 'wait on' crash there)
+            try:
+                self.state = advance(apply(before, Action(self.role, PASS)))
+            except ActionError as exc:
+                self.say(str(exc))
+                break
             if notes.news_between(before, self.state, self.role) or \
                     self.state.role != self.role:
                 break

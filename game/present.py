@@ -311,7 +311,7 @@ def own_verdict(state: State, role: str, package: tuple[str, ...]) -> str | None
 def commits_you(rules: Rules, faction: str, why: str = "") -> str:
     """The warning before a delegation tables a package worth less to it than no deal, with
     ``why`` (a sentence of numbers) after it, not in brackets: it has brackets of its own."""
-    return (f"This package is worth less to you than no deal, and tabling it commits you: "
+    return (f"This package is below your reservation value, and tabling it commits you: "
             f"{if_others_accept(rules, faction)}, it is signed." + (f" {why}" if why else ""))
 
 

@@ -680,3 +680,28 @@ def test_the_note_of_the_others_moves_says_when_an_acceptance_lapses():
     lines = notes.turn_report(before, state, "mediator")
     assert any("no longer stands behind the draft" in line and "Nothing is signed" in line
                for line in lines), lines
+
+
+def test_wait_on_stops_when_ones_own_delegation_is_away_or_a_deadline_ends():
+    """A review: W could wait on while one's own delegation was away from the table (staying
+    away can end the talks), and a deadline could run out unreported."""
+    rules = rules_for("default")
+    state = new_game(rules, 5, set(rules.roles))
+    state = do(state, "mediator", "pass")
+    away = do(state, "gna", "walk_out")
+    assert notes.news_between(state, away, "gna")  # its own move, but it is away now
+    assert not notes.news_between(state, do(state, "gna", "pass"), "gna")  # a quiet wait
+    lines = notes.turn_report(state, away, "lna")
+    assert lines  # the other side is told (the walk-out is a move)
+    # a deadline that runs out is news, and the note says so
+    later = do(do(do(state, "gna", "pass"), "lna", "pass"), "mediator", "set_deadline")
+    for _ in range(12):
+        before = later
+        for role in ("gna", "lna", "mediator"):
+            if later.outcome is None and later.role == role:
+                later = do(later, role, "pass")
+        if any(e.kind == "deadline" for e in history(later)[len(history(before)):]):
+            break
+    assert any(e.kind == "deadline" for e in history(later)[len(history(before)):])
+    assert notes.news_between(before, later, "gna")
+    assert any("deadline" in line for line in notes.turn_report(before, later, "gna"))

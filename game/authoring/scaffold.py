@@ -27,7 +27,10 @@ def scenario_id_of(name: str) -> str:
 
     from game.scenario.model_base import SCENARIO_ID_PATTERN
 
-    candidate = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:60]
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # é -> e
+    candidate = re.sub(r"[^a-z0-9_-]+", "-", plain.lower()).strip("-_")[:60]
     return candidate if re.match(SCENARIO_ID_PATTERN, candidate) else ""
 
 

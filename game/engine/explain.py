@@ -247,7 +247,7 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
             return [f"{who}'s acceptance no longer holds: {rules.s.backers[d['backer']].name} "
                     f"would now veto the draft at home. Nothing is signed."]
         return [f"{who} no longer stands behind the draft it accepted: {rules.s.words.conflict} "
-                "has moved since, and it is now worth less to it than no deal. Nothing is "
+                "has moved since, and it is now below its reservation value. Nothing is "
                 "signed."]
     if kind == "lapse_why":  # (nobody sees it live: the debrief's and transcripts' numbers)
         if "backer" in d:

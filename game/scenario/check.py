@@ -38,6 +38,12 @@ class Checker:
         self.broken = {path[1] for path in pos.dropped if len(path) == 2 and path[0] in (
             "roles", "factions", "backers", "territories", "agenda", "events", "venues",
             "actions", "endings")}
+        # the same, by the kind an expression names them with ('issue', 'faction', ...): a
+        # refused issue 'x' must not hide a real error in 'faction.x' (a review)
+        kinds = {"factions": "faction", "backers": "backer", "territories": "territory",
+                 "agenda": "issue", "events": "event"}
+        self.broken_refs = {(kinds[path[0]], path[1]) for path in pos.dropped
+                            if len(path) == 2 and path[0] in kinds}
 
     # -- reporting ----------------------------------------------------------------------------
     def error(self, path: tuple, message: str, *, key: bool = False,
@@ -69,7 +75,7 @@ class Checker:
             try:
                 got = ex.check(ex.parse(value), self.names.with_context(ctx))
             except ex.ExprError as exc:
-                if exc.missing is None or exc.missing not in self.broken:  # (else its own
+                if exc.missing is None or exc.missing not in self.broken_refs:  # (else its own
                     self.expr_error(path, value, exc)  # entry's error says it: no follow-on)
                 return None
         if got == ex.TEXT and want not in (ex.NUMBER, ex.BOOL) and isinstance(value, str):

@@ -45,7 +45,7 @@ class ExprError(Exception):
         self.message = message
         self.offset = offset
         self.part = part  # for a dotted name: which of its parts is wrong (0 is the first)
-        self.missing: str | None = None  # an id it names that the scenario does not define
+        self.missing: tuple[str, str] | None = None  # (kind, id) it names, not defined
 
 
 # --- the tree ------------------------------------------------------------------------------

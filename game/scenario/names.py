@@ -81,8 +81,10 @@ class Names:
             elif entity not in known:
                 ids = (f"the {head} ids are {one_of(known)}" if known else
                        f"this scenario defines no {head} at all")
-                if entity in ("self", "other", "target") and head in ("faction", "backer",
-                                                                       "territory"):
+                if entity in ("self", "other", "target") and head in (
+                        "faction", "backer", "territory") and not self.ctx.actor and \
+                        not self.ctx.target:  # (outside any action; inside one, the generic
+                    # words below: a review found 'not here' said inside an action)
                     # (an author's playtest: 'there is no faction other' in an event)
                     raise ExprError(f"'{head}.{entity}' means a side of a move (the one making "
                                     "it, the other, or its target): it works in an action's "
@@ -90,7 +92,7 @@ class Names:
                                     f"instead ({ids})", part=1)
                 error = ExprError(f"there is no {head} '{entity}'"
                                   f"{did_you_mean(entity, known)}; " + ids, part=1)
-                error.missing = entity  # (the checks skip an id whose own entry was refused)
+                error.missing = (head, entity)  # (the checks skip one whose entry was refused)
                 raise error
             if len(rest) < 2 and head != "world":
                 raise ExprError(f"'{head}.{entity}' needs a field, e.g. "

@@ -48,9 +48,10 @@ class ScenarioReloaded(Message):
 
 
 class AiMoved(Message):
-    def __init__(self, state: Any) -> None:
+    def __init__(self, state: Any, run: int = 0) -> None:
         super().__init__()
         self.state = state
+        self.run = run  # which AI run it comes from (an older one's is dropped)
 
 
 class CeasefireApp(App):
@@ -85,6 +86,7 @@ class CeasefireApp(App):
         self.meanwhile = 0.0  # until when the note of the others' moves is up (monotonic)
         self.waiting_on: Any = None  # 'wait on' (W): the state it began from, while it lasts
         self.quiet = 0  # the turns it has waited through with nothing happening
+        self.ai_run = 0  # the AI run whose moves count (each run, each game, a new number)
 
     # -- start ----------------------------------------------------------------------------
     @property
@@ -199,7 +201,7 @@ class CeasefireApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(TalksScreen())
-        self.state = message.state
+        self.new_game_state(message.state)
         if message.note:
             self.notify(message.note, title="Loaded", timeout=8)
         self.continue_play()
@@ -258,7 +260,7 @@ class CeasefireApp(App):
         if isinstance(self.screen, ErrorScreen):
             self.pop_screen()
         self.rules = message.rules
-        self.state = message.state
+        self.new_game_state(message.state)
         self.notify(message.note, title="Scenario reloaded", timeout=10)
         self.continue_play()
 
@@ -287,14 +289,14 @@ class CeasefireApp(App):
             lines = notes.standing_notes(after, self.role, before)
         else:
             lines = notes.turn_report(before, after, self.role)
-        if quiet:  # (W waited through them)
-            lines = [f"{quiet} quiet {'turn' if quiet == 1 else 'turns'} went by: no moves and "
-                     "no news."] + lines
-        if not lines:
+        if not lines and not quiet:
             return
         shown = lines[-6:]
         if len(lines) > len(shown):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
+        if quiet:  # (W waited through them; first, whatever the turn brought)
+            shown.insert(0, f"{quiet} quiet {'turn' if quiet == 1 else 'turns'} went by: no "
+                         "moves and no news.")
         self.clear_notifications()  # one note at a time: the last one is what happened
         # briefly: it covers the tabs' text, and the News keeps it
         timeout = min(6, 2 + len(shown) / 2)
@@ -311,29 +313,40 @@ class CeasefireApp(App):
             self.meanwhile = 0.0
         await super().on_event(event)
 
+    def new_game_state(self, state: Any) -> None:
+        """A game started, loaded or reloaded: whatever an AI run or a wait-on was doing for
+        the one before ends here (a review: loading during an AI run could hang the game, and
+        a wait-on carried over into the next game)."""
+        self.ai_run += 1
+        self.thinking = False
+        self.waiting_on, self.quiet = None, 0
+        self.state = state
+
     def continue_play(self, report_from: Any = None) -> None:
         """Let the AI play until a human must move; ``report_from`` (the state before the
         player's move) is where the note of what happened starts."""
         state = self.state
         if state.outcome is not None:
+            self.waiting_on = None
             self.show_debrief()
         elif state.role not in state.humans:
             self.thinking = True
             self.report_from = report_from or state
-            self.run_ai(state)
+            self.ai_run += 1
+            self.run_ai(state, self.ai_run)
 
     @work(thread=True, exclusive=True, group="ai")
-    def run_ai(self, state: Any) -> None:
+    def run_ai(self, state: Any, run: int = 0) -> None:
         from game.engine import apply
         from game.engine.ai import choose
 
         while state.outcome is None and state.role not in state.humans:
             action, why = choose(state)
             state = apply(state, action, why)
-            self.post_message(AiMoved(state))
+            self.post_message(AiMoved(state, run))
             if self.ai_delay:
                 time.sleep(self.ai_delay)
-        self.post_message(AiMoved(state))
+        self.post_message(AiMoved(state, run))
 
     def wait_on(self) -> None:
         """W: wait, and go on waiting turn after turn while nothing happens (no other side
@@ -348,8 +361,8 @@ class CeasefireApp(App):
         self.human_move(Action(self.role, PASS))
 
     def on_ai_moved(self, message: AiMoved) -> None:
-        if self.state is not None and len(message.state.actions) < len(self.state.actions):
-            return  # from an AI run before the player's latest move (W moves at once)
+        if message.run != self.ai_run:
+            return  # from an earlier run: before the player's latest move, or another game
         self.state = message.state
         if message.state.outcome is not None or message.state.role in message.state.humans:
             if self.thinking:

@@ -32,7 +32,7 @@ def test_new_writes_a_playable_scenario(tmp_path):
     from game.authoring.scaffold import scenario_id_of
 
     assert scenario_id_of("Harbour Talks") == "harbour-talks"
-    assert scenario_id_of("__") == "" and scenario_id_of("Ünïcode") == "n-code"
+    assert scenario_id_of("__") == "" and scenario_id_of("Ünïcode talks") == "unicode-talks"
     report = simulate(load_rules(path), 50, 0)
     assert sum(report["endings"].values()) == 50
     lint = subprocess.run([sys.executable, "-m", "game", "lint", "--runs", "30", str(path)],

@@ -111,7 +111,8 @@ def check_step(state) -> None:
 
 # (the words that come with a side's private numbers; 'short of its reservation value',
 # the concept without its number, is public)
-PRIVATE_WORDS = ("reservation value is", "no-deal value", "values this package at",
+PRIVATE_WORDS = ("reservation value is", "reservation value of", "no-deal value",
+                 "values this package at",
                  "weighs it against", "costs it", "(AI:")
 
 

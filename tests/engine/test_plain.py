@@ -345,7 +345,7 @@ def test_tabling_a_package_worth_less_than_no_deal_asks_first(tmp_path):
     save = tmp_path / "s.json"
     counter = "counter ceasefire=permanent foreign_forces=embargo_pledge\n"
     result = plain(tmp_path, counter + "n\n", "--seed", "3", "--role", "lna", "--save", str(save))
-    assert "This package is worth less to you than no deal" in result.stdout
+    assert "This package is below your reservation value" in result.stdout
     assert "Not done. Choose again" in result.stdout
     data = json.loads(save.read_text(encoding="utf-8"))
     assert not [a for a in data["actions"] if a["role"] == "lna"]
@@ -535,3 +535,20 @@ def test_wait_on_waits_through_quiet_turns_and_reads_out_the_one_with_news(tmp_p
         after = min(t for at, t in headers if at > k)
         assert after - before == quiet + 1, (before, quiet, after)  # none read out between
     assert "wait on" in plain(tmp_path, "help\n", "--seed", "0").stdout
+
+
+def test_wait_on_stops_when_another_human_seat_is_to_move():
+    """A review: with two human seats, 'wait on' applied a wait for a seat not to move and
+    crashed with IllegalActionError."""
+    import io
+
+    from game.engine import new_game
+    from game.plain import PlainGame, advance
+
+    rules = rules_for("default")
+    state = advance(new_game(rules, 3, {"gna", "lna"}))
+    assert state.role == "gna"
+    out = io.StringIO()
+    game = PlainGame(rules, state, "lna", lambda: None, out, lambda s: "")
+    game.wait_on()  # the GNA's move, not the LNA's: nothing to wait
+    assert game.state is state

@@ -196,12 +196,17 @@ def test_a_reference_to_an_entry_refused_for_its_own_error_is_no_second_error(tm
     old = "none: {label: No ceasefire, status_quo: true,"
     assert old in text and 'condition: "not issue.ceasefire.agreed"' in text
     path = tmp_path / "no_quo.yaml"
-    path.write_text(text.replace(old, "none: {label: No ceasefire,"))
+    ending = 'condition: "issue.ceasefire.option == \\"lasting\\""'
+    assert ending in text
+    text = text.replace(old, "none: {label: No ceasefire,").replace(
+        ending, 'condition: "faction.ceasefire.trust > 3"')  # another kind, the same id
+    path.write_text(text)
     with pytest.raises(ScenarioError) as info:
         load_scenario(path)
     found = "\n".join(map(str, info.value.problems))
     assert "agenda.ceasefire" in found, found
     assert "there is no issue 'ceasefire'" not in found, found
+    assert "there is no faction 'ceasefire'" in found, found  # a real error, still said
 
 
 def test_a_moves_side_named_outside_a_move_is_explained(tmp_path):

@@ -904,3 +904,42 @@ async def test_wait_on_waits_through_quiet_turns_until_something_happens():
                 assert note and note[-1].message.splitlines()[0].startswith(
                     f"{quiet} quiet turn"), note
         assert jumped, "no quiet turn in this game any more"
+
+
+async def test_a_game_loaded_while_the_ai_thinks_is_not_overwritten_or_stuck():
+    """A review: loading a save while an AI run was in flight let the old run's moves replace
+    the loaded game, or left the game waiting for a run that would never report."""
+    from game.engine import apply, new_game
+    from game.engine.ai import choose
+    from game.engine.state import Action
+    from game.tui.app import GameReady
+
+    app = make_app(seed=5, role="lna", ai_delay=0.2)  # slow: the run is still going
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        loaded = new_game(app.rules, 99, {"lna"})
+        while loaded.role != "lna" or len(loaded.actions) < 9:  # a longer game than the run's
+            action, why = choose(loaded)
+            loaded = apply(loaded, action, why)
+        app.human_move(Action("lna", "pass"))  # the AI plays the others' moves, slowly
+        assert app.thinking
+        app.post_message(GameReady(app.rules, "lna", loaded, ""))
+        await settle(pilot, app)
+        assert app.state.seed == 99 and app.state.actions[:9] == loaded.actions[:9]
+        assert not app.thinking and app.state.role == "lna"
+
+
+async def test_a_wait_on_that_ends_the_game_does_not_carry_into_the_next():
+    """A review: when the player's own wait ended the game, the wait-on stayed set, and the
+    next game's first note was built from the old game."""
+    from game.engine.simulate import play
+
+    app = make_app(seed=5, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        app.waiting_on = app.state
+        app.state = play(app.rules, 5)  # (as if the wait had played it to its end)
+        app.continue_play()
+        await pilot.pause(0.2)
+        assert app.waiting_on is None
+        assert type(app.screen).__name__ == "DebriefScreen"
