@@ -153,8 +153,11 @@ class _Parser:
         node = self.or_()
         kind, val, pos = self.peek()
         if kind != "end":
-            joined = f"{node.parts[-1]}_{val}" if isinstance(node, Name) and kind == "name" \
-                else ""
+            previous = self.toks[self.i - 1] if self.i else ("", "", 0)
+            dotted = self.i >= 2 and self.toks[self.i - 2][1] == "."  # (a field, not a name)
+            joined = f"{previous[1]}_{val}" if previous[0] == "name" and kind == "name" and \
+                not dotted else ""
+            # (the word before, wherever it stands: 'turn > 3 and deadline passed' too)
             if joined in JOINED:  # (an author wrote 'deadline passed')
                 raise ExprError(f"unexpected {val!r} after a complete expression; did you "
                                 f"mean '{joined}'?", pos)

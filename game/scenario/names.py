@@ -19,6 +19,7 @@ Inside an action: ``self`` and ``other`` (the acting delegation's faction and it
 
 from __future__ import annotations
 
+import re
 import datetime
 from dataclasses import dataclass
 
@@ -111,6 +112,8 @@ class Names:
             try:
                 datetime.date.fromisoformat(value)
             except ValueError:
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # (written right, no such day)
+                    return f"'{value}' is written as a date, but there is no such day"
                 return f"'{value}' is not a date; write it as \"2020-10-23\""
             return None
         if kind.startswith("option:"):

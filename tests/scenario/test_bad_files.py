@@ -226,6 +226,9 @@ def test_a_moves_side_named_outside_a_move_is_explained(tmp_path):
 @pytest.mark.parametrize("old,new,words", [
     ('start: "', 'start: "2031-02-30', ["is written as a date, but there is no such day"]),
     ("  skirmish:\n", "  skir-mish:\n", ["'skir-mish' is not a valid id", "e.g. 'skir_mish'"]),
+    # (a review: a date in an expression still asked for the format it had)
+    ('condition: "not issue.ceasefire.agreed"', 'condition: "date >= \'2031-02-30\'"',
+     ["'2031-02-30' is written as a date, but there is no such day"]),
 ])
 def test_an_authors_near_miss_gets_its_own_fix(tmp_path, old, new, words):
     """An author's playtest: 'fish-kill' was offered 'e.g. port_shelling', and February 30

@@ -59,6 +59,8 @@ def test_evaluates(text, expected):
     # an author's playtest: two words for one name
     ("deadline passed", 9, "did you mean 'deadline_passed'?"),
     ("turns left > 2", 6, "did you mean 'turns_left'?"),
+    ("turn > 3 and deadline passed", 22, "did you mean 'deadline_passed'?"),  # (a review)
+    ("x.deadline passed", 11, "(missing 'and'/'or' or an operator?)"),  # a field: no hint
 ])
 def test_errors_point_at_the_offending_character(text, offset, words):
     with pytest.raises(ex.ExprError) as info:
