@@ -11,6 +11,7 @@ import re
 from typing import Callable, TextIO
 
 from game import notes, present
+from game.plain_moves import Moves
 from game.plain_reports import Reports
 from game.engine import ActionError, Rules, State, apply, history, new_game
 from game.engine.ai import choose
@@ -73,7 +74,7 @@ def advance(state: State) -> State:
     return state
 
 
-class PlainGame(Reports):
+class PlainGame(Reports, Moves):
     def __init__(self, rules: Rules, state: State, role: str, read: Callable[[], str | None],
                  out: TextIO, save: Callable[[State], str]):
         self.rules = rules
@@ -221,29 +222,6 @@ class PlainGame(Reports):
             except ActionError as exc:
                 self.say(str(exc))
 
-    def wait_on(self) -> None:
-        """Wait, and go on waiting while nothing happens (a playtest, its deal signed on the
-        first turn, waited seven turns one at a time). Only the turn that brought something is
-        read out; the quiet ones are counted."""
-        quiet = 0
-        while True:
-            before = self.state
-            if before.outcome is not None or before.role != self.role:
-                break  # (another human's seat to move: a review found 'wait on' crash there)
-            try:
-                self.state = advance(apply(before, Action(self.role, PASS)))
-            except ActionError as exc:
-                self.say(str(exc))
-                break
-            if notes.news_between(before, self.state, self.role) or \
-                    self.state.role != self.role:
-                break
-            quiet += 1
-        if quiet:
-            self.say(f"{quiet} quiet {'turn' if quiet == 1 else 'turns'} went by: no moves and "
-                     f"no news ({self.rules.s.words.conflict} went on).")
-            self.shown = len(history(before))  # the quiet turns are not read out
-
     def show_menu(self, menu: list[present.Choice]) -> None:
         for n, choice in self.numbered(menu):
             self.say(f"  {n}. {choice.label.replace(' → ', ' to ')}")  # (read aloud: 'to')
@@ -335,61 +313,6 @@ class PlainGame(Reports):
             except ActionError as exc:
                 self.say(str(exc))
         return None
-
-    def build_package(self, action: Action) -> Action | None:
-        """Issue by issue, a number or Enter for each; 'cancel' drops the package (a teacher
-        was held in here until all eight were answered, and piped input was swallowed), and
-        the package is said once, as changes to what it starts from, before it goes on."""
-        rules = self.rules
-        state = self.state
-        draft = state.table.package if state.table is not None else None
-        chosen, defaults = [], []
-        self.say("Build the package: for each issue type an option's number; Enter keeps "
-                 "the one marked 'kept if you press Enter'; 'cancel' drops the package.")
-        for k, issue in enumerate(rules.issues):
-            agreed = state.vals[rules.issue_slot[k]]
-            options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
-            default = (draft[k] if draft else None) or agreed or rules.status_quo[k]
-            defaults.append(default)
-            self.say(f"{rules.s.agenda[issue].name}" + (" (binding)" if rules.binding[k]
-                                                          else "") + (
-                " (agreed; another option would replace what was signed)" if agreed else ""))
-            for n, option in enumerate(options, 1):
-                kept = " (kept if you press Enter)" if option == default else ""
-                signed = " (agreed)" if agreed and option == agreed else ""
-                self.say(f"  {n}. {present.option_label(rules, issue, option)}{signed}{kept}")
-            while True:
-                line = self.ask("  > ")
-                if not line:
-                    chosen.append(default)
-                    break
-                if line.isdigit() and 1 <= int(line) <= len(options):
-                    chosen.append(options[int(line) - 1])
-                    break
-                word = line.split()[0].lower()
-                if word in ("cancel", "back", "menu"):
-                    self.say("No package tabled. Choose again ('menu' lists the moves).")
-                    return None
-                if word == "quit":
-                    raise EndOfInput("Quitting.")
-                self.say(f"  Choose 1 to {len(options)}, Enter for the one marked, or 'cancel' "
-                         "to drop this package.")
-        package = tuple(chosen)
-        from game.engine.negotiation import check_package
-
-        trouble = check_package(rules, state.vals, package)
-        if trouble is not None:  # (it said "'counter' by gna is not legal now: ...")
-            self.say(trouble[0].upper() + trouble[1:] + ".")
-            self.say("Nothing was tabled; choose again ('menu' lists the moves).")
-            return None
-        changed = [f"{rules.s.agenda[issue].name}: {present.option_label(rules, issue, o)}"
-                   for issue, o, d in zip(rules.issues, package, defaults) if o != d]
-        start = "the draft on the table" if draft else "what stands now"
-        self.say(f"Your package: {start}" + (", with " + "; ".join(changed) + "." if changed
-                                             else ", as it is." + (
-                                                 " ('accept' agrees to it without tabling it "
-                                                 "again.)" if draft else "")))
-        return action._replace(package=package)
 
 
 def wrap(text: str, width: int) -> str:
