@@ -79,6 +79,7 @@ class CeasefireApp(Playing, App):
         self.meanwhile = 0.0  # until when the note of the others' moves is up (monotonic)
         self.waiting_on: Any = None  # 'wait on' (W): the state it began from, while it lasts
         self.quiet = 0  # the turns it has waited through with nothing happening
+        self.wait_stopping = False  # a key was pressed: the wait ends at the player's move
         self.ai_run = 0  # the AI run whose moves count (each run, each game, a new number)
 
     # -- start ----------------------------------------------------------------------------

@@ -63,11 +63,19 @@ class Playing:
     async def on_event(self, event: events.Event) -> None:
         """The first key after the note of the others' moves clears it: it lay over the moves
         and the tabs for seconds (playtests, most at 80 columns), and the News keeps it. The
-        note goes before the key does its work, so a note that key brings stays."""
-        if self.meanwhile and isinstance(event, events.Key):
-            if time.monotonic() < self.meanwhile:  # (gone by itself: later notes stay)
-                self.clear_notifications()
-            self.meanwhile = 0.0
+        note goes before the key does its work, so a note that key brings stays.
+
+        While W waits on, any key ends the wait once the turn in play comes back to the
+        player (a review: twenty quiet turns at the AI's pace could not be stopped); the key
+        still does its own work, so a tab can be read meanwhile."""
+        if isinstance(event, events.Key):
+            if self.meanwhile:
+                if time.monotonic() < self.meanwhile:  # (gone by itself: later notes stay)
+                    self.clear_notifications()
+                self.meanwhile = 0.0
+            if self.waiting_on is not None and not self.wait_stopping:
+                self.wait_stopping = True
+                self.mutate_reactive(type(self).thinking)  # (the status line says so)
         await super().on_event(event)
 
     def new_game_state(self, state: Any) -> None:
@@ -76,7 +84,7 @@ class Playing:
         a wait-on carried over into the next game)."""
         self.ai_run += 1
         self.thinking = False
-        self.waiting_on, self.quiet = None, 0
+        self.waiting_on, self.quiet, self.wait_stopping = None, 0, False
         self.state = state
 
     def continue_play(self, report_from: Any = None) -> None:
@@ -114,7 +122,7 @@ class Playing:
 
         if self.thinking or self.state is None or self.state.role != self.role:
             return
-        self.waiting_on, self.quiet = self.state, 0
+        self.waiting_on, self.quiet, self.wait_stopping = self.state, 0, False
         self.human_move(Action(self.role, PASS))
 
     def on_ai_moved(self, message: AiMoved) -> None:
@@ -122,20 +130,21 @@ class Playing:
             return  # from an earlier run: before the player's latest move, or another game
         self.state = message.state
         if message.state.outcome is not None or message.state.role in message.state.humans:
-            if self.thinking:
-                self.thinking = False
+            if self.thinking:  # (it stays on through a wait-on: no "YOUR MOVE" between turns)
                 if self.waiting_on is not None and message.state.outcome is None and \
                         message.state.role == self.role and self.report_from is not None:
                     from game import notes
 
                     if not notes.news_between(self.report_from, message.state, self.role):
-                        from game.engine import PASS
-                        from game.engine.state import Action
+                        self.quiet += 1  # a quiet turn: wait again, unless a key said stop
+                        if not self.wait_stopping:
+                            from game.engine import PASS
+                            from game.engine.state import Action
 
-                        self.quiet += 1  # a quiet turn: wait again
-                        self.human_move(Action(self.role, PASS))
-                        return
-                started, self.waiting_on = self.waiting_on, None
+                            self.human_move(Action(self.role, PASS))
+                            return
+                started, self.waiting_on, self.wait_stopping = self.waiting_on, None, False
+                self.thinking = False
                 self.autosave()
                 if message.state.outcome is not None:
                     self.show_debrief()

@@ -906,6 +906,71 @@ async def test_wait_on_waits_through_quiet_turns_until_something_happens():
         assert jumped, "no quiet turn in this game any more"
 
 
+def _waited_on(state, role: str):
+    """Where W would stop from ``state``: pass, let the others move, again while a turn brings
+    nothing (as the app does, by the engine alone)."""
+    from game import notes
+    from game.engine import PASS, apply
+    from game.engine.ai import choose
+    from game.engine.state import Action
+
+    while True:
+        after = apply(state, Action(role, PASS))
+        while after.outcome is None and after.role != role:
+            action, why = choose(after)
+            after = apply(after, action, why)
+        if after.outcome is not None or notes.news_between(state, after, role):
+            return after
+        state = after
+
+
+async def test_any_key_stops_a_wait_on_at_the_players_next_move():
+    """A review: W waiting through twenty quiet turns at the AI's pace could not be stopped.
+    A key during the wait ends it when the move comes back to the player (and still does its
+    own work); the status line says it is stopping, and the note counts the turns it did
+    wait."""
+    from textual import events
+
+    from game.engine.state import Action
+    from game.tui.widgets.panels import StatusBar
+
+    app = make_app(seed=1, role="lna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        package = ("truce", "wounded_first", "coastal_road", "domestic", "pledge", "as_is",
+                   "reopen_escrow", "no_advance")
+        app.human_move(Action("lna", "counter", package=package))
+        await settle(pilot, app)
+        while app.state.outcome is None and \
+                _waited_on(app.state, "lna").turn - app.state.turn < 4:  # a long quiet ahead
+            await pilot.press("w")
+            await settle(pilot, app)
+        assert app.state.outcome is None, "no long quiet in this game any more"
+        start, full = app.state, _waited_on(app.state, "lna")
+        bar = app.screen.query_one(StatusBar)
+        shown, update = [], bar.update
+        bar.update = lambda text: (shown.append(str(text)), update(text))[1]
+        app.ai_delay = 0.3  # (the AI's pace in play: a turn takes longer than the checks)
+        app.screen.action_wait_on()  # (W: pressed, the pilot would wait out the whole run)
+        for _ in range(400):  # until the first quiet turn has gone by
+            await pilot.pause(0.01)
+            if app.quiet >= 1:
+                break
+        assert app.quiet >= 1
+        app.post_message(events.Key("n", "n"))  # (the News tab: a key with work of its own)
+        await settle(pilot, app)
+        assert app.waiting_on is None and not app.wait_stopping
+        assert app.state.role == "lna" and start.turn < app.state.turn < full.turn
+        quiet = app.state.turn - start.turn
+        note = [n for n in app._notifications if n.title == "Meanwhile"]
+        assert note and note[-1].message.startswith(f"{quiet} quiet turn"), note
+        assert app.screen.query_one("#tabs").active == "news"
+        said = [line.split(" Turn ")[0].strip() for line in shown]
+        assert said.index("waiting on: any key stops") < said.index("stopping at your move…") \
+            < len(said) - 1 and said[-1] == "YOUR MOVE", said
+        assert "others moving…" not in said  # (nor "YOUR MOVE" between the quiet turns)
+
+
 async def test_a_game_loaded_while_the_ai_thinks_is_not_overwritten_or_stuck():
     """A review: loading a save while an AI run was in flight let the old run's moves replace
     the loaded game, or left the game waiting for a run that would never report."""

@@ -19,8 +19,8 @@ HELP = """\
 
 **Keys** — shown in the footer on every screen. Arrow keys move, **Enter** chooses.
 On the talks screen: **p** builds a package, **w** waits (**W**, with Shift, waits on until
-another side moves or news comes), **y** shows *why* the others
-reacted as they did (newest first), **n** the news, **t** the table, **b** the world
+another side moves or news comes; any key stops it at your next move), **y** shows *why*
+the others reacted as they did (newest first), **n** the news, **t** the table, **b** the world
 (backers and territory) — press the same key again to move into that tab, so the arrows and
 **PageDown** scroll it (**Tab** moves on, **Esc** goes back to your moves); **s** saves and
 **l** loads a named slot. **F1** is this help, **F2** switches light/dark, **Ctrl+Q** quits

@@ -113,7 +113,10 @@ class TalksScreen(Screen):
         obs = observe(state, role, with_log=False)
         hist = series(state, role)
         my_move = state.outcome is None and state.role == role and not app.thinking
-        self.query_one(StatusBar).show(rules, obs, rules.s.roles[role].name, my_move)
+        waiting = None
+        if app.waiting_on is not None and not my_move and state.outcome is None:
+            waiting = "stopping" if app.wait_stopping else "waiting"
+        self.query_one(StatusBar).show(rules, obs, rules.s.roles[role].name, my_move, waiting)
         self.query_one(MapView).show(rules, obs.territories, legend=self.size.width >= 110)
         self.query_one(FactionsPanel).show(rules, obs, hist, wide=self.size.width >= 110)
         self.query_one(TablePanel).show(rules, obs, wide=self.size.width >= 110)

@@ -26,20 +26,27 @@ class Reflowing(Static):
 
 
 class StatusBar(Static):
-    def show(self, rules, obs, role_name: str, my_move: bool) -> None:
+    WAITING = {"waiting": " waiting on: any key stops ", "stopping": " stopping at your move… "}
+
+    def show(self, rules, obs, role_name: str, my_move: bool, waiting: str | None = None
+             ) -> None:
+        """``waiting``: while W waits on, "waiting", or "stopping" once a key asked it to end."""
         text = Text(no_wrap=True, overflow="ellipsis")
+        label = " others moving… "
         if obs.outcome is not None:
             text.append(" GAME OVER ", style="bold reverse")
         elif my_move:
             text.append(" YOUR MOVE ", style="bold reverse")
         else:
-            text.append(" others moving… ", style="italic reverse")
-        # The longest that fits, measured against the longest label (so the line does not
+            label = self.WAITING.get(waiting or "", label)
+            text.append(label, style="italic reverse")
+        # The longest that fits, measured against the longer label (so the line does not
         # change between "YOUR MOVE" and "others moving…"): then the role and the venue
         # without their parentheses ("UN mediator", "Geneva"); then without the role, which
         # the moves name anyway, so that the venue is never cut (a playtest lost "calls" of
         # "Video calls" to a running deadline)
-        room = self.size.width - len(" others moving… ") if self.size.width else 10_000
+        room = self.size.width - max(len(label), len(" others moving… ")) \
+            if self.size.width else 10_000
         lines = [present.short_header(rules, obs, role_name),
                  present.short_header(rules, obs, present.bare_name(role_name), bare=True),
                  present.short_header(rules, obs, "", bare=True)]
