@@ -287,7 +287,17 @@ def parse_yaml(text: str, display: str) -> tuple[Any, Positions]:
         what = " ".join(x for x in (exc.problem, exc.context) if x) or "is not valid YAML"
         hint = _hint(what, text, line)
         opened = exc.context_mark if exc.problem_mark is not None else None
-        if hint.endswith("is not closed") and opened is not None and opened.line + 1 != line:
+        if opened is not None and "quoted scalar" in (exc.context or "") and \
+                "end of stream" in (exc.problem or ""):
+            # (an author's playtest: told of the file's last line for a quote left open far
+            # above it; the opening quote is where the fix goes)
+            quote = text.splitlines()[opened.line][opened.column:opened.column + 1] \
+                if opened.line < len(text.splitlines()) else '"'
+            line, col = opened.line + 1, opened.column + 1
+            what = (f"the quoted value that opens here ({quote}) is never closed, so the rest "
+                    f"of the file was read into it")
+            hint = f"; close it with a matching {quote}"
+        elif hint.endswith("is not closed") and opened is not None and opened.line + 1 != line:
             # (an author's playtest: told of line 47 for a '{' left open on line 46)
             hint += f" (it opens at line {opened.line + 1}, column {opened.column + 1})"
         problems.append(Problem(display, line, col, "syntax", f"YAML syntax error: {what}{hint}"))

@@ -248,3 +248,16 @@ def test_an_unclosed_bracket_says_where_it_opened(tmp_path):
         load_any(path)
     [problem] = info.value.problems
     assert "a {mapping} is not closed (it opens at line 2, column 4)" in str(problem)
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path, quote):
+    """A review: a quote left open was reported at the end of the file, however far below."""
+    path = tmp_path / "quote.yaml"
+    path.write_text(f"a: 1\ntitle: {quote}Ceasefire\nb: 2\nc:\n  d: 3\n")
+    with pytest.raises(ScenarioError) as info:
+        load_any(path)
+    [problem] = info.value.problems
+    assert (problem.line, problem.col) == (2, 8), problem
+    assert f"the quoted value that opens here ({quote}) is never closed" in problem.message
+    assert problem.message.endswith(f"close it with a matching {quote}")
