@@ -158,7 +158,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return _fail("--transcript prints one game as text; it does not go with "
                      + ("--json" if args.json else "--coverage"))
     if args.transcript:  # one game, omniscient: how an author sees why the numbers play out
-        from game.engine.explain import transcript
+        from game.engine.transcripts import transcript
         from game.engine.simulate import play
 
         print(transcript(play(rules, args.seed, args.policy)), end="")

@@ -21,7 +21,7 @@ import pytest
 
 from game.engine import Rules, apply, history, legal_actions, new_game
 from game.engine.commands import parse_action
-from game.engine.explain import transcript
+from game.engine.transcripts import transcript
 from game.engine.simulate import play
 from game.plain import advance
 from game.scenario.loader import load_scenario

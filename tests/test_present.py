@@ -43,8 +43,8 @@ def test_why_gives_each_ai_counterparts_line_in_words_but_not_your_own():
         while state.outcome is None and state.turn < 12:
             lines = notes.why_lines(state, "gna")
             if any(line.startswith("LNA delegation") for line in lines):
-                ai_line = "  Its line: Signs only a clearly good deal, and is quick to test the front."
-                assert ai_line in lines
+                ai_line = "  Its line: Signs only a clearly good deal, and is quick to test the front"
+                assert any(line.startswith(ai_line) for line in lines), lines
                 assert not any("Answers good faith" in line for line in lines)  # gna: you
                 return
             state = advance(apply(state, Action("gna", "pass")))

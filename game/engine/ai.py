@@ -122,9 +122,13 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         a = neg.assess(rules, vals, f, table.package)
         if not a.binding:
             demand = demand / 2  # confidence-building: a modest gain will do
-        if a.surplus >= demand and not a.blocked:
-            return pick("accept"), (f"{strategy}: surplus {a.surplus:.1f} meets its demand "
-                                    f"{demand:.1f}")
+        wary = neg.wariness(rules, vals, f, params, table.proposer)
+        asks = f"its demand {demand:.1f}"
+        if wary:
+            by = _name(rules, rules.faction_of[table.proposer])
+            asks += f" and {wary:.1f} more for a draft {by} tabled (trust {trust:.0f})"
+        if a.surplus >= demand + wary and not a.blocked:
+            return pick("accept"), f"{strategy}: surplus {a.surplus:.1f} meets {asks}"
         if a.blocked:
             backer = a.blockers[0].backer
             consult = [x for x in by_kind.get("consult", []) if x.target == backer]
@@ -148,8 +152,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
                 _answered(state, role):  # a new draft gets an answer first
             return _cheapest_concession(state, by_kind["concede"], f), \
                 f"{strategy}: softens a stance that costs it little"
-        return pick("reject"), f"{strategy}: surplus {a.surplus:.1f} is below its demand " \
-                               f"{demand:.1f}"
+        return pick("reject"), f"{strategy}: surplus {a.surplus:.1f} is below {asks}"
     if offensive is not None:
         return offensive, f"{strategy}: thinks it can win on the ground (prospects {prospects:.0f})"
     ripeness = vals[slots["ripeness"]]

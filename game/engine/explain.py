@@ -11,7 +11,7 @@ from typing import Any
 
 from game.engine.negotiation import Assessment
 from game.engine.rules import Rules
-from game.engine.state import Entry, log_list
+from game.engine.state import Entry
 from game.scenario.model_talks import TARGET_KIND
 from game.scenario.model_world import Words
 
@@ -299,7 +299,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
                                                               reply=True)]
         if b.surplus >= 0 and not b.blockers and style:
             lines.append(f"    {style[0].upper()}{style[1:]}, {_short(rules, faction)} holds "
-                         "out for clearly more than its reservation value.")
+                         f"out for {_holds_out(rules, d)}.")
         lines.append("  Its own package:")
     if "assessment" in d:
         a = d["assessment"]
@@ -316,8 +316,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
             style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
             if style:  # an AI's demand: a playtest read the bare rule as broken
                 lines.append(f"  {name} rejects it all the same: {style}, it holds out for "
-                             "clearly more than its reservation value, and this package is "
-                             "not there yet.")
+                             f"{_holds_out(rules, d)}, and this package is not there yet.")
             else:
                 lines.append(f"  {name} rejects it all the same: it wants more than that "
                              "before it signs.")
@@ -334,6 +333,17 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
     return lines
 
 
+def _holds_out(rules: Rules, d: dict) -> str:
+    """What an AI delegation held out for, answering a draft: with reactive devaluation
+    (:func:`game.engine.negotiation.wariness`), more still for another delegation's draft."""
+    if "wary" not in d:
+        return "clearly more than its reservation value"
+    wary, by = d["wary"]
+    return (f"more than its reservation value, and about {wary:.0f} more for a draft "
+            f"{_short(rules, by)} tabled while it trusts the talks little (the same terms from "
+            "the mediator would count for more)")
+
+
 def target_name(rules: Rules, kind: str, target: str) -> str:
     """The name of an action's target, looked up in the table its kind targets (an id such as
     'sirte' may name a territory and an issue at once)."""
@@ -343,57 +353,3 @@ def target_name(rules: Rules, kind: str, target: str) -> str:
     table = s.agenda if kind == "concede" else tables.get(TARGET_KIND.get(kind, ""), {})
     item = table.get(target)
     return item.name if item is not None else target
-
-
-# How to read a transcript (a teacher's playtest: the bracketed numbers went unexplained)
-LEGEND = (
-    "# [SIDE: its meters | hurt: what {conflict} costs it; prospects: its odds of gaining by "
-    "{holding_out};",
-    "#  no-deal: what no deal is worth to it; ripeness; reservation: what a deal must be worth "
-    "to it]",
-    "# (AI: ...): the computer's reason; surplus = a package's value minus the reservation "
-    "value;",
-    "#  demand: the margin over it that the AI's strategy asks before it signs.")
-
-
-def transcript(state) -> str:
-    """The whole game as readable text (omniscient: every private reason shown).
-
-    Golden transcripts under ``tests/golden/`` are written with this; they document the game
-    better than prose (after OpenSpiel's playthrough files).
-    """
-
-    rules: Rules = state.rules
-    s = rules.s
-    lines = [f"# {s.title}", f"# scenario {s.id} · seed {state.seed} · humans: "
-             f"{', '.join(sorted(state.humans)) or 'none'}",
-             *(line.format(conflict=s.words.conflict, holding_out=s.words.holding_out)
-               for line in LEGEND)]
-    for entry in log_list(state.log):
-        if entry.kind == "upkeep":
-            continue
-        if entry.kind == "turn":
-            lines.append("")
-        if entry.kind == "snapshot":
-            lines.extend(snapshot_lines(rules, entry))
-            continue
-        lines.extend(describe(rules, entry, OMNISCIENT))
-    if state.outcome is not None:
-        o = state.outcome
-        lines += ["", f"OUTCOME: {o.title} ({o.ending or 'no ending'}), turn "
-                  f"{min(o.turn + 1, rules.max_turns)}",
-                  *[f"  {r}" for r in o.reasons],
-                  "  scores: " + ", ".join(f"{k} {v:.1f}" for k, v in o.scores.items())]
-    return "\n".join(lines) + "\n"
-
-
-def snapshot_lines(rules: Rules, entry: Entry) -> list[str]:
-    """One line per faction: the numbers behind its behaviour this turn."""
-    out = []
-    for f, v in rules.decode(entry.data["vals"])["factions"].items():
-        meters = " ".join(f"{m} {v[m]:.0f}" for m in rules.s.factions[f].meters)
-        out.append(f"  [{_short(rules, f)}: {meters} | hurt {v['hurt']:.0f} prospects "
-                   f"{v['prospects']:.0f} no-deal {v['batna']:.0f} ripeness {v['ripeness']:.0f} "
-                   f"reservation {v['reservation']:.0f}]")
-    return out
-

@@ -32,6 +32,7 @@ def perform(work: Work, action: Action, why: str = "") -> None:
             data["instead_of"] = neg.assess(rules, work.vals, faction, work.table.package)
             data["instead_of_by"] = work.table.proposer  # (whose draft: a player took it for
             # their own, two counters back)
+            _note_wariness(work, role, faction, data)
         work.table = Table(action.package, role, frozenset(), work.turn)
         _accept(work, faction, role, data)
         _stance_from(work, faction, action.package)
@@ -40,6 +41,7 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     elif kind == "reject":
         verdict = neg.assess(rules, work.vals, faction, work.table.package)
         data["assessment"] = verdict
+        _note_wariness(work, role, faction, data)
         work.rejected = (work.turn, faction, verdict.blockers[0].backer if verdict.blocked else "")
     elif kind == "concede":
         k = rules.issues.index(action.target)
@@ -122,6 +124,17 @@ def _lapsed(work: Work, table: Table, mover: str) -> bool:
         work.note("lapse_why", role, {**data, **numbers}, frozenset())
         lapsed = True
     return lapsed
+
+
+def _note_wariness(work: Work, role: str, faction: str, data: dict) -> None:
+    """An AI delegation answering another delegation's draft asks more of it while it trusts
+    the talks little (:func:`game.engine.negotiation.wariness`): the Why? says how much."""
+    rules: Rules = work.rules
+    if role not in work.humans:
+        proposer = work.table.proposer
+        wary = neg.wariness(rules, work.vals, faction, rules.ai[role][1], proposer)
+        if wary:
+            data["wary"] = (wary, rules.faction_of[proposer])
 
 
 def _settle_grievance(work: Work, faction: str) -> None:

@@ -153,6 +153,19 @@ def _assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, 
                       vals[slots["ripeness"]], hurt, blockers, unhappy, binding)
 
 
+def wariness(rules: Rules, vals, faction: str, params: dict, proposer: str) -> float:
+    """Reactive devaluation (Ross and Stillinger, 1991): terms another delegation tables are
+    worth less to an AI delegation than the same terms from the mediator, the more so the
+    less it trusts the talks: ``devalue`` (a strategy parameter) points of extra demand per
+    point of its trust below 50. Nothing for the mediator's drafts or its own."""
+    devalue = params.get("devalue", 0.0)
+    by = rules.faction_of.get(proposer)
+    slot = rules.trust_of[faction][1]
+    if not devalue or by is None or by == faction or slot is None:
+        return 0.0
+    return devalue * max(0.0, 50.0 - vals[slot])
+
+
 def agreed_package(rules: Rules, vals: list | tuple) -> tuple[str, ...]:
     """What has been signed so far, with the status quo on open issues."""
     return rules.agreed(vals)

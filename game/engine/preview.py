@@ -100,17 +100,26 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     # Why? tab names it); a playtester was told a tit-for-tat side was 'likely to accept' a
     # package it then rejected for not clearing its margin
     demand, style = _demand(state, f, binding)
-    margin = value - bar - demand
+    wary = _wary(state, f, role)
+    margin = value - bar - demand - wary
     name = rules.s.factions[f].short
     reasons = []
+    # (reactive devaluation: the player tables it, and a delegation that trusts the talks
+    # little asks more of the other side's draft than of the mediator's)
+    distrust = (f"about {wary:.0f} more as you tabled it: its trust is "
+                f"{_trust(state, f):.0f}, and the same terms from the mediator would count for "
+                "more") if wary else ""
     if binding:  # (the same bands as the verdict below: 'around' is 'either way')
         feel = ("comfortably above" if margin > EVEN else "around" if margin >= -EVEN
                 else "below")
         # (its reservation value, by name: 'what it expects without a deal' read as the
         # no-deal value, which ripeness lowers to the reservation value)
-        wants = (f"what {name} asks to sign ({style}, it holds out for about {demand:.0f} "
-                 "more than its reservation value)") if style else \
-            f"{name}'s reservation value"
+        wants = f"{name}'s reservation value"
+        if style:
+            wants = (f"what {name} asks to sign ({style}, it holds out for about {demand:.0f} "
+                     f"more than its reservation value{'; and ' + distrust if wary else ''})")
+        elif wary:
+            wants = f"what {name} asks to sign (its reservation value, and {distrust})"
         riper = (f" ({ripeness - lift:.0f} now, and {lift:.0f} for the way out a draft on the "
                  "table offers)") if lift else ""
         reasons.append(f"By your estimate the package is {feel} {wants}. With it on the table, "
@@ -121,7 +130,10 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         line = (f"It leaves {rules.s.words.binding} alone; by your estimate {name} "
                 f"{'gains' if raw > 0 else 'loses'}{much} on what already stands.")
         if style:
-            line += f" {style[0].upper()}{style[1:]}, it asks a gain of about {demand:.0f}."
+            line += f" {style[0].upper()}{style[1:]}, it asks a gain of about {demand:.0f}" \
+                    f"{'; and ' + distrust if wary else ''}."
+        elif wary:
+            line += f" It asks {distrust}."
         reasons.append(line)
     # what it will dislike: for a binding package every issue counts against its bar; for a
     # confidence-building one only what the package changes (the rest stands either way)
@@ -155,6 +167,21 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
                           "to the table.")
         likely = "away"
     return Reaction(f, likely, False, tuple(reasons))
+
+
+def _wary(state: State, f: str, proposer: str) -> float:
+    """How much more an AI delegation asks of a draft ``proposer`` tables (reactive
+    devaluation: :func:`game.engine.negotiation.wariness`); 0 for a human's delegation."""
+    rules: Rules = state.rules
+    role = rules.role_of[f]
+    if role in state.humans or role not in rules.ai:
+        return 0.0
+    return neg.wariness(rules, state.vals, f, rules.ai[role][1], proposer)
+
+
+def _trust(state: State, f: str) -> float:
+    slot = state.rules.trust_of[f][1]
+    return state.vals[slot] if slot is not None else 50.0
 
 
 def _demand(state: State, f: str, binding: bool) -> tuple[float, str]:

@@ -26,25 +26,30 @@ class StrategySpec:
 
 _ESCALATE = Param(0.3, 0, 1, "readiness (0-1) to launch an offensive when it thinks it can win")
 _WALKOUT = Param(0.3, 0, 1, "readiness (0-1) to walk out when trust runs low or it is provoked")
+_DEVALUE = Param(0, 0, 2, "reactive devaluation: points it asks above its demand, per point of "
+                          "its trust below 50, before it signs a draft another delegation "
+                          "tabled (none for the mediator's drafts)")
 
 STRATEGIES: dict[str, StrategySpec] = {
     "hardline": StrategySpec(
         ("delegation",),
         "Signs only a clearly good deal; answers pressure with pressure.",
         {"margin": Param(8, 0, 50, "points above its reservation value a package must reach"),
-         "escalate": Param(0.5, 0, 1, _ESCALATE.help), "walkout": Param(0.5, 0, 1, _WALKOUT.help)}),
+         "escalate": Param(0.5, 0, 1, _ESCALATE.help), "walkout": Param(0.5, 0, 1, _WALKOUT.help),
+         "devalue": _DEVALUE}),
     "conceder": StrategySpec(
         ("delegation",),
         "Starts high and lowers its demands as the deadline nears.",
         {"start": Param(25, 0, 60, "points above its reservation value it asks at first"),
          "beta": Param(1.5, 0.2, 5, "how early it concedes: above 1 early, below 1 late"),
-         "escalate": Param(0.2, 0, 1, _ESCALATE.help), "walkout": _WALKOUT}),
+         "escalate": Param(0.2, 0, 1, _ESCALATE.help), "walkout": _WALKOUT,
+         "devalue": _DEVALUE}),
     "tit_for_tat": StrategySpec(
         ("delegation",),
         "Mirrors the other side: cooperates after cooperation, retaliates after provocation.",
         {"margin": Param(3, 0, 50, "points above its reservation value a package must reach"),
          "forgive": Param(0.1, 0, 1, "chance (0-1) it lets a provocation pass"),
-         "escalate": _ESCALATE, "walkout": _WALKOUT}),
+         "escalate": _ESCALATE, "walkout": _WALKOUT, "devalue": _DEVALUE}),
     "facilitative": StrategySpec(
         ("mediator",),
         "Listens, builds trust and proposes balanced packages.",

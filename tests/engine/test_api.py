@@ -373,11 +373,11 @@ def test_playing_a_game_loads_no_ui_module():
         "import game.engine\n"
         "from game.engine import load_rules, inject_event\n"
         "from game.engine.simulate import play\n"
-        "from game.engine import saves, observe, explain, commands\n"
+        "from game.engine import saves, observe, transcripts, commands\n"
         f"rules = load_rules({str(ROOT / 'scenarios' / 'libya-5plus5-2020.yaml')!r})\n"
         "state = play(rules, 3)\n"
         "assert state.outcome is not None\n"
-        "saves.to_json(state); explain.transcript(state); observe.observe(state, 'gna')\n"
+        "saves.to_json(state); transcripts.transcript(state); observe.observe(state, 'gna')\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n")

@@ -15,7 +15,7 @@ import pytest
 
 from game.engine import ActionError, Rules, apply, new_game
 from game.engine.commands import parse_action
-from game.engine.explain import transcript
+from game.engine.transcripts import transcript
 from game.engine.simulate import play
 from game.plain import advance
 from tests.conftest import FIXTURES, ROOT
@@ -107,7 +107,7 @@ def test_the_mediator_is_told_how_its_score_was_reckoned(rules):
     said = score_workings(rules, state, rules.mediator)
     assert said == (
         "How UN mediator's score was reckoned: 30 + 5 × issues agreed (7) + 10 × "
-        "min(agreements signed on the mediator's drafts (1), 2) + (if Foreign forces and the "
+        "min(agreements signed on the mediator's drafts (2), 2) + (if Foreign forces and the "
         "arms embargo agreed (no): 10, else 0) − turns gone by (20) / 2, held to 0-100 = "
         f"{state.outcome.scores[rules.mediator]:.0f}.")
     assert score_workings(rules, state, "gna") == (

@@ -650,3 +650,74 @@ def test_leaving_the_table_withdraws_an_acceptance_and_says_so(rules):
     said = [line for e in history(state) if e.kind == "withdrawn"
             for line in describe(rules, e, "lna")]
     assert said == ["GNA has left the table, and its acceptance of the draft goes with it."]
+
+
+# -- reactive devaluation ---------------------------------------------------------------------
+
+LNA_STANCES = "ceasefire=truce prisoners=wounded_first land_routes=coastal_road " \
+              "flights=domestic hate_speech=pledge foreign_forces=as_is oil=reopen_escrow " \
+              "sirte=no_advance"
+
+
+def _tabled_by(rules, seed: int, role: str):
+    """Seed ``seed`` with the LNA human, the draft on the table the LNA's opening stances as
+    ``role`` would table them, the GNA (AI) to answer."""
+    from game.engine.ai import choose
+    from game.engine.state import Table
+
+    state = do(advance(new_game(rules, seed, {"lna"})), "lna", "counter " + LNA_STANCES)
+    while state.role != "gna":  # (the mediator moves first, and lets the GNA answer)
+        state = apply(state, choose(state)[0])
+    table = state.table
+    assert table.proposer == "lna" and state.turn == 1
+    if table.proposer != role:
+        state = state._replace(table=Table(table.package, role, table.accepted, table.turn))
+    return state, choose(state, "gna")
+
+
+def test_a_delegation_asks_more_of_the_other_sides_draft_than_of_the_same_mediators(rules):
+    """A playtest as the LNA had its own opening stances signed on turn 1 in 39 seeds of 40,
+    then nothing to do for 21 turns. With reactive devaluation (``devalue``) the GNA, trusting
+    the talks little, asks more of the LNA's draft than of the same terms from the mediator."""
+    answers = {"lna": [], "mediator": []}
+    for seed in range(12):
+        for by in answers:
+            state, (action, why) = _tabled_by(rules, seed, by)
+            if not state.vals[rules.fs["gna"]["at_table"]]:
+                break  # (the GNA walked out on the first turn: no answer to compare)
+            answers[by].append(action.act)
+            trust = state.vals[rules.trust_of["gna"][1]]
+            wary = neg.wariness(rules, state.vals, "gna", rules.ai["gna"][1], state.table.proposer)
+            assert wary == (0.5 * (50 - trust) if by == "lna" else 0.0)
+            assert ("more for a draft LNA tabled" in why) == (by == "lna"), why
+    assert answers["mediator"].count("accept") >= 8, answers
+    assert answers["lna"].count("accept") <= 2, answers
+
+
+def test_a_rejection_for_distrust_says_so_and_the_what_if_warns_who_tables(rules):
+    from game.engine.preview import preview
+
+    for seed in range(10):
+        state, (action, why) = _tabled_by(rules, seed, "lna")
+        if action.act == "reject":
+            break
+    else:
+        raise AssertionError("the GNA never rejected the LNA's stances in 10 seeds")
+    after = apply(state, action, why)
+    [entry] = [e for e in history(after) if e.kind == "action" and e.turn == after.turn
+               and e.data["action"].act == "reject"]
+    said = " ".join(describe(rules, entry, "lna"))
+    assert "more for a draft LNA tabled while it trusts the talks little" in said, said
+    package = state.table.package
+    [gna] = [r for r in preview(state, "lna", package) if r.faction == "gna"]
+    assert any("as you tabled it: its trust is" in reason for reason in gna.reasons), gna
+    [gna] = [r for r in preview(state, "mediator", package) if r.faction == "gna"]
+    assert not any("as you tabled it" in reason for reason in gna.reasons), gna
+
+
+def test_without_devalue_a_draft_counts_the_same_whoever_tabled_it(rules):
+    """The default (``devalue: 0``): a scenario that does not ask for it is unchanged."""
+    params = dict(rules.ai["gna"][1], devalue=0)
+    state, _ = _tabled_by(rules, 0, "lna")
+    assert neg.wariness(rules, state.vals, "gna", params, "lna") == 0.0
+    assert neg.wariness(rules, state.vals, "gna", rules.ai["gna"][1], "gna") == 0.0

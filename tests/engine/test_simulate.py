@@ -151,7 +151,7 @@ def test_games_that_run_out_the_clock_last_the_calendar_not_one_turn_more(monkey
 
 
 def test_transcript_prints_one_game_with_every_private_number():
-    from game.engine.explain import transcript
+    from game.engine.transcripts import transcript
 
     result = ceasefire("simulate", "--transcript", "--seed", "3")
     assert result.returncode == 0, result.stderr

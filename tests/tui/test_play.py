@@ -818,9 +818,14 @@ async def test_the_builder_says_a_counter_with_no_draft_tables_ones_own():
 async def test_the_debrief_folds_each_turning_point_under_its_text():
     """A playtester saw a long turning point ('Signed: ...') run back to the left edge, under
     the dates."""
+    from game.engine.commands import parse_action
+
     app = make_app(seed=7)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_game(pilot, app)
+        await start_game(pilot, app)  # (a first package, signed on turn 1, and then wait)
+        app.human_move(parse_action(app.state, "mediator", "propose prisoners=all_for_all "
+                                    "land_routes=all_routes flights=domestic"))
+        await settle(pilot, app)
         await wait_turns(pilot, app, 99)
         await pilot.pause(0.3)
         assert isinstance(app.screen, DebriefScreen)
@@ -931,22 +936,17 @@ async def test_any_key_stops_a_wait_on_at_the_players_next_move():
     wait."""
     from textual import events
 
-    from game.engine.state import Action
     from game.tui.widgets.panels import StatusBar
 
-    app = make_app(seed=1, role="lna")
+    app = make_app(seed=5)  # (the mediator, who will wait through four quiet turns)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_game(pilot, app)
-        package = ("truce", "wounded_first", "coastal_road", "domestic", "pledge", "as_is",
-                   "reopen_escrow", "no_advance")
-        app.human_move(Action("lna", "counter", package=package))
-        await settle(pilot, app)
         while app.state.outcome is None and \
-                _waited_on(app.state, "lna").turn - app.state.turn < 4:  # a long quiet ahead
+                _waited_on(app.state, "mediator").turn - app.state.turn < 4:
             await pilot.press("w")
             await settle(pilot, app)
         assert app.state.outcome is None, "no long quiet in this game any more"
-        start, full = app.state, _waited_on(app.state, "lna")
+        start, full = app.state, _waited_on(app.state, "mediator")
         bar = app.screen.query_one(StatusBar)
         shown, update = [], bar.update
         bar.update = lambda text: (shown.append(str(text)), update(text))[1]
@@ -960,7 +960,7 @@ async def test_any_key_stops_a_wait_on_at_the_players_next_move():
         app.post_message(events.Key("n", "n"))  # (the News tab: a key with work of its own)
         await settle(pilot, app)
         assert app.waiting_on is None and not app.wait_stopping
-        assert app.state.role == "lna" and start.turn < app.state.turn < full.turn
+        assert app.state.role == "mediator" and start.turn < app.state.turn < full.turn
         quiet = app.state.turn - start.turn
         note = [n for n in app._notifications if n.title == "Meanwhile"]
         assert note and note[-1].message.startswith(f"{quiet} quiet turn"), note

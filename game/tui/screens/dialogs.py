@@ -49,6 +49,9 @@ reservation value).
 - **Two levels** (after Robert Putnam): a delegation only signs what its foreign backers
   tolerate. A backer with a veto blocks its side's signature; others cut their support.
 - **Trust** falls with walkouts, offensives and insults, and rises with talks and gestures.
+  While it is low, a delegation asks more of a draft the other side tabled than of the same
+  terms from the mediator (*reactive devaluation*, after Lee Ross): the package builder says
+  how much more.
 - **Your score** (0-100) comes with the ending; each scenario sets it for every seat. In the
   2020 talks a delegation scores what everything agreed is worth to its side; the mediator
   scores how much was agreed and how soon, more for agreements signed on its own drafts, and
