@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from game import notes, present
 from game.engine import apply, history, legal_actions, new_game
 from game.engine.explain import apart, target_name
@@ -659,6 +661,18 @@ def test_a_scenario_gives_the_explanations_its_own_words_for_the_conflict(tmp_pa
     package[k] = next(o for o in rules.options[k] if o != quo[k])
     said = " ".join(line for r in preview(state, "mediator", tuple(package)) for line in r.reasons)
     assert "leaves the dam alone" in said and "fighting" not in said, said
+    # the full-screen game's help too (a review: it still spoke of the war), with the
+    # scenario's own issues as its examples
+    from game.tui.screens.dialogs import help_text
+
+    helped = " ".join(help_text(rules).split())  # (as Markdown reflows it)
+    assert "how much the dispute hurts" in helped and "settle the dam" in helped
+    assert "by going to court" in helped
+    assert not re.search(r"\b(war|fighting|military)\b", helped), helped
+    names = [i.name for i in rules.s.agenda.values() if not i.binding][:2]
+    assert f"Confidence-building** issues (here: {'; '.join(names)})" in helped
+    assert "Binding issues** settle" in helped  # (this scenario has none to name)
+    assert "the war hurts" in help_text(None)  # (a war's words with no scenario at hand)
 
 
 def test_the_note_of_the_others_moves_says_when_an_acceptance_lapses():
