@@ -30,8 +30,17 @@ def fold(line: str, width: int, indent: int) -> str:
         return line
     import textwrap
 
-    return textwrap.fill(line, width, subsequent_indent=" " * indent,
-                         break_long_words=False, break_on_hyphens=False)
+    filled = textwrap.fill(line, width, subsequent_indent=" " * indent,
+                           break_long_words=False, break_on_hyphens=False)
+    out = []
+    for part in filled.split("\n"):  # a word longer than the width (a source id at 80
+        # columns) is broken after its '#' (the screen broke it anywhere: 'telesur-2020-0')
+        while len(part) > width and "#" in part[indent + 1:width]:
+            cut = part.rfind("#", indent + 1, width) + 1
+            out.append(part[:cut])
+            part = " " * indent + part[cut:]
+        out.append(part)
+    return "\n".join(out)
 
 
 def fit_name(name: str, width: int) -> str:

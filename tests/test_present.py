@@ -719,3 +719,15 @@ def test_wait_on_stops_when_ones_own_delegation_is_away_or_a_deadline_ends():
     assert any(e.kind == "deadline" for e in history(later)[len(history(before)):])
     assert notes.news_between(before, later, "gna")
     assert any("deadline" in line for line in notes.turn_report(before, later, "gna"))
+
+
+def test_a_source_id_wider_than_the_news_column_breaks_after_its_hash():
+    """A playtest at 80 columns: the screen broke source ids anywhere, mid-date."""
+    line = ("  [historical; sources: telesur-2020-02-19#gna_walkout_geneva, "
+            "telesur-2020-02-19#sarraj_conditions]")
+    folded = present.fold(line, 34, 2).split("\n")
+    assert all(len(part) <= 34 for part in folded), folded
+    assert "  telesur-2020-02-19#" in folded and "  gna_walkout_geneva," in folded, folded
+    assert " ".join(part.strip() for part in folded).replace("# ", "#") == line.strip()
+    wide = present.fold(line, 60, 2).split("\n")  # (where an id fits, it stays whole)
+    assert "  telesur-2020-02-19#gna_walkout_geneva," in wide, wide
