@@ -339,9 +339,9 @@ def _holds_out(rules: Rules, d: dict) -> str:
     if "wary" not in d:
         return "clearly more than its reservation value"
     wary, by = d["wary"]
-    return (f"more than its reservation value, and about {wary:.0f} more for a draft "
-            f"{_short(rules, by)} tabled while it trusts the talks little (the same terms from "
-            "the mediator would count for more)")
+    return (f"more than its reservation value, and about {wary:.0f} points more for a draft "
+            f"{_short(rules, by)} tabled, as its trust is below 50 (the same terms from the "
+            "mediator would count for more)")
 
 
 def target_name(rules: Rules, kind: str, target: str) -> str:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from game.engine import negotiation as neg
 from game.engine.estimates import estimates
-from game.engine.explain import STYLES, _issue, _option, assessment_lines
+from game.engine.explain import STYLES, _issue, _option, _short, assessment_lines
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -106,9 +106,14 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     reasons = []
     # (reactive devaluation: the player tables it, and a delegation that trusts the talks
     # little asks more of the other side's draft than of the mediator's)
-    distrust = (f"about {wary:.0f} more as you tabled it: its trust is "
-                f"{_trust(state, f):.0f}, and the same terms from the mediator would count for "
-                "more") if wary else ""
+    blockers, _ = neg.backer_verdicts(rules, vals, f, package)
+    distrust = ""
+    if wary:  # (a playtest: '14' had no unit, and did the mediator's copy pass or not?)
+        plain = margin + wary > EVEN and not blockers and margin <= EVEN
+        distrust = (f"about {wary:.0f} points more as you tabled it, as its trust is "
+                    f"{_trust(state, f):.0f}, below 50: " + (
+                        "from the mediator, the same terms would likely be accepted" if plain
+                        else "the same terms from the mediator would count for more"))
     if binding:  # (the same bands as the verdict below: 'around' is 'either way')
         feel = ("comfortably above" if margin > EVEN else "around" if margin >= -EVEN
                 else "below")
@@ -149,7 +154,6 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
             for loss, k in losses[:2] if loss > 0.5]
     if hurt:
         reasons.append(f"{name} will dislike most: " + "; ".join(hurt) + ".")
-    blockers, _ = neg.backer_verdicts(rules, vals, f, package)
     for b in blockers:
         reasons.append(f"{rules.s.backers[b.backer].name} is likely to block it over "
                        f"{_issue(rules, b.issue)}.")
@@ -158,6 +162,13 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     else:
         likely = "accept" if margin > EVEN else ("reject" if margin < -EVEN else "uncertain")
     table = state.table
+    if wary and table is not None and package == table.package and table.proposer != role:
+        # (a playtest re-tabled the mediator's draft word for word, and it became its own)
+        whose = "the mediator's" if table.proposer == rules.mediator else \
+            f"{_short(rules, rules.faction_of[table.proposer])}'s"
+        reasons.insert(0, f"These are the terms on the table ({whose} draft): to back them, "
+                          f"accept them. Tabled again, they become your draft, and {name} asks "
+                          "more of a draft you table.")
     if table is not None and package == table.package and f in neg.rejecters(state):
         reasons.insert(0, f"{name} has already rejected this draft as it stands; it may still "
                           f"accept it later, if {rules.s.words.conflict} or its backers move "

@@ -707,10 +707,17 @@ def test_a_rejection_for_distrust_says_so_and_the_what_if_warns_who_tables(rules
     [entry] = [e for e in history(after) if e.kind == "action" and e.turn == after.turn
                and e.data["action"].act == "reject"]
     said = " ".join(describe(rules, entry, "lna"))
-    assert "more for a draft LNA tabled while it trusts the talks little" in said, said
+    assert "points more for a draft LNA tabled, as its trust is below 50" in said, said
     package = state.table.package
     [gna] = [r for r in preview(state, "lna", package) if r.faction == "gna"]
-    assert any("as you tabled it: its trust is" in reason for reason in gna.reasons), gna
+    said = " ".join(gna.reasons)
+    assert "points more as you tabled it, as its trust is" in said, said
+    assert "from the mediator, the same terms would likely be accepted" in said, said
+    # the LNA re-tabling the mediator's draft word for word is told to accept it instead
+    state = state._replace(table=state.table._replace(proposer="mediator"))
+    [gna] = [r for r in preview(state, "lna", package) if r.faction == "gna"]
+    assert gna.reasons[0].startswith("These are the terms on the table (the mediator's "
+                                     "draft): to back them, accept them."), gna
     [gna] = [r for r in preview(state, "mediator", package) if r.faction == "gna"]
     assert not any("as you tabled it" in reason for reason in gna.reasons), gna
 
