@@ -16,6 +16,9 @@ ALIASES = {PASS: WAIT, "skip": WAIT}
 
 
 def _pick(word: str, choices: list[str], what: str, text: str) -> str:
+    """``word`` as one of ``choices`` (ids), or a prefix of just one. Ids are lower case, and
+    a player types what the screen shows ('consult Turkey': a teacher's playtest)."""
+    word = word.lower()
     if word in choices:
         return word
     hits = [c for c in choices if c.startswith(word)]

@@ -244,6 +244,11 @@ def test_parse_action_accepts_unique_prefixes_and_aliases(rules):
     assert parse_action(state, m, "SKIP") == Action(m, PASS)
     assert parse_action(state, m, "pass") == Action(m, PASS)
     assert parse_action(state, m, "wa") == Action(m, PASS)  # 'wait' is what players see
+    # targets, issues and options in any case, as the screen shows them ('consult Turkey')
+    assert parse_action(state, m, "lean Egypt") == Action(m, "lean_on_backer", "egypt")
+    assert parse_action(state, m, "Shuttle LNA") == Action(m, "shuttle", "lna")
+    assert parse_action(state, m, "propose Prisoners=All_for_all").package == \
+        parse_action(state, m, "propose prisoners=all_for_all").package
     with pytest.raises(InvalidActionError) as info:
         parse_action(state, m, "xyz")
     assert "wait" in str(info.value) and "pass" not in str(info.value)
