@@ -57,6 +57,8 @@ def help_text(rules: Rules, role: str) -> str:
               "  save [NAME]       save the game now (with a NAME: to that slot in your "
               "saves folder)",
               "  help              this help",
+              "  help concepts     how the negotiation works: reservation value, ripeness, "
+              "binding issues, backers, trust",
               "  quit              save and stop",
               "Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."]
     return "\n".join(lines)
@@ -87,6 +89,7 @@ class PlainGame(Reports, Moves):
         self.watch: tuple[object, int] | None = None  # (path, mtime) with --watch
         self.width = 0  # wrap at this many columns (a terminal); 0: never (pipes, readers)
         self.ending_told = False  # the news has said the ending (its title, once)
+        self.echo = False  # write what was read after its prompt (input from a file or pipe)
 
     def say(self, text: str = "") -> None:
         if self.width and len(text) > self.width:
@@ -100,6 +103,8 @@ class PlainGame(Reports, Moves):
         if line is None:
             self.say()
             raise EndOfInput
+        if self.echo:  # (a teacher's playtest: a piped game's transcript showed the answers
+            self.out.write(line.strip() + "\n")  # but never the commands that led to them)
         return line.strip()
 
     # -- the loop -----------------------------------------------------------------------------
@@ -261,7 +266,12 @@ class PlainGame(Reports, Moves):
                          (", or 0 to wait." if 0 in numbers else "."))
                 return None
             return self.build_package(choice.action) if choice.needs_package else choice.action
-        if word == "help":
+        if word == "help" and line.lower().split()[1:2] in (["concepts"], ["how"]) or \
+                word == "concepts":  # (a teacher's playtest: only the full screen had them)
+            from game.concepts import plain_concepts
+
+            self.say(plain_concepts(self.rules))
+        elif word == "help":
             self.say(help_text(self.rules, self.role))
         elif word in ("menu", "moves", "list", "?"):
             self.show_menu(menu)
@@ -328,6 +338,7 @@ def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
         save: Callable[[State], str], state: State | None = None, watch: bool = False) -> int:
     game = PlainGame(rules, state or new_game(rules, seed, {role}), role,
                      lambda: _readline(stdin), stdout, save)
+    game.echo = not _isatty(stdin)  # (at a terminal the typed line is on screen already)
     if stdout.isatty():  # a person at a terminal: fold lines between words
         import shutil
 
@@ -341,6 +352,13 @@ def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
         game.say(f"Continuing a saved game at turn {state.turn + 1}; the news of earlier turns "
                  "is not repeated ('status' shows the situation).")
     return game.play()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # (a closed or unusual stream: treat as a file)
+        return False
 
 
 def _readline(stream: TextIO) -> str | None:

@@ -205,7 +205,8 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
         bar, most = apart(p.reservation, best)
         lines.append(f"No package can be worth {bar} to you yet (the best would be worth "
                      f"{most}): for now you expect more without a deal than any deal gives. "
-                     "Your reservation value falls as the conflict ripens (see Ripeness in help).")
+                     "Your reservation value falls as the conflict ripens (see Ripeness in the help: F1, "
+                     "or 'help concepts' in line mode).")
     if p.table_value is not None:
         verdict = "above" if p.table_value >= p.table_bar else "below"
         bar = ("your reservation value" if p.table_binding else

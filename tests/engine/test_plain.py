@@ -73,7 +73,8 @@ def test_a_wrong_number_says_which_numbers_are_valid_and_asks_again(tmp_path):
     after = result.stdout.split("Your move", 1)[1]
     said = f"Choose 1 to {top}, or 0 to wait."
     assert after.count(said) == 2
-    assert re.search(rf"> {re.escape(said)}\n> {re.escape(said)}\n> ", after)
+    # (each answer after its prompt, the line read echoed: input from a file or pipe)
+    assert re.search(rf"> 99\n{re.escape(said)}\n> 98\n{re.escape(said)}\n> ", after)
     data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert not [a for a in data["actions"] if a["role"] == "mediator"]  # nothing was played
 
@@ -305,7 +306,7 @@ def test_whatif_previews_a_package_without_tabling_it(tmp_path):
     result = plain(tmp_path, "whatif ceasefire=permanent_monitored oil=reopen_escrow\n",
                    "--seed", "3", "--role", "lna", "--save", str(save))
     assert result.returncode == 0, result.stderr
-    out = result.stdout.split("> GNA: ", 1)[1]
+    out = result.stdout.split("oil=reopen_escrow\nGNA: ", 1)[1]  # (after the echoed line)
     assert out.split("\n", 1)[0] in ("likely to accept", "likely to reject",
                                       "could go either way", "a backer would block it")
     assert "\nLNA: below your reservation value\n" in out or "\nLNA: you can accept it\n" in out
@@ -402,7 +403,7 @@ def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
     out = result.stdout
     assert "#" not in out.split("Your move")[0]  # no citation ids in the news
     assert "[historical; 1 source: type 'sources' to hear them]" in out
-    heard = out.split("Your move")[1].split("\n> ", 1)[1]
+    heard = out.split("Your move")[1].split("\n> sources\n", 1)[1]
     assert heard.startswith("Haftar leaves Moscow without signing: from '")
     assert "(2020-" in heard and "Moscow" in heard
 
@@ -552,3 +553,20 @@ def test_wait_on_stops_when_another_human_seat_is_to_move():
     game = PlainGame(rules, state, "lna", lambda: None, out, lambda s: "")
     game.wait_on()  # the GNA's move, not the LNA's: nothing to wait
     assert game.state is state
+
+
+def test_help_concepts_explains_the_negotiation_in_line_mode(tmp_path):
+    """A teacher's playtest: line mode pointed to 'Ripeness in help', and its help had only
+    the commands; the ideas behind the game were in the full screen's F1 alone, out of reach
+    of a screen reader."""
+    result = plain(tmp_path, "help\nhelp concepts\n", "--seed", "3", "--role", "gna",
+                   "--save", str(tmp_path / "s.json"))
+    assert result.returncode == 0, result.stderr
+    assert "help concepts     how the negotiation works" in result.stdout
+    told = result.stdout.split("> help concepts\n", 1)[1].split("\n> ", 1)[0]
+    assert told.startswith("How the negotiation works\n"), told
+    for idea in ("- Reservation value: what a deal must be worth", "- Ripeness (after I. William "
+                 "Zartman)", "reactive devaluation", "(here: Complete and permanent ceasefire"):
+        assert idea in told, idea
+    assert "*" not in told and "{" not in told  # (no Markdown, no unfilled words)
+    assert all(line.startswith("- ") for line in told.strip().split("\n")[2:]), told
