@@ -105,6 +105,9 @@ def moments(rules, state) -> list[str]:
     return out
 
 
+QUIET = "- Every side waited; no news."
+
+
 def markdown(rules, state, role: str) -> str:
     report = build(rules, state, role)
     s = rules.s
@@ -134,6 +137,7 @@ def markdown(rules, state, role: str) -> str:
             "tit_for_tat, conceder, formulative, …) and, for a package, its surplus (what the "
             "package is worth to it above its reservation value) against the demand its "
             "strategy asks before it signs.*"]
+    quiet = False  # a turn heading with nothing under it yet
     for entry in log_list(state.log):
         if entry.kind in ("upkeep", "snapshot"):
             continue
@@ -141,13 +145,19 @@ def markdown(rules, state, role: str) -> str:
         if not lines:
             continue
         if entry.kind == "turn":
+            if quiet:  # (a teacher's playtest found an empty '### Turn 8' in the export)
+                out.append(QUIET)
             out += ["", f"### {lines[0].strip('— ')}", ""]
+            quiet = True
         else:  # a bullet per entry, its details nested under it
             if entry.kind == "action" and entry.data["action"].act == "pass":
                 continue  # (waiting: dozens of '(AI: ...: waits)' lines, a playtest found)
             out.append(f"- {lines[0].strip()}")
             out += [f"  - {line.strip().removeprefix('· ')}" for line in lines[1:]
                     if line.strip()]
+            quiet = False
+    if quiet:
+        out.append(QUIET)
     out += _sources(rules, state)
     return "\n".join(out) + "\n"
 

@@ -99,3 +99,20 @@ def test_a_deal_signed_below_the_bar_is_not_excused_by_what_moved_since():
     assert bars["hill"][0] < bars["hill"][1]  # it signed below its bar
     assert state.value("faction.hill.utility") < state.value("faction.hill.reservation")
     assert "moved since it signed" not in hill, hill
+
+
+def test_a_turn_when_everyone_waited_says_so_in_the_export(default_loaded):
+    """A teacher's playtest: the exported timeline had an empty '### Turn 8' heading."""
+    from game.engine import PASS, Action, apply, new_game
+    from game.plain import advance
+
+    rules = Rules(default_loaded)
+    state = advance(new_game(rules, 5, {"mediator"}))
+    while state.outcome is None:  # a mediator who only waits, in a quiet game
+        state = advance(apply(state, Action("mediator", PASS)))
+    timeline = debrief.markdown(rules, state, "mediator").split("## Timeline", 1)[1]
+    lines = [line for line in timeline.splitlines() if line.strip()]
+    after = [lines[i + 1] for i, line in enumerate(lines) if line.startswith("### ")]
+    assert all(line.startswith("- ") for line in after), after
+    assert debrief.QUIET in after
+
