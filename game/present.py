@@ -179,9 +179,13 @@ def table_lines(rules: Rules, obs: Observation) -> list[str]:
     out.append(f"On the table ({draft_status(rules, obs)}):")
     for k, option in enumerate(package):
         issue = rules.issues[k]
-        if option == (obs.agreed.get(issue) or rules.status_quo[k]):
+        agreed = obs.agreed.get(issue)
+        if option == (agreed or rules.status_quo[k]):
             continue
-        out.append(f"  · {rules.s.agenda[issue].name}: {option_label(rules, issue, option)}")
+        # (a teacher's playtest: a counter quietly replaced a signed prisoner exchange)
+        was = f" (replacing the signed '{option_label(rules, issue, agreed)}')" if agreed else ""
+        out.append(f"  · {rules.s.agenda[issue].name}: {option_label(rules, issue, option)}"
+                   f"{was}")
     return out
 
 

@@ -7,8 +7,6 @@ gets the same reasons in words, without them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.engine.negotiation import Assessment
 from game.engine.rules import Rules
 from game.engine.state import Entry
@@ -162,17 +160,25 @@ def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT) 
     return out
 
 
-def package_lines(rules: Rules, package: tuple[str, ...], vals: Any = None) -> list[str]:
+def package_lines(rules: Rules, package: tuple[str, ...], agreed: tuple | None = None
+                  ) -> list[str]:
+    """A package, an issue a line; ``agreed`` (per issue, "" if open), when known, marks what
+    it keeps and what signed option it would replace (a teacher's playtest: a counter quietly
+    replaced a signed prisoner exchange)."""
     out = []
-    left = []  # issues the package leaves as they stand: named once, on one line
+    left, kept = [], []  # issues it leaves as they stand, and as signed: named on one line
     for k, option in enumerate(package):
         if option == rules.status_quo[k]:
             left.append(_issue(rules, k))
             continue
-        agreed = vals[rules.issue_slot[k]] if vals is not None else ""
-        note = " (already agreed)" if agreed == option else (
-            f" (replacing '{_option(rules, k, agreed)}')" if agreed else "")
+        was = agreed[k] if agreed is not None else ""
+        if was == option:
+            kept.append(_issue(rules, k))
+            continue
+        note = f" (replacing the signed '{_option(rules, k, was)}')" if was else ""
         out.append(f"{_issue(rules, k)}: {_option(rules, k, option)}{note}")
+    if kept:
+        out.append("Kept as signed: " + "; ".join(kept))
     if left:
         out.append("Left as they stand: " + "; ".join(left))
     return out
@@ -282,7 +288,8 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
         head += f": now asks for '{_option(rules, k, action.option)}'"
     lines = [head]
     if act.kind in ("propose", "counter"):
-        lines += [f"  · {line}" for line in package_lines(rules, action.package)]
+        lines += [f"  · {line}" for line in package_lines(rules, action.package,
+                                                           d.get("agreed"))]
     faction = rules.faction_of.get(action.role, "")
     owner = viewer is None or viewer == action.role
     if "instead_of" in d:  # a counter: first why not the draft it replaces

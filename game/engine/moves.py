@@ -24,6 +24,10 @@ def perform(work: Work, action: Action, why: str = "") -> None:
     data: dict = {"action": action, "ai": why} if why else {"action": action}
     changes: list = []
     private: list = []  # what only the mover learns; noted after the move itself
+    if kind in ("propose", "counter"):
+        agreed = rules.issue_values(work.vals)
+        if any(agreed):  # (what it keeps and what it replaces: its Why? says, from the log)
+            data["agreed"] = agreed
     if kind == "propose":
         work.table = Table(action.package, role, frozenset(), work.turn)
     elif kind == "counter":

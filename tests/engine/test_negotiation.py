@@ -728,3 +728,34 @@ def test_without_devalue_a_draft_counts_the_same_whoever_tabled_it(rules):
     state, _ = _tabled_by(rules, 0, "lna")
     assert neg.wariness(rules, state.vals, "gna", params, "lna") == 0.0
     assert neg.wariness(rules, state.vals, "gna", rules.ai["gna"][1], "gna") == 0.0
+
+
+def test_a_package_that_replaces_a_signed_option_says_so_to_everyone(rules):
+    """A teacher's playtest: the LNA's counter set the signed prisoner exchange back to
+    'wounded and sick first', and nothing said a signed issue was being replaced."""
+    from game.present import table_lines
+
+    seen = set()
+    for seed in range(12):
+        states = ai_game(rules, seed)
+        for before, after in zip(states, states[1:]):
+            table = after.table
+            if len(after.actions) == len(before.actions) or rules.actions.get(
+                    after.actions[-1].act) is None or rules.actions[
+                        after.actions[-1].act].kind not in ("propose", "counter"):
+                continue
+            agreed = rules.issue_values(before.vals)
+            changed = [k for k, o in enumerate(table.package) if agreed[k] and o != agreed[k]]
+            kept = [k for k, o in enumerate(table.package) if agreed[k] and o == agreed[k]]
+            [entry] = [e for e in history(after)[len(history(before)):] if e.kind == "action"]
+            said = describe(rules, entry, "mediator")
+            for k in changed:
+                old = rules.s.agenda[rules.issues[k]].options[agreed[k]].label
+                assert any(f"(replacing the signed '{old}')" in line for line in said), said
+                lines = table_lines(rules, observe(after, "gna"))
+                assert any(f"(replacing the signed '{old}')" in line for line in lines), lines
+                seen.add("replaced")
+            if kept:
+                assert any(line.startswith("  · Kept as signed: ") for line in said), said
+                seen.add("kept")
+    assert seen == {"replaced", "kept"}, seen
