@@ -590,9 +590,8 @@ def test_the_turns_drift_is_told_once_a_turn_by_cause(rules):
 
 
 def test_moving_the_talks_says_where_they_went(rules):
-    state = ai_game(rules, 2)[-1]
-    entry = next(e for e in history(state) if e.kind == "action"
-                 and rules.actions.get(e.data["action"].act) is not None
+    entry = next(e for seed in range(12) for e in history(ai_game(rules, seed)[-1])
+                 if e.kind == "action" and rules.actions.get(e.data["action"].act) is not None
                  and rules.actions[e.data["action"].act].kind == "venue")
     venue = rules.s.venues[entry.data["action"].target].name
     assert any(f"the talks move to {venue}" in line for line in describe(rules, entry, "gna"))
@@ -759,3 +758,17 @@ def test_a_package_that_replaces_a_signed_option_says_so_to_everyone(rules):
                 assert any(line.startswith("  · Kept as signed: ") for line in said), said
                 seen.add("kept")
     assert seen == {"replaced", "kept"}, seen
+
+
+def test_the_talks_stay_on_video_from_june_until_october(rules):
+    """A teacher's playtest: the turn the news said the talks would resume by video 'because
+    of the pandemic', the AI mediator moved them back to Geneva in person."""
+    import datetime
+
+    moved = []
+    for seed in range(12):
+        for entry in history(ai_game(rules, seed)[-1]):
+            if entry.kind == "action" and entry.data["action"].act == "move_talks":
+                moved.append(rules.date_of(entry.turn))
+    summer = [d for d in moved if datetime.date(2020, 6, 1) <= d < datetime.date(2020, 9, 28)]
+    assert moved and not summer, summer
