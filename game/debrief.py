@@ -172,8 +172,8 @@ def _sources(rules, state) -> list[str]:
     for note_id in cited:
         note = notes.get(note_id)
         if note is not None:
-            outlet = f" {note.named_outlet}." if note.named_outlet else ""
-            rows.append(f"- `{note_id}`: *{note.headline}*, {note.date.isoformat()}.{outlet}")
+            rows.append(f"- `{note_id}`: *{note.headline}*, {note.date.isoformat()}; "
+                        f"{note.outlet_said}.")
     return ["", "## Sources of the news in this game", ""] + rows if rows else []
 
 

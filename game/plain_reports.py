@@ -47,8 +47,8 @@ class Reports:
                 self.say(f"{title}: {ref}")
                 continue
             fact = next((f for f in note.facts if f.id == fact_id), None)
-            outlet = f", {note.named_outlet}" if note.named_outlet else ""
-            self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}{outlet})"
+            self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}, "
+                     f"{note.outlet_said})"
                      + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
 
     def why(self) -> None:

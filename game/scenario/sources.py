@@ -56,6 +56,17 @@ class SourceNote(Base):
         ("Not named in the copy; ..."), which reads as noise in a list of sources."""
         return "" if self.outlet.startswith("Not named") else self.outlet
 
+    @property
+    def outlet_said(self) -> str:
+        """The outlet as a reader should hear it: its name, or that the copy does not name it,
+        with the note's guess ('probably teleSUR English'). A teacher's playtest: 'sources'
+        promised the outlet and gave none, and a class should know when it is a guess."""
+        if self.named_outlet:
+            return self.named_outlet
+        guess = self.outlet.split(" suggests ", 1)
+        return "outlet not named in the copy" + (
+            f"; probably {guess[1].rstrip('. ')}" if len(guess) == 2 else "")
+
 
 def load_notes(folder: Path) -> tuple[dict[str, SourceNote], list[Problem]]:
     """Load every ``*.yaml`` note in ``folder``; returns notes by id and the problems found."""

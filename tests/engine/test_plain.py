@@ -406,6 +406,9 @@ def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
     heard = out.split("Your move")[1].split("\n> sources\n", 1)[1]
     assert heard.startswith("Haftar leaves Moscow without signing: from '")
     assert "(2020-" in heard and "Moscow" in heard
+    # the outlet, or that the copy does not name it, with the note's guess (a teacher's
+    # playtest: the help promised the outlet and none was said)
+    assert "outlet not named in the copy" in heard and "; probably teleSUR English)" in heard
 
 
 @pytest.mark.parametrize("args", [("--role", "kingmaker"), ("play", "nosuch.yaml"),
