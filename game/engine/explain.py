@@ -195,6 +195,8 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
     if kind == "event":
         event = rules.s.events[d["id"]]
         mark = "historical" if event.historical else "counterfactual"
+        if event.date is not None and str(event.date) != rules.iso_date(entry.turn):
+            mark += f", {event.date}"  # (a teacher: a March resignation under 24 February)
         head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
         n = len(event.sources)
         cited = (f"sources: {', '.join(event.sources) or 'none'}" if cite else

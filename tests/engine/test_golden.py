@@ -93,7 +93,7 @@ def test_starter_scenario_game(minimal_loaded):
 
 def test_transcripts_name_the_sources_of_historical_events():
     text = (GOLDEN / "historical.txt").read_text(encoding="utf-8")
-    assert re.search(r"\[historical; sources: [a-z0-9-]+#", text)
+    assert re.search(r"\[historical(, 2020-\d\d-\d\d)?; sources: [a-z0-9-]+#", text)
     assert "counterfactual" in text or "SIGNED" in text
     assert str(FIXTURES) not in text  # no machine paths in documentation
 

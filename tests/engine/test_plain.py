@@ -402,7 +402,9 @@ def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
     result = plain(tmp_path, "sources\n", "--seed", "3", "--save", str(tmp_path / "s.json"))
     out = result.stdout
     assert "#" not in out.split("Your move")[0]  # no citation ids in the news
-    assert "[historical; 1 source: type 'sources' to hear them]" in out
+    # (dated: the turn began on 13 January, the news is of the 14th; a teacher's playtest
+    # read a March resignation under a February turn)
+    assert "[historical, 2020-01-14; 1 source: type 'sources' to hear them]" in out
     heard = out.split("Your move")[1].split("\n> sources\n", 1)[1]
     assert heard.startswith("Haftar leaves Moscow without signing: from '")
     assert "(2020-" in heard and "Moscow" in heard
