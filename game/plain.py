@@ -90,6 +90,7 @@ class PlainGame(Reports, Moves):
         self.width = 0  # wrap at this many columns (a terminal); 0: never (pipes, readers)
         self.ending_told = False  # the news has said the ending (its title, once)
         self.echo = False  # write what was read after its prompt (input from a file or pipe)
+        self.tabled: Action | None = None  # a package the builder has had confirmed
 
     def say(self, text: str = "") -> None:
         if self.width and len(text) > self.width:
@@ -235,6 +236,9 @@ class PlainGame(Reports, Moves):
         """A move that cannot be taken back (an offensive, walking out) or a package of one's
         own worth less than no deal asks for a 'y' first, as the full-screen game does (a
         playtest signed a deal at 60 against a reservation value of 94 without a word)."""
+        if action == self.tabled:  # (the package builder asked already, what-if in view)
+            self.tabled = None
+            return True
         warning = present.warning(self.state, action)
         if warning is None and action.package and \
                 self.rules.actions[action.act].kind == "counter":

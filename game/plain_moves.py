@@ -91,4 +91,25 @@ class Moves:
                                              else ", as it is." + (
                                                  " ('accept' agrees to it without tabling it "
                                                  "again.)" if draft else "")))
-        return action._replace(package=package)
+        # what each side would likely make of it, then a last word before it goes on the
+        # table (a teacher's playtest: the builder tabled at once, with no what-if)
+        action = action._replace(package=package)
+        self.say("How each side would likely react:")
+        for text in present.whatif_lines(state, self.role, package):
+            self.say(f"  {text}")
+        warning = present.own_verdict(state, self.role, package) if \
+            rules.actions[action.act].kind == "counter" else None
+        if warning is not None:
+            self.say(warning)
+        while True:
+            word = self.ask("Enter (or y) tables it; 'cancel' drops it: ").lower()
+            if word in ("", "y", "yes"):
+                self.tabled = action  # (confirmed here: not asked again before it is played)
+                return action
+            if word.split()[0] in ("cancel", "back", "menu", "n", "no"):
+                self.say("No package tabled. Choose again ('menu' lists the moves).")
+                return None
+            if word == "quit":
+                from game.plain import EndOfInput
+
+                raise EndOfInput("Quitting.")

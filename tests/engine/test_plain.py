@@ -48,8 +48,9 @@ def test_a_piped_game_exits_cleanly_and_saves_what_was_played(tmp_path):
 
 def test_the_same_seed_and_input_print_the_same_transcript(tmp_path):
     args = ("--seed", "11", "--save", str(tmp_path / "s.json"))
-    first = plain(tmp_path, "2\n1\n\n\n3\n\n\n\n\n\n\nwhy\n", *args)
-    second = plain(tmp_path, "2\n1\n\n\n3\n\n\n\n\n\n\nwhy\n", *args)
+    script = "2\n1\n\n\n3\n\n\n\n\n\n\n\nwhy\n"  # (8 answers, Enter to table, why)
+    first = plain(tmp_path, script, *args)
+    second = plain(tmp_path, script, *args)
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
     assert "Build the package" in first.stdout  # the package builder took its answers
@@ -490,8 +491,8 @@ def test_the_package_builder_can_be_left_and_says_what_it_tables(tmp_path):
     number again), and piped input after a wrong word was swallowed by it; a package
     went on the table with no word of what was in it; an empty one met the engine's words."""
     save = tmp_path / "s.json"
-    result = plain(tmp_path, "1\n2\ncancel\n" + "1\n" + "\n" * 8 + "1\n\n3\n" + "\n" * 6,
-                   "--seed", "7", "--role", "gna", "--save", str(save))
+    result = plain(tmp_path, "1\n2\ncancel\n" + "1\n" + "\n" * 8 + "1\n\n3\n" + "\n" * 6 +
+                   "why\n\n", "--seed", "7", "--role", "gna", "--save", str(save))
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "No package tabled. Choose again" in out
@@ -499,6 +500,12 @@ def test_the_package_builder_can_be_left_and_says_what_it_tables(tmp_path):
     assert "not legal now" not in out
     assert "Your package: what stands now, with Prisoner exchange: All detainees, all for all." \
         in out
+    # then what each side would likely make of it, and a last word before it is tabled (a
+    # teacher's playtest: it went on the table at once, with no what-if); a stray word is
+    # asked about again, not taken for a move
+    told = out.split("Your package: what stands now, with Prisoner", 1)[1]
+    assert "\nHow each side would likely react:\n  GNA: " in told and "\n  LNA: " in told
+    assert told.count("Enter (or y) tables it; 'cancel' drops it: ") == 2
     data = json.loads(save.read_text(encoding="utf-8"))
     mine = [a for a in data["actions"] if a["role"] == "gna"]
     assert len(mine) == 1 and mine[0]["act"] == "counter"  # only the third build was tabled
