@@ -49,9 +49,16 @@ def preview(state: State, role: str, package: tuple[str, ...]) -> list[Reaction]
                 judged[rules.fs[f]["reservation"]] = reservation
             a = neg.assess(rules, judged, f, package)
             likely = "blocked" if a.blocked else ("accept" if a.surplus >= 0 else "reject")
-            out.append(Reaction(f, likely, True, tuple(assessment_lines(
-                rules, a, owner=True, tabled=bool(lift)))))
-            continue
+            reasons = assessment_lines(rules, a, owner=True, tabled=bool(lift))
+            best = sum(max(row) for row in rules.contrib_rows[f])  # the best any package gives
+            if a.binding and a.reservation > best:  # (a playtest as the LNA on turn 1: its own
+                # favourite package 'below your reservation value' read as broken)
+                reasons.append(f"No package can be worth {a.reservation:.0f} to you yet (the "
+                               f"best would be worth {best:.0f}): for now you expect more from "
+                               f"{rules.s.words.holding_out} than any deal gives. Your "
+                               "reservation value falls as the conflict ripens.")
+            out.insert(0, Reaction(f, likely, True, tuple(reasons)))  # (one's own first: a
+            continue  # playtest at 100x30 found it below the fold, under the others)
         table = state.table
         if table is not None and package == table.package and f in table.accepted:
             name = rules.s.factions[f].short

@@ -307,11 +307,15 @@ def test_whatif_previews_a_package_without_tabling_it(tmp_path):
     result = plain(tmp_path, "whatif ceasefire=permanent_monitored oil=reopen_escrow\n",
                    "--seed", "3", "--role", "lna", "--save", str(save))
     assert result.returncode == 0, result.stderr
-    out = result.stdout.split("oil=reopen_escrow\nGNA: ", 1)[1]  # (after the echoed line)
-    assert out.split("\n", 1)[0] in ("likely to accept", "likely to reject",
-                                      "could go either way", "a backer would block it")
-    assert "\nLNA: below your reservation value\n" in out or "\nLNA: you can accept it\n" in out
+    # one's own side first (a playtest at 100x30 found it below the fold), after the echo
+    out = result.stdout.split("oil=reopen_escrow\nLNA: ", 1)[1]
+    assert out.split("\n", 1)[0] == "below your reservation value", out
     assert "LNA values this package at" in out  # its own numbers, exactly
+    # and why no package can reach its bar yet (its favourite read as broken, turn 1)
+    assert "No package can be worth 98 to you yet (the best would be worth 65): for now you " \
+           "expect more from fighting than any deal gives." in out, out
+    assert out.split("\nGNA: ", 1)[1].split("\n", 1)[0] in (
+        "likely to accept", "likely to reject", "could go either way", "a backer would block it")
     data = json.loads(save.read_text(encoding="utf-8"))
     assert not [a for a in data["actions"] if a["role"] == "lna"]  # nothing was tabled
     helped = plain(tmp_path, "help\n", "--seed", "3", "--save", str(save))
