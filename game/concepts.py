@@ -24,10 +24,7 @@ CONCEPTS = """\
   reservation value. **Confidence-building** issues{cbm_eg} only need to beat what already
   stands: they can be agreed while {conflict} goes on, and they build trust.
 - **Two levels** (after Robert Putnam): a delegation only signs what its backers tolerate. A backer with a veto blocks its side's signature; others cut their support.
-- **Trust** falls with walkouts and hostile moves, and rises with talks and gestures.
-  While it is low, a delegation asks more of a draft the other side tabled than of the same
-  terms from the mediator (*reactive devaluation*, after Lee Ross): the package builder's
-  what-if says how much more.
+- **Trust** falls with walkouts and hostile moves, and rises with talks and gestures.{devaluation}
 - **Your score** (0-100) comes with the ending; the scenario sets it for every seat, and the
   debrief shows how yours was reckoned. As a rule a delegation scores what everything agreed
   is worth to its side, a mediator how much was agreed and how soon, and a failure scores
@@ -50,9 +47,19 @@ def concepts(rules: Any = None) -> str:
         names = [issue.name for issue in agenda if issue.binding == binding][:2]
         return f" (here: {'; '.join(names)})" if names else ""
 
+    # (only where some counterpart does it: a review found the help telling a scenario
+    # without it of a rule it does not have)
+    wary = rules is not None and any(params.get("devalue", 0) > 0
+                                     for _, params in rules.ai.values())
     return CONCEPTS.format(conflict=words.conflict, holding_out=words.holding_out,
                            binding=words.binding, binding_eg=example(True),
-                           cbm_eg=example(False))
+                           cbm_eg=example(False), devaluation=DEVALUATION if wary else "")
+
+
+DEVALUATION = """
+  While its trust is below 50, a delegation asks more of a draft the other side tabled than
+  of the same terms from the mediator (*reactive devaluation*, after Lee Ross): the package
+  builder's what-if says how much more."""
 
 
 def plain_concepts(rules: Any = None) -> str:

@@ -459,7 +459,7 @@ def test_the_what_if_counts_the_margin_an_ai_side_holds_out_for():
         assert rank[a.likely] <= rank[h.likely]
         differs += a.likely != h.likely
         if binding_change(rules, ai_side.vals, package):
-            assert "a hard-liner, it holds out for about 5 more" in a.reasons[0]
+            assert "a hard-liner, it holds out for about 5 points more" in a.reasons[0]
             assert "holds out" not in h.reasons[0]
     assert differs
 
@@ -673,6 +673,9 @@ def test_a_scenario_gives_the_explanations_its_own_words_for_the_conflict(tmp_pa
     assert f"Confidence-building** issues (here: {'; '.join(names)})" in helped
     assert "Binding issues** settle" in helped  # (this scenario has none to name)
     assert "the war hurts" in help_text(None)  # (a war's words with no scenario at hand)
+    # reactive devaluation only where a counterpart does it (a review)
+    assert "reactive devaluation" not in helped
+    assert "reactive devaluation" in help_text(rules_for("default"))
 
 
 def test_the_note_of_the_others_moves_says_when_an_acceptance_lapses():

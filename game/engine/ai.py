@@ -126,7 +126,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         asks = f"its demand {demand:.1f}"
         if wary:
             by = _name(rules, rules.faction_of[table.proposer])
-            asks += f" and {wary:.1f} more for a draft {by} tabled (trust {trust:.0f})"
+            asks += f" and {wary:.1f} {neg.WARY} {by} tabled (trust {trust:.0f})"
         if a.surplus >= demand + wary and not a.blocked:
             return pick("accept"), f"{strategy}: surplus {a.surplus:.1f} meets {asks}"
         if a.blocked:
@@ -145,7 +145,9 @@ def _delegation(state, role, strategy, params, by_kind, rng):
             package = counter_package(state, f, demand, rng)
             if package is not None and package != table.package:
                 return _with_package(by_kind["counter"][0], package), \
-                    f"{strategy}: counters with a package it could sign"
+                    f"{strategy}: counters with a package it could sign" + (
+                        f" (the draft's surplus {a.surplus:.1f} is below {asks})" if wary
+                        else "")
         # (the draw before the menu: nothing after this draws, so the choice is the same,
         # and the concessions are listed only when a concession is on the cards)
         if (strategy == "conceder" or rng.random() < 0.25) and "concede" in by_kind and \

@@ -308,7 +308,7 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
                                                               reply=True)]
         if b.surplus >= 0 and not b.blockers and style:
             lines.append(f"    {style[0].upper()}{style[1:]}, {_short(rules, faction)} holds "
-                         f"out for {_holds_out(rules, d)}.")
+                         f"out for {_holds_out(rules, d, b, viewer)}.")
         lines.append("  Its own package:")
     if "assessment" in d:
         a = d["assessment"]
@@ -325,7 +325,8 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
             style = STYLES.get(str(d.get("ai", "")).split(":", 1)[0])
             if style:  # an AI's demand: a playtest read the bare rule as broken
                 lines.append(f"  {name} rejects it all the same: {style}, it holds out for "
-                             f"{_holds_out(rules, d)}, and this package is not there yet.")
+                             f"{_holds_out(rules, d, a, viewer)}, and this package is not "
+                             "there yet.")
             else:
                 lines.append(f"  {name} rejects it all the same: it wants more than that "
                              "before it signs.")
@@ -342,15 +343,32 @@ def _action_lines(rules: Rules, entry: Entry, viewer: str | None) -> list[str]:
     return lines
 
 
-def _holds_out(rules: Rules, d: dict) -> str:
-    """What an AI delegation held out for, answering a draft: with reactive devaluation
-    (:func:`game.engine.negotiation.wariness`), more still for another delegation's draft."""
+def _holds_out(rules: Rules, d: dict, a: Assessment, viewer: str | None) -> str:
+    """What an AI delegation held out for, answering a draft (``a``: how it weighed it): with
+    reactive devaluation (:func:`game.engine.negotiation.wariness`), more still for another
+    delegation's draft, said to its author as 'you', and without the amount where its trust
+    is private to it (the amount would tell it)."""
+    bar = "its reservation value" if a.binding else "what already stands"
     if "wary" not in d:
-        return "clearly more than its reservation value"
+        return f"clearly more than {bar}"
     wary, by = d["wary"]
-    return (f"more than its reservation value, and about {wary:.0f} points more for a draft "
-            f"{_short(rules, by)} tabled, as its trust is below 50 (the same terms from the "
-            "mediator would count for more)")
+    who = "you" if viewer is not None and rules.role_of.get(by) == viewer else _short(rules, by)
+    much = "more still" if hidden_trust(rules, a.faction, viewer) else f"{points(wary)} more"
+    return (f"more than {bar}, and {much} for a draft {who} tabled, as its trust is below 50 "
+            "(the same terms from the mediator would count for more)")
+
+
+def points(amount: float) -> str:
+    """'about 14 points' (at least one: 'about 0 points' read as nothing; a review)."""
+    n = max(1, round(amount))
+    return f"about {n} point{'' if n == 1 else 's'}"
+
+
+def hidden_trust(rules: Rules, faction: str, viewer: str | None) -> bool:
+    """Is ``faction``'s trust private to it, and ``viewer`` someone else?"""
+    meter = rules.s.factions[faction].meters.get("trust")
+    return meter is not None and meter.private and viewer is not None and \
+        rules.faction_of.get(viewer) != faction
 
 
 def target_name(rules: Rules, kind: str, target: str) -> str:

@@ -132,9 +132,12 @@ def _lapsed(work: Work, table: Table, mover: str) -> bool:
 
 def _note_wariness(work: Work, role: str, faction: str, data: dict) -> None:
     """An AI delegation answering another delegation's draft asks more of it while it trusts
-    the talks little (:func:`game.engine.negotiation.wariness`): the Why? says how much."""
+    the talks little (:func:`game.engine.negotiation.wariness`): the Why? says how much. Only
+    when its reason says it applied some (a review: ``simulate --policy`` plays strategies
+    whose parameters are not the scenario's, and the log then told of wariness never used)."""
     rules: Rules = work.rules
-    if role not in work.humans:
+    why = data.get("ai")
+    if why and neg.WARY in why:  # (then it played the scenario's parameters: the same sum)
         proposer = work.table.proposer
         wary = neg.wariness(rules, work.vals, faction, rules.ai[role][1], proposer)
         if wary:

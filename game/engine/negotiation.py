@@ -153,6 +153,9 @@ def _assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, 
                       vals[slots["ripeness"]], hurt, blockers, unhappy, binding)
 
 
+WARY = "more for a draft"  # how an AI's reason names the wariness it applied (see moves)
+
+
 def wariness(rules: Rules, vals, faction: str, params: dict, proposer: str) -> float:
     """Reactive devaluation (Ross and Stillinger, 1991): terms another delegation tables are
     worth less to an AI delegation than the same terms from the mediator, the more so the

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from game.engine import negotiation as neg
 from game.engine.estimates import estimates
-from game.engine.explain import STYLES, _issue, _option, _short, assessment_lines
+from game.engine.explain import (STYLES, _issue, _option, _short, assessment_lines,
+                                 hidden_trust, points)
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -117,8 +118,10 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     distrust = ""
     if wary:  # (a playtest: '14' had no unit, and did the mediator's copy pass or not?)
         plain = margin + wary > EVEN and not blockers and margin <= EVEN
-        distrust = (f"about {wary:.0f} points more as you tabled it, as its trust is "
-                    f"{_trust(state, f):.0f}, below 50: " + (
+        trust = "below 50" if hidden_trust(rules, f, role) else \
+            f"{_trust(state, f):.0f}, below 50"  # (private: the amount would tell it)
+        much = "more" if hidden_trust(rules, f, role) else f"{points(wary)} more"
+        distrust = (f"{much} as you tabled it, as its trust is {trust}: " + (
                         "from the mediator, the same terms would likely be accepted" if plain
                         else "the same terms from the mediator would count for more"))
     if binding:  # (the same bands as the verdict below: 'around' is 'either way')
@@ -128,7 +131,7 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         # no-deal value, which ripeness lowers to the reservation value)
         wants = f"{name}'s reservation value"
         if style:
-            wants = (f"what {name} asks to sign ({style}, it holds out for about {demand:.0f} "
+            wants = (f"what {name} asks to sign ({style}, it holds out for {points(demand)} "
                      f"more than its reservation value{'; and ' + distrust if wary else ''})")
         elif wary:
             wants = f"what {name} asks to sign (its reservation value, and {distrust})"
@@ -142,7 +145,7 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
         line = (f"It leaves {rules.s.words.binding} alone; by your estimate {name} "
                 f"{'gains' if raw > 0 else 'loses'}{much} on what already stands.")
         if style:
-            line += f" {style[0].upper()}{style[1:]}, it asks a gain of about {demand:.0f}" \
+            line += f" {style[0].upper()}{style[1:]}, it asks a gain of {points(demand)}" \
                     f"{'; and ' + distrust if wary else ''}."
         elif wary:
             line += f" It asks {distrust}."

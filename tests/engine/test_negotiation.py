@@ -705,7 +705,9 @@ def test_a_rejection_for_distrust_says_so_and_the_what_if_warns_who_tables(rules
     after = apply(state, action, why)
     [entry] = [e for e in history(after) if e.kind == "action" and e.turn == after.turn
                and e.data["action"].act == "reject"]
-    said = " ".join(describe(rules, entry, "lna"))
+    said = " ".join(describe(rules, entry, "lna"))  # (its author reads 'you': a review)
+    assert "points more for a draft you tabled, as its trust is below 50" in said, said
+    said = " ".join(describe(rules, entry, "mediator"))
     assert "points more for a draft LNA tabled, as its trust is below 50" in said, said
     package = state.table.package
     [gna] = [r for r in preview(state, "lna", package) if r.faction == "gna"]
@@ -772,3 +774,36 @@ def test_the_talks_stay_on_video_from_june_until_october(rules):
                 moved.append(rules.date_of(entry.turn))
     summer = [d for d in moved if datetime.date(2020, 6, 1) <= d < datetime.date(2020, 9, 28)]
     assert moved and not summer, summer
+
+
+def test_the_log_tells_of_wariness_only_when_the_ai_applied_it(rules):
+    """A review: ``simulate --policy`` plays strategies with their own parameters (no
+    ``devalue``), and the log told of wariness the AI never used."""
+    seen = 0
+    for policy in ("scenario", "tit_for_tat", "conceder", "greedy"):
+        for seed in range(15):
+            for entry in history(play(rules, seed, policy)):
+                if entry.kind == "action" and "wary" in entry.data:
+                    wary, _ = entry.data["wary"]
+                    assert f"{wary:.1f} more for a draft" in entry.data["ai"], (policy, seed)
+                    seen += 1
+    assert seen  # (the scenario's own counterparts do apply it)
+
+
+def test_private_trust_is_not_told_through_the_wariness(rules):
+    """A review: with a delegation's trust private, 'its trust is 22' and 'about 14 points'
+    (half of 50 less its trust) would tell the other side what it may not see."""
+    from game.engine.preview import preview
+
+    meters = rules.s.factions["gna"].meters
+    public = meters["trust"]
+    state, _ = _tabled_by(rules, 0, "lna")
+    try:
+        meters["trust"] = public.model_copy(update={"private": True})
+        [gna] = [r for r in preview(state, "lna", state.table.package) if r.faction == "gna"]
+    finally:
+        meters["trust"] = public
+    said = " ".join(gna.reasons)
+    assert "more as you tabled it, as its trust is below 50:" in said, said
+    trust = state.vals[rules.trust_of["gna"][1]]
+    assert f"its trust is {trust:.0f}" not in said and "points more as you" not in said
