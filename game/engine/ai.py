@@ -11,6 +11,9 @@ answer provocation:
 - ``conceder``: demands ``start`` at first, less as the deadline nears (``beta``).
 - ``tit_for_tat``: demands ``margin``; mirrors the other side's last move (``forgive``).
 - ``greedy``: accepts any surplus; otherwise counters with its own package.
+
+A delegation leaves the drafting to the mediator while the other side would discount its
+draft by ``FUTILE`` points or more (reactive devaluation, :func:`negotiation.wariness`).
 - ``random``: any legal move.
 
 Mediators build packages that give both sides a surplus by their *estimates* (the mediator
@@ -141,7 +144,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         if a.surplus < -25 and trust < 15 and "walk_out" in by_kind and rng.random() < walkout:
             return pick("walk_out"), f"{strategy}: the draft is far from acceptable and trust " \
                                      "is gone"
-        if "counter" in by_kind and rng.random() < 0.55:
+        if "counter" in by_kind and rng.random() < 0.55 and not _futile(state, f, role):
             package = counter_package(state, f, demand, rng)
             if package is not None and package != table.package:
                 return _with_package(by_kind["counter"][0], package), \
@@ -158,7 +161,8 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     if offensive is not None:
         return offensive, f"{strategy}: thinks it can win on the ground (prospects {prospects:.0f})"
     ripeness = vals[slots["ripeness"]]
-    if table is None and ripeness >= 50 and rng.random() < 0.15 and "counter" in by_kind:
+    if table is None and ripeness >= 50 and rng.random() < 0.15 and "counter" in by_kind \
+            and not _futile(state, f, role):
         package = counter_package(state, f, demand, rng)
         if package is not None:
             return _with_package(by_kind["counter"][0], package), \
@@ -169,6 +173,21 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         if friendly:
             return friendly[0], f"{strategy}: a goodwill gesture while trust holds"
     return pick("pass"), f"{strategy}: waits"
+
+
+FUTILE = 10.0  # points of the other side's wariness past which a draft of one's own is futile
+
+
+def _futile(state: State, faction: str, role: str) -> bool:
+    """Would the other side discount a draft this delegation tables by ``FUTILE`` points or
+    more (reactive devaluation: its trust, public, says so)? Then it leaves the drafting to
+    the mediator rather than table a package the other side will not weigh fairly."""
+    rules: Rules = state.rules
+    other = rules.opponent.get(faction)
+    if other is None:
+        return False
+    return neg.wariness(rules, state.vals, other, rules.ai[rules.role_of[other]][1],
+                        role) >= FUTILE
 
 
 def _name(rules: Rules, faction: str) -> str:

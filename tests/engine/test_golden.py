@@ -106,9 +106,9 @@ def test_the_mediator_is_told_how_its_score_was_reckoned(rules):
     state = play_historical(rules)
     said = score_workings(rules, state, rules.mediator)
     assert said == (
-        "How UN mediator's score was reckoned: 30 + 5 × issues agreed (7) + 10 × "
+        "How UN mediator's score was reckoned: 30 + 5 × issues agreed (8) + 10 × "
         "min(agreements signed on the mediator's drafts (2), 2) + (if Foreign forces and the "
-        "arms embargo agreed (no): 10, else 0) − turns gone by (20) / 2, held to 0-100 = "
+        "arms embargo agreed (yes): 10, else 0) − turns gone by (19) / 2, held to 0-100 = "
         f"{state.outcome.scores[rules.mediator]:.0f}.")
     assert score_workings(rules, state, "gna") == (
         "GNA delegation's score is what everything agreed is worth to it: "

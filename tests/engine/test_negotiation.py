@@ -807,3 +807,26 @@ def test_private_trust_is_not_told_through_the_wariness(rules):
     assert "more as you tabled it, as its trust is below 50:" in said, said
     trust = state.vals[rules.trust_of["gna"][1]]
     assert f"its trust is {trust:.0f}" not in said and "points more as you" not in said
+
+
+def test_an_ai_delegation_leaves_drafting_to_the_mediator_when_its_draft_would_be_discounted(
+        rules):
+    """With reactive devaluation a counter the other side discounts by 10 points or more is
+    futile: the AI rejects and lets the mediator draft (and games do not fill with counters
+    nobody weighs fairly)."""
+    from game.engine.ai import FUTILE
+
+    counters = 0
+    for seed in range(60):  # (about one game in four had such a counter before)
+        states = ai_game(rules, seed)
+        for before, after in zip(states, states[1:]):
+            action = after.actions[-1] if len(after.actions) > len(before.actions) else None
+            if action is None or rules.actions.get(action.act) is None or \
+                    rules.actions[action.act].kind != "counter":
+                continue
+            other = rules.opponent[rules.faction_of[action.role]]
+            wary = neg.wariness(rules, before.vals, other, rules.ai[rules.role_of[other]][1],
+                                action.role)
+            assert wary < FUTILE, (seed, before.turn, wary)
+            counters += 1
+    assert counters  # (they still counter when trust allows)
