@@ -11,10 +11,11 @@ benchmark, not a test: it never fails, it reports. Target: 1,000/s.
 
 The figure depends on how the interpreter was built, so the report names it. On one machine
 (2 cores), the same code: pyenv's CPython 3.11.7 (libpython shared, no profile-guided
-optimisation; what ``python3`` is there) 785-915/s; Debian's python3.11 (3.11.2, profile-guided
-and link-time optimised, linked into the executable) 915-1,020/s, the upper figures a day on
-which the unchanged code of the day before also ran about 8% faster. (Earlier code: 700 and 820/s,
-and pyenv's 3.12.1 and 3.13.0 builds 660 and 685/s, slower than its 3.11.)
+optimisation; what ``python3`` is there) 785-830/s; Debian's python3.11 (3.11.2, profile-guided
+and link-time optimised, linked into the executable) 860-890/s. The machine's speed moves by up
+to a third from day to day, so compare versions in the same hour (the version before reactive
+devaluation, whose games were 6% shorter, read 904-918/s beside the first figure). Callgrind
+counts 8.8M instructions a game. (pyenv's 3.12.1 and 3.13.0 builds were slower than its 3.11.)
 """
 
 from __future__ import annotations
