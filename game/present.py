@@ -241,6 +241,11 @@ class Choice:
     needs_package: bool = False
 
 
+def is_concession(state: State, choice: Choice) -> bool:
+    compiled = state.rules.actions.get(choice.action.act)
+    return compiled is not None and compiled.kind == "concede"
+
+
 def choices(state: State, role: str) -> list[Choice]:
     """The menu for ``role``: every legal action, labelled, package actions once each."""
     rules: Rules = state.rules

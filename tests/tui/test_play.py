@@ -46,8 +46,9 @@ async def build_package(pilot, app, wanted: dict[str, str]) -> None:
 async def pick_move(pilot, talks, act: str) -> None:
     """Highlight the first move of this action in 'Your moves' and press Enter."""
     index = next(i for i, c in enumerate(talks.menu) if c.action.act == act)
-    talks.query_one("#actions").focus()
-    talks.query_one("#actions").highlighted = index
+    moves = talks.query_one("#actions")
+    moves.focus()
+    moves.highlighted = moves.get_option_index(str(index))  # (its option: some are grouped)
     await pilot.press("enter")
     await pilot.pause(0.1)
 
@@ -1008,3 +1009,35 @@ async def test_a_wait_on_that_ends_the_game_does_not_carry_into_the_next():
         await pilot.pause(0.2)
         assert app.waiting_on is None
         assert type(app.screen).__name__ == "DebriefScreen"
+
+
+async def test_the_ways_to_soften_a_stance_are_one_line_that_opens_a_choice():
+    """A playtest at 100x30: each 'Soften a stance — issue: from → to' took three lines, and
+    two of them filled the moves box, hiding 'Consult a backer', 'Walk out' and 'Wait'."""
+    from textual.widgets import OptionList
+
+    from game import present
+    from game.tui.screens.dialogs import PickScreen
+
+    app = make_app(seed=3, role="lna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        softer = [c for c in present.choices(app.state, "lna")
+                  if present.is_concession(app.state, c)]
+        assert len(softer) > 1
+        moves = app.screen.query_one("#actions", OptionList)
+        labels = [str(moves.get_option_at_index(i).prompt) for i in range(moves.option_count)]
+        assert f"Soften a stance ({len(softer)} ways) …" in labels, labels
+        assert not any(label.startswith("Soften a stance — ") for label in labels)
+        assert len(labels) == len(present.choices(app.state, "lna")) - len(softer) + 1
+        moves.highlighted = labels.index(f"Soften a stance ({len(softer)} ways) …")
+        moves.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PickScreen)
+        before = len(app.state.actions)
+        await pilot.press("down", "enter")  # the second way
+        await settle(pilot, app)
+        assert isinstance(app.screen, TalksScreen)
+        mine = [a for a in app.state.actions[before:] if a.role == "lna"]
+        assert mine and mine[0] == softer[1].action, (mine, softer[1].action)

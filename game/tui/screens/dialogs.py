@@ -116,6 +116,33 @@ class SaveScreen(ModalScreen):
         self.dismiss()
 
 
+class PickScreen(ModalScreen):
+    """Pick one of several moves of a kind (softening a stance: each is two or three lines,
+    and a playtest at 100x30 found two of them filling the moves box). Dismisses with the
+    index chosen, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, labels: list[str]) -> None:
+        super().__init__()
+        self.title_text, self.labels = title, labels
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box"):
+            yield Static(plain(self.title_text, "bold"))
+            yield OptionList(*[Option(plain(label), id=str(i))
+                               for i, label in enumerate(self.labels)], id="picks",
+                             markup=False)
+        yield KeyBar()
+
+    @on(OptionList.OptionSelected, "#picks")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class LoadScreen(ModalScreen):
     """Load a saved game: every slot in your data folder, newest first."""
 

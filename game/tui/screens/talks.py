@@ -192,8 +192,20 @@ class TalksScreen(Screen):
             actions.add_option(Option(Text(note, style="italic"), disabled=True))
             return
         self.menu = present.choices(state, self.app.role)
-        actions.add_options(Option(plain(f"{c.label}{' …' if c.needs_package else ''}"),
-                                   id=str(i)) for i, c in enumerate(self.menu))
+        # several ways to soften a stance are one line that opens a choice of them (each
+        # takes two or three lines: a playtest at 100x30 saw two fill the moves box)
+        softer = [i for i, c in enumerate(self.menu) if present.is_concession(state, c)]
+        options = []
+        for i, c in enumerate(self.menu):
+            if len(softer) > 1 and i in softer:
+                if i == softer[0]:  # (the action's own label, from the scenario)
+                    label = self.app.rules.s.actions[c.action.act].label
+                    options.append(Option(plain(f"{label} ({len(softer)} ways) …"),
+                                          id="soften"))
+                continue
+            options.append(Option(plain(f"{c.label}{' …' if c.needs_package else ''}"),
+                                  id=str(i)))
+        actions.add_options(options)
         actions.highlighted = 0
         if self.app.focused is None or not isinstance(self.app.focused, OptionList):
             actions.focus()
@@ -203,7 +215,25 @@ class TalksScreen(Screen):
     def chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None or not self.menu:
             return
+        if event.option.id == "soften":
+            self.pick_concession()
+            return
         self.take(self.menu[int(event.option.id)])
+
+    def pick_concession(self) -> None:
+        from game.tui.screens.dialogs import PickScreen
+
+        state = self.app.state
+        softer = [c for c in self.menu if present.is_concession(state, c)]
+
+        def picked(index: int | None) -> None:
+            self.back_to_moves()
+            if index is not None:
+                self.take(softer[index])
+
+        label = self.app.rules.s.actions[softer[0].action.act].label
+        self.app.push_screen(PickScreen(f"{label}: which?",
+                                        [c.label.split(" — ", 1)[-1] for c in softer]), picked)
 
     def take(self, choice: present.Choice, confirmed: bool = False) -> None:
         warning = present.warning(self.app.state, choice.action)
