@@ -951,6 +951,9 @@ async def test_any_key_stops_a_wait_on_at_the_players_next_move():
         bar = app.screen.query_one(StatusBar)
         shown, update = [], bar.update
         bar.update = lambda text: (shown.append(str(text)), update(text))[1]
+        told, notify = [], app.notify  # (every note, even one gone by the time we look)
+        app.notify = lambda message, **kw: (told.append((kw.get("title"), message)),
+                                            notify(message, **kw))[1]
         app.ai_delay = 0.3  # (the AI's pace in play: a turn takes longer than the checks)
         app.screen.action_wait_on()  # (W: pressed, the pilot would wait out the whole run)
         for _ in range(400):  # until the first quiet turn has gone by
@@ -963,8 +966,8 @@ async def test_any_key_stops_a_wait_on_at_the_players_next_move():
         assert app.waiting_on is None and not app.wait_stopping
         assert app.state.role == "mediator" and start.turn < app.state.turn < full.turn
         quiet = app.state.turn - start.turn
-        note = [n for n in app._notifications if n.title == "Meanwhile"]
-        assert note and note[-1].message.startswith(f"{quiet} quiet turn"), note
+        note = [message for title, message in told if title == "Meanwhile"]
+        assert note and note[-1].startswith(f"{quiet} quiet turn"), told
         assert app.screen.query_one("#tabs").active == "news"
         said = [line.split(" Turn ")[0].strip() for line in shown]
         assert said.index("waiting on: any key stops") < said.index("stopping at your move…") \
