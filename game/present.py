@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.core import Menu, chance_of
-from game.engine.explain import apart, ripeness_words, target_name
+from game.engine.explain import out_of_reach, ripeness_words, target_name
 from game.engine.observe import Observation
 from game.engine.rules import Rules
 from game.engine.state import Action, State
@@ -203,14 +203,10 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
     lines = [f"Your private view ({short}): no-deal value {p.batna:.0f}, reservation value "
              f"{p.reservation:.0f} (what a deal must be worth), agreed so far worth "
              f"{p.utility_agreed:.0f}."]
-    best = sum(max(row) for row in rules.contrib_rows[p.faction])  # the best any package gives
-    if p.reservation > best:  # (a playtester was told, as the LNA on turn 1, that its own
-        # opening stances fell below its bar of 100, and nothing said why)
-        bar, most = apart(p.reservation, best)
-        lines.append(f"No package can be worth {bar} to you yet (the best would be worth "
-                     f"{most}): for now you expect more without a deal than any deal gives. "
-                     "Your reservation value falls as the conflict ripens (see Ripeness in the help: F1, "
-                     "or 'help concepts' in line mode).")
+    beyond = out_of_reach(rules, p.faction, p.reservation)
+    if beyond:  # (the help explains ripeness, in either mode)
+        lines.append(beyond[:-1] + " (see Ripeness in the help: F1, or 'help concepts' in line "
+                     "mode).")
     if p.table_value is not None:
         verdict = "above" if p.table_value >= p.table_bar else "below"
         bar = ("your reservation value" if p.table_binding else

@@ -358,6 +358,19 @@ def _holds_out(rules: Rules, d: dict, a: Assessment, viewer: str | None) -> str:
             "(the same terms from the mediator would count for more)")
 
 
+def out_of_reach(rules: Rules, faction: str, reservation: float) -> str | None:
+    """For a bar above what the best package gives the faction: that no package can reach it
+    yet, and why (a playtester as the LNA on turn 1 read its own favourite 'below your
+    reservation value' as broken). None when some package can."""
+    best = sum(max(row) for row in rules.contrib_rows[faction])  # the best any package gives
+    if reservation <= best:
+        return None
+    bar, most = apart(reservation, best)
+    return (f"No package can be worth {bar} to you yet (the best would be worth {most}): for "
+            f"now you expect more from {rules.s.words.holding_out} than any deal gives. Your "
+            "reservation value falls as the conflict ripens.")
+
+
 def points(amount: float) -> str:
     """'about 14 points' (at least one: 'about 0 points' read as nothing; a review)."""
     n = max(1, round(amount))

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from game.engine import negotiation as neg
 from game.engine.estimates import estimates
 from game.engine.explain import (STYLES, _issue, _option, _short, assessment_lines,
-                                 hidden_trust, points)
+                                 hidden_trust, out_of_reach, points)
 from game.engine.rng import Stream
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -51,13 +51,9 @@ def preview(state: State, role: str, package: tuple[str, ...]) -> list[Reaction]
             a = neg.assess(rules, judged, f, package)
             likely = "blocked" if a.blocked else ("accept" if a.surplus >= 0 else "reject")
             reasons = assessment_lines(rules, a, owner=True, tabled=bool(lift))
-            best = sum(max(row) for row in rules.contrib_rows[f])  # the best any package gives
-            if a.binding and a.reservation > best:  # (a playtest as the LNA on turn 1: its own
-                # favourite package 'below your reservation value' read as broken)
-                reasons.append(f"No package can be worth {a.reservation:.0f} to you yet (the "
-                               f"best would be worth {best:.0f}): for now you expect more from "
-                               f"{rules.s.words.holding_out} than any deal gives. Your "
-                               "reservation value falls as the conflict ripens.")
+            beyond = out_of_reach(rules, f, a.reservation) if a.binding else None
+            if beyond:
+                reasons.append(beyond)
             out.insert(0, Reaction(f, likely, True, tuple(reasons)))  # (one's own first: a
             continue  # playtest at 100x30 found it below the fold, under the others)
         table = state.table
