@@ -81,11 +81,6 @@ def demand_of(state: State, strategy: str, params: dict) -> float:
     return params.get("margin", 0.0)
 
 
-def _trust(state: State, faction: str) -> float:
-    slot = state.rules.trust_of[faction][1]
-    return state.vals[slot] if slot is not None else 50.0
-
-
 def _delegation(state, role, strategy, params, by_kind, rng):
     rules: Rules = state.rules
     vals = state.vals
@@ -93,7 +88,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
     slots = rules.fs[f]
     i, trust_slot = rules.trust_of[f]
     demand = demand_of(state, strategy, params)
-    trust = vals[trust_slot] if trust_slot is not None else 50.0  # (as _trust)
+    trust = vals[trust_slot] if trust_slot is not None else 50.0  # (neg.trust, inline)
     prospects = vals[slots["prospects"]]
     escalate = params.get("escalate", 0.0)
     walkout = params.get("walkout", 0.0)
@@ -200,7 +195,7 @@ def _with_package(action: Action, package: tuple[str, ...]) -> Action:
 
 
 def _least_trusting(state: State) -> str:
-    return min(state.rules.factions, key=lambda f: (_trust(state, f), f))
+    return min(state.rules.factions, key=lambda f: (neg.trust(state.rules, state.vals, f), f))
 
 
 def _unanswered(state: State, table) -> bool:

@@ -153,6 +153,12 @@ def _assess(rules: Rules, vals: list | tuple, faction: str, package: tuple[str, 
                       vals[slots["ripeness"]], hurt, blockers, unhappy, binding)
 
 
+def trust(rules: Rules, vals, faction: str) -> float:
+    """A faction's trust (50 in a scenario whose factions have no trust meter)."""
+    slot = rules.trust_of[faction][1]
+    return vals[slot] if slot is not None else 50.0
+
+
 WARY = "more for a draft"  # how an AI's reason names the wariness it applied (see moves)
 
 
@@ -163,10 +169,9 @@ def wariness(rules: Rules, vals, faction: str, params: dict, proposer: str) -> f
     point of its trust below 50. Nothing for the mediator's drafts or its own."""
     devalue = params.get("devalue", 0.0)
     by = rules.faction_of.get(proposer)
-    slot = rules.trust_of[faction][1]
-    if not devalue or by is None or by == faction or slot is None:
+    if not devalue or by is None or by == faction or rules.trust_of[faction][1] is None:
         return 0.0
-    return devalue * max(0.0, 50.0 - vals[slot])
+    return devalue * max(0.0, 50.0 - trust(rules, vals, faction))
 
 
 def agreed_package(rules: Rules, vals: list | tuple) -> tuple[str, ...]:

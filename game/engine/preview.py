@@ -114,9 +114,9 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
     distrust = ""
     if wary:  # (a playtest: '14' had no unit, and did the mediator's copy pass or not?)
         plain = margin + wary > EVEN and not blockers and margin <= EVEN
-        trust = "below 50" if hidden_trust(rules, f, role) else \
-            f"{_trust(state, f):.0f}, below 50"  # (private: the amount would tell it)
-        much = "more" if hidden_trust(rules, f, role) else f"{points(wary)} more"
+        hidden = hidden_trust(rules, f, role)  # (private: the figure, or the amount, tells it)
+        trust = "below 50" if hidden else f"{neg.trust(rules, vals, f):.0f}, below 50"
+        much = "more" if hidden else f"{points(wary)} more"
         distrust = (f"{much} as you tabled it, as its trust is {trust}: " + (
                         "from the mediator, the same terms would likely be accepted" if plain
                         else "the same terms from the mediator would count for more"))
@@ -194,11 +194,6 @@ def _wary(state: State, f: str, proposer: str) -> float:
     if role in state.humans or role not in rules.ai:
         return 0.0
     return neg.wariness(rules, state.vals, f, rules.ai[role][1], proposer)
-
-
-def _trust(state: State, f: str) -> float:
-    slot = state.rules.trust_of[f][1]
-    return state.vals[slot] if slot is not None else 50.0
 
 
 def _demand(state: State, f: str, binding: bool) -> tuple[float, str]:
