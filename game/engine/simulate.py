@@ -114,6 +114,9 @@ def _simulate(rules: Rules, runs: int, seed: int, policy: str,
         "issues_agreed": {i: issues[i] for i in rules.issues},
         "options_agreed": dict(sorted(options.items())),
         "actions": dict(sorted(actions.items())),
+        "strategies": {role: {"strategy": name, "params": dict(params)}
+                       for role, (name, params) in plan.items()},
+        "historical_events": [e.id for e in rules.events if rules.s.events[e.id].historical],
     }
 
 
@@ -131,7 +134,9 @@ def format_report(rules: Rules, report: dict) -> str:
     runs = report["runs"]
     games = "1 AI-only game" if runs == 1 else f"{runs} AI-only games"
     lines = [f"{rules.s.title} — {games} from seed {report['seed']}, "
-             f"policy '{report['policy']}'", "", "Endings:"]
+             f"policy '{report['policy']}'", ""]
+    lines += _seats(rules, report)
+    lines += ["", "Endings:"]
     for ending, count in report["endings"].items():
         if ending in rules.s.endings:
             lines.append(f"  {count / runs * 100:5.1f}%  {rules.s.endings[ending].title} "
@@ -165,10 +170,31 @@ def format_report(rules: Rules, report: dict) -> str:
             label = rules.s.actions[act].label if act in rules.s.actions else "Wait"
             lines.append(f"  {n:6d}  {label} ({act})")
         lines.append("")
-    lines.append("Events (times fired; share of games where it fired):")
+    historical = set(report.get("historical_events", ()))
+    lines.append("Events (times fired; share of games where it fired; H: it happened in the "
+                 "sources, the rest are what-ifs):")
     for event, count in report["events"].items():
         games = report["event_games"][event]
         title = rules.s.events[event].title if event in rules.s.events else ""
-        lines.append(f"  {count:6d}  {games / runs * 100:5.1f}%  {event}"
+        lines.append(f"  {count:6d}  {games / runs * 100:5.1f}%  "
+                     f"{'H' if event in historical else ' '}  {event}"
                      + (f" — {title}" if title else ""))
     return "\n".join(lines)
+
+
+def _seats(rules: Rules, report: dict) -> list[str]:
+    """Who played each seat: the policy in words (a teacher read "policy 'scenario'" and
+    could not tell what the computer had played), then each seat's strategy and what it does."""
+    policy = report["policy"]
+    if policy == "scenario":
+        head = "Each seat played the strategy the scenario gives it (its 'ai:' settings):"
+    else:
+        head = (f"Every seat that can played '{policy}' (the others, the scenario's own "
+                "strategy):")
+    lines = [head]
+    for role, plan in report.get("strategies", {}).items():
+        name = plan["strategy"]
+        spec = STRATEGIES.get(name)
+        lines.append(f"  {rules.s.roles[role].name}: {name}"
+                     + (f" — {spec.help}" if spec else ""))
+    return lines

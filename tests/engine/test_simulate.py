@@ -226,6 +226,24 @@ def test_the_report_and_the_transcript_explain_themselves():
         assert word in head, word
 
 
+def test_the_report_says_who_played_each_seat_and_which_events_happened():
+    """A teacher's playtest: "policy 'scenario'" explained nothing, and nothing told the
+    events of 2020 from the invented ones."""
+    rules = rules_for("default")
+    report = simulation.simulate(rules, 3, 0)
+    lines = simulation.format_report(rules, report).splitlines()
+    for role, (strategy, params) in rules.ai.items():
+        assert report["strategies"][role] == {"strategy": strategy, "params": dict(params)}
+        line = next(x for x in lines if x.startswith(f"  {rules.s.roles[role].name}: "))
+        assert strategy in line and simulation.STRATEGIES[strategy].help in line
+    greedy = simulation.simulate(rules, 1, 0, policy="greedy")
+    assert {p["strategy"] for p in greedy["strategies"].values()} == {"greedy"}
+    for eid, event in rules.s.events.items():
+        line = next(x for x in lines if f"  {eid} — " in x)
+        assert (f"%  H  {eid}" in line) == event.historical, line
+    assert any(not e.historical for e in rules.s.events.values())
+
+
 def test_quartiles_of_a_few_scores():
     """A review: taking the rank below gave [10, 90] a middle half of 10-10."""
     assert simulation.quartiles([]) == []
