@@ -136,8 +136,10 @@ class Territory(Base):
     front: bool = False
     """True when it lies on the front line (drawn as such on the map)."""
     at: MapPoint | None = None
-    """Where its marker is drawn on the map (column ``x``, line ``y``, both from 0). The marker,
-    ``●`` in the holder's colour or ``!`` on the front line, replaces the art character there."""
+    """Where its marker is drawn on the map (column ``x``, line ``y``, both from 0). The marker
+    replaces the art character there: the holder's shape in its colour (``●``, ``■``, ``▲``,
+    ``◆`` by the order of ``factions``, then the short name's initial; ``○`` for nobody), or
+    ``!`` on the front line."""
     sources: list[SourceRef] = []
     """Source facts about this place."""
 
@@ -148,7 +150,8 @@ class MapArt(Base):
     art: list[str]
     """The lines of the map, top to bottom (plain characters; no markup)."""
     legend: str = ""
-    """One line under the map, e.g. what the symbols mean."""
+    """Text after the map's key (the key of holders' shapes and the front line is drawn for
+    you), e.g. what the art's own symbols mean."""
 
 
 class Venue(Base):

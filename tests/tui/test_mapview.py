@@ -33,3 +33,37 @@ def test_no_territory_marker_covers_a_letter_of_the_map(path):
     for y, line in enumerate(art):
         for word in re.finditer(r"\w+", line):
             assert drawn[y][word.start():word.end()] == word.group(), (y, drawn[y])
+
+
+def test_a_holder_is_told_by_its_shape_not_its_colour_alone():
+    """A playtest: the map showed every holder as the same '●' in two colours, which a reader
+    who cannot tell them apart (or a monochrome terminal) could not read."""
+    rules = Rules(load_scenario(bundled_scenarios()[0]))
+    territories = rules.s.territories
+    placed = [t for t, terr in territories.items() if terr.at is not None and not terr.front]
+    first, second = rules.factions[:2]
+    controllers = {t: (first if n % 2 else second) for n, t in enumerate(placed)}
+    controllers[placed[0]] = ""  # nobody holds it
+    view, shown = MapView(), []
+    view.update = shown.append
+    view.show(rules, controllers, legend=False)
+    drawn = shown[-1].plain.splitlines()
+    shape = {f: m for f, m in zip(rules.factions, "●■")}
+    for t in placed:
+        at = territories[t].at
+        assert drawn[at.y][at.x] == shape.get(controllers[t], "○"), t
+    key = drawn[-1]
+    for f in (first, second):
+        assert f"{shape[f]} {rules.s.factions[f].short}" in key, key
+    assert "○ nobody" in key and "! front line" in key
+
+
+def test_factions_past_the_four_shapes_take_their_initial():
+    from types import SimpleNamespace as NS
+
+    from game.tui.widgets.mapview import marks
+
+    names = ["gna", "lna", "tobruk", "misrata", "zintan", "tuareg"]
+    rules = NS(factions=names, s=NS(factions={f: NS(short=f.upper()) for f in names}))
+    assert marks(rules) == {"gna": "●", "lna": "■", "tobruk": "▲", "misrata": "◆",
+                            "zintan": "Z", "tuareg": "T"}

@@ -1,11 +1,36 @@
-"""The map: the scenario's text art, with a marker on each territory in its holder's colour."""
+"""The map: the scenario's text art, with a marker on each territory in its holder's colour
+and shape (colour alone would leave a reader who cannot tell the colours apart guessing)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
 
-MARK = "●"
+SHAPES = "●■▲◆"  # one per faction, in the scenario's order; then the short name's initial
+NOBODY = "○"
+FRONT = "!"
+
+
+def marks(rules) -> dict[str, str]:
+    """Each faction's marker on the map: a shape, or past the fourth its short name's initial."""
+    return {f: SHAPES[i] if i < len(SHAPES) else (rules.s.factions[f].short or f)[0]
+            for i, f in enumerate(rules.factions)}
+
+
+def key(rules, controllers: dict[str, str]) -> str:
+    """What the markers mean: each faction's shape, nobody's (if a territory has no holder),
+    the front line, then the author's own legend."""
+    shape = marks(rules)
+    parts = [f"{shape[f]} {rules.s.factions[f].short}" for f in rules.factions]
+    territories = rules.s.territories
+    if any(controllers.get(t, "") not in shape for t, terr in territories.items()
+           if not terr.front):
+        parts.append(f"{NOBODY} nobody")
+    if any(terr.front for terr in territories.values()):
+        parts.append(f"{FRONT} front line")
+    if rules.s.map and rules.s.map.legend:
+        parts.append(rules.s.map.legend)
+    return "  ".join(parts)
 
 
 class MapView(Static):
@@ -17,24 +42,26 @@ class MapView(Static):
         width = max((len(line) for line in art), default=0)
         grid = [list(line.ljust(width)) for line in art]
         colours = [[""] * width for _ in art]
+        shape = marks(rules)
         for tid, terr in s.territories.items():
             if terr.at is None or terr.at.y >= len(grid) or terr.at.x >= width:
                 continue
             owner = controllers.get(tid, "")
-            grid[terr.at.y][terr.at.x] = "!" if terr.front else MARK
+            grid[terr.at.y][terr.at.x] = FRONT if terr.front else shape.get(owner, NOBODY)
             colours[terr.at.y][terr.at.x] = _colour(rules, owner)
         text = Text()
         for row, styles in zip(grid, colours):
             for ch, style in zip(row, styles):
                 text.append(ch, style=f"bold {style}" if style else "dim")
             text.append("\n")
-        note = s.map.legend if s.map and s.map.legend else f"{MARK} held  ! front line"
+        note = key(rules, controllers)
         if not legend:
             text.append(note + " — names in World", style="dim")
         for tid, terr in s.territories.items() if legend else ():
             owner = controllers.get(tid, "")
             short = s.factions[owner].short if owner in s.factions else "—"
-            text.append("! " if terr.front else f"{MARK} ", style=f"bold {_colour(rules, owner)}")
+            text.append(f"{FRONT if terr.front else shape.get(owner, NOBODY)} ",
+                        style=f"bold {_colour(rules, owner)}")
             text.append(f"{terr.name} ")
             text.append(f"{short}\n", style=_colour(rules, owner))
         if legend:
