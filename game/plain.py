@@ -230,7 +230,11 @@ class PlainGame(Reports, Moves):
 
     def show_menu(self, menu: list[present.Choice]) -> None:
         for n, choice in self.numbered(menu):
-            self.say(f"  {n}. {choice.label.replace(' → ', ' to ')}")  # (read aloud: 'to')
+            if isinstance(choice, tuple):  # the ways to soften a stance, as one line
+                label = self.rules.s.actions[choice[0].action.act].label
+                self.say(f"  {n}. {label} ({len(choice)} ways) …")
+            else:
+                self.say(f"  {n}. {choice.label.replace(' → ', ' to ')}")  # (read aloud: 'to')
 
     def confirmed(self, action: Action) -> bool:
         """A move that cannot be taken back (an offensive, walking out) or a package of one's
@@ -252,12 +256,40 @@ class PlainGame(Reports, Moves):
         self.say("Not done. Choose again ('menu' lists the moves).")
         return False
 
-    @staticmethod
-    def numbered(menu: list[present.Choice]) -> list[tuple[int, present.Choice]]:
-        """Moves numbered from 1; waiting is always 0, listed last, so 0 is a safe habit."""
-        moves = [c for c in menu if c.action.act != PASS]
+    def numbered(self, menu: list[present.Choice]
+                 ) -> list[tuple[int, present.Choice | tuple[present.Choice, ...]]]:
+        """Moves numbered from 1; waiting is always 0, listed last, so 0 is a safe habit.
+        Several ways to soften a stance are one entry (a tuple of them), where the first
+        stood, as in the full-screen game: a screen reader read ten near-identical lines."""
+        softer = tuple(c for c in menu if present.is_concession(self.state, c))
+        moves: list = []
+        for c in menu:
+            if c.action.act == PASS:
+                continue
+            if len(softer) > 1 and c in softer:
+                if c is softer[0]:
+                    moves.append(softer)
+                continue
+            moves.append(c)
         waits = [c for c in menu if c.action.act == PASS]
         return list(enumerate(moves, 1)) + [(0, c) for c in waits[:1]]
+
+    def pick_concession(self, softer: tuple[present.Choice, ...]) -> Action | None:
+        """Which way to soften a stance: a number, or Enter to choose another move."""
+        label = self.rules.s.actions[softer[0].action.act].label
+        self.say(f"{label}: which? (Enter or 'cancel' to choose another move)")
+        for n, c in enumerate(softer, 1):
+            self.say(f"  {n}. {c.label.split(' — ', 1)[-1].replace(' → ', ' to ')}")
+        while True:
+            line = self.ask("  > ")
+            if not line or line.split()[0].lower() in ("cancel", "back", "menu"):
+                self.say("Nothing softened. Choose again ('menu' lists the moves).")
+                return None
+            if line.isdigit() and 1 <= int(line) <= len(softer):
+                return softer[int(line) - 1].action
+            if line.split()[0].lower() == "quit":
+                raise EndOfInput("Quitting.")
+            self.say(f"  Choose 1 to {len(softer)}, or Enter to choose another move.")
 
     def interpret(self, line: str, menu: list[present.Choice]) -> Action | None:
         word = line.split()[0].lower()
@@ -269,6 +301,8 @@ class PlainGame(Reports, Moves):
                 self.say((f"Choose 1 to {top}" if top else "Choose") +
                          (", or 0 to wait." if 0 in numbers else "."))
                 return None
+            if isinstance(choice, tuple):
+                return self.pick_concession(choice)
             return self.build_package(choice.action) if choice.needs_package else choice.action
         if word == "help" and line.lower().split()[1:2] in (["concepts"], ["how"]) or \
                 word == "concepts":  # (a teacher's playtest: only the full screen had them)

@@ -586,3 +586,26 @@ def test_help_concepts_explains_the_negotiation_in_line_mode(tmp_path):
         assert idea in told, idea
     assert "*" not in told and "{" not in told  # (no Markdown, no unfilled words)
     assert all(line.startswith("- ") for line in told.strip().split("\n")[2:]), told
+
+
+def test_the_ways_to_soften_a_stance_are_one_numbered_line_that_opens_them(tmp_path):
+    """A screen reader read ten near-identical 'Soften a stance' lines in every menu (the
+    full-screen game already gathered them into one): one number opens them; Enter goes back
+    to the moves; a number softens that stance."""
+    save = tmp_path / "s.json"
+    result = plain(tmp_path, "4\n\n4\n3\n", "--seed", "5", "--role", "lna",
+                   "--save", str(save))
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    menu = out.split("Your move", 1)[1].split("\n> ", 1)[0]
+    assert menu.count("Soften") == 1 and "  4. Soften a stance (10 ways) …" in menu, menu
+    assert first_menu(out) == [str(n) for n in range(1, 13)] + ["0"]  # no gaps
+    listing = out.split("Soften a stance: which?", 1)[1].split("  > ", 1)[0]
+    ways = re.findall(r"^  (\d+)\. (.+)$", listing, flags=re.M)
+    assert [n for n, _ in ways] == [str(n) for n in range(1, 11)]
+    assert "Nothing softened. Choose again" in out
+    data = json.loads(save.read_text(encoding="utf-8"))
+    mine = [a for a in data["actions"] if a["role"] == "lna"]
+    assert len(mine) == 1 and mine[0]["act"] == "concede"
+    assert ways[2][1].startswith("Prisoner exchange: ") and mine[0]["target"] == "prisoners"
+    assert mine[0]["option"] == "all_for_all"
