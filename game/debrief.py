@@ -84,7 +84,10 @@ def moments(rules, state) -> list[str]:
             moved = {rules.slot_names[change[0]].rsplit(".", 1)[-1]
                      for change in d.get("changes", ())}
             if event.catastrophe:
-                out.append(f"{date}  Shock: {event.title}.")
+                # (not 'Shock: LNA shells the port' at the head of the LNA player's list, as
+                # if it had hit them: a catastrophe ripens the conflict for every side)
+                every = "both sides" if len(rules.factions) == 2 else "every side"
+                out.append(f"{date}  {event.title} (a shock for {every}).")
             elif moved & {"controller", "at_table"}:  # ground changed hands, or a seat emptied
                 out.append(f"{date}  {event.title}.")
         elif entry.kind == "action":

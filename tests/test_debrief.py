@@ -64,6 +64,10 @@ def test_turning_points_say_what_was_signed_and_which_events_moved_the_ground_or
     options = {o.label for item in rules.s.agenda.values() for o in item.options.values()}
     assert all(any(label in line for label in options) for line in signed), signed
     assert any("walks out" in line.lower() for line in lines), lines  # the 18 Feb walkout
+    # a catastrophe is a shock to every side, not a label over the side that caused it (an
+    # LNA player read 'Shock: LNA shells the port of Tripoli' among its turning points)
+    shelling = next(line for line in lines if "shells the port" in line)
+    assert "Shock:" not in shelling and shelling.endswith("(a shock for both sides).")
 
 
 def test_a_yes_no_meter_is_charted_on_the_charts_scale(default_loaded):
