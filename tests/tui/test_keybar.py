@@ -32,3 +32,12 @@ def test_narrow_tightens_then_drops_from_the_end_but_keeps_help():
 
 def test_before_layout_every_key_is_drawn():
     assert len(fit(KEYS, 0)) == len(KEYS)
+
+
+def test_an_extra_key_shows_where_there_is_room_and_goes_first_where_there_is_not():
+    """A playtest: W (wait on) was only in the help. It is in the line where the line has
+    room, and is the first to go where it has not, before Quit."""
+    keys = KEYS[:2] + [("W", "Wait on", True, "W", "wait_on")] + KEYS[2:]
+    assert [item[2] for item in fit(keys, 100)] == ["p", "w", "W", "^q", "f1", "f2"]
+    full_one_space = sum(len(k) + 1 + len(d) for k, d, *_ in keys) + len(keys) - 1
+    assert [item[2] for item in fit(keys, full_one_space - 1)] == ["p", "w", "^q", "f1", "f2"]

@@ -50,7 +50,7 @@ class TalksScreen(Screen):
     BINDINGS = [
         Binding("p", "propose", "Package"),
         Binding("w", "wait", "Wait"),
-        Binding("W", "wait_on", "Wait on", show=False),  # (help names it: the footer is full)
+        Binding("W", "wait_on", "Wait on"),  # (in the footer where it has room: keybar.EXTRA)
         Binding("y", "tab('why')", "Why?"),
         Binding("n", "tab('news')", "News"),
         Binding("t", "tab('table')", "Table"),

@@ -57,10 +57,14 @@ class KeyBar(Static):
                 return
 
 
+EXTRA = frozenset({"wait_on"})  # shown only where the line has room for them (the help
+# lists every key): W, waiting turn after turn, is for players who know the game
+
+
 def fit(items: list[tuple], width: int) -> list[tuple]:
     """Lay the keys out on one line of ``width`` cells: two spaces between them if they fit,
-    else one; if even that is too long, drop keys from the end (the app's own come last) but
-    never the help, which lists them all. Returns (start, end, shown, description, enabled,
+    else one; if even that is too long, drop the extra keys (:data:`EXTRA`) first, then keys
+    from the end (the app's own come last), but never the help, which lists them all. Returns (start, end, shown, description, enabled,
     key) per key kept; ``end`` includes the gap after it."""
     def size(kept, gap):
         return sum(len(shown) + 1 + len(description) for shown, description, *_ in kept) + \
@@ -71,7 +75,9 @@ def fit(items: list[tuple], width: int) -> list[tuple]:
     if width > 0 and size(kept, 2) > width:
         gap = 1
         while size(kept, 1) > width and any(item[4] != "help" for item in kept[1:]):
-            drop = max(i for i, item in enumerate(kept) if item[4] != "help" and i > 0)
+            extra = [i for i, item in enumerate(kept) if item[4] in EXTRA]
+            drop = extra[-1] if extra else max(
+                i for i, item in enumerate(kept) if item[4] != "help" and i > 0)
             del kept[drop]
     out, x = [], 0
     for shown, description, enabled, key, _action in kept:
