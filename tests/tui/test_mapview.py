@@ -63,7 +63,7 @@ def test_factions_past_the_four_shapes_take_their_initial():
 
     from game.tui.widgets.mapview import marks
 
-    names = ["gna", "lna", "tobruk", "misrata", "zintan", "tuareg"]
-    rules = NS(factions=names, s=NS(factions={f: NS(short=f.upper()) for f in names}))
+    names = ["gna", "lna", "tobruk", "misrata", "zintan", "zawiya", "z"]
+    rules = NS(factions=names, s=NS(factions={f: NS(short=f.capitalize()) for f in names}))
     assert marks(rules) == {"gna": "●", "lna": "■", "tobruk": "▲", "misrata": "◆",
-                            "zintan": "Z", "tuareg": "T"}
+                            "zintan": "Z", "zawiya": "A", "z": "7"}  # (no letter left: its number)

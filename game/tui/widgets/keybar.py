@@ -64,8 +64,9 @@ EXTRA = frozenset({"wait_on"})  # shown only where the line has room for them (t
 def fit(items: list[tuple], width: int) -> list[tuple]:
     """Lay the keys out on one line of ``width`` cells: two spaces between them if they fit,
     else one; if even that is too long, drop the extra keys (:data:`EXTRA`) first, then keys
-    from the end (the app's own come last), but never the help, which lists them all. Returns (start, end, shown, description, enabled,
-    key) per key kept; ``end`` includes the gap after it."""
+    from the end (the app's own come last), but never the help, which lists them all.
+    Returns (start, end, shown, description, enabled, key) per key kept; ``end`` includes
+    the gap after it."""
     def size(kept, gap):
         return sum(len(shown) + 1 + len(description) for shown, description, *_ in kept) + \
             gap * max(0, len(kept) - 1)

@@ -12,9 +12,16 @@ FRONT = "!"
 
 
 def marks(rules) -> dict[str, str]:
-    """Each faction's marker on the map: a shape, or past the fourth its short name's initial."""
-    return {f: SHAPES[i] if i < len(SHAPES) else (rules.s.factions[f].short or f)[0]
-            for i, f in enumerate(rules.factions)}
+    """Each faction's marker on the map: a shape, or past the fourth the first letter of its
+    short name that no other marker uses (else its number)."""
+    out: dict[str, str] = {}
+    for i, f in enumerate(rules.factions):
+        if i < len(SHAPES):
+            out[f] = SHAPES[i]
+            continue
+        letters = [ch for ch in (rules.s.factions[f].short or f).upper() if ch.isalnum()]
+        out[f] = next((ch for ch in letters if ch not in out.values()), str(i + 1))
+    return out
 
 
 def key(rules, controllers: dict[str, str]) -> str:
@@ -24,7 +31,7 @@ def key(rules, controllers: dict[str, str]) -> str:
     parts = [f"{shape[f]} {rules.s.factions[f].short}" for f in rules.factions]
     territories = rules.s.territories
     if any(controllers.get(t, "") not in shape for t, terr in territories.items()
-           if not terr.front):
+           if terr.at is not None and not terr.front):  # (drawn, unheld)
         parts.append(f"{NOBODY} nobody")
     if any(terr.front for terr in territories.values()):
         parts.append(f"{FRONT} front line")
