@@ -120,3 +120,22 @@ def test_a_turn_when_everyone_waited_says_so_in_the_export(default_loaded):
     assert all(line.startswith("- ") for line in after), after
     assert debrief.QUIET in after
 
+
+
+def test_the_ending_shows_a_signed_value_and_its_bar_apart_when_they_round_alike():
+    """A playtest as the LNA read 'it valued the last package it signed at 54, against its
+    reservation value of 54 at the time' (54.5 against 54.4): as elsewhere, as many decimals
+    as show which is larger."""
+    from game.engine.reckoning import ending_reasons
+    from game.engine.work import Work
+    from tests.engine.helpers import rules_for
+
+    rules = rules_for("default")
+    work = Work(play(rules, 2))
+    gna, lna = rules.factions
+    work.note("sign", "", {"bars": ((gna, 54.46, 54.41, True), (lna, 61.2, 40.0, False))})
+    reasons = ending_reasons(work, "permanent_ceasefire")
+    line = next(r for r in reasons if r.startswith(rules.s.factions[gna].short + " values"))
+    assert "signed at 54.5, against its reservation value of 54.4 at the time" in line, line
+    line = next(r for r in reasons if r.startswith(rules.s.factions[lna].short + " values"))
+    assert "signed at 61, against 40 for what stood before" in line, line

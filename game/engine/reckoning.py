@@ -37,10 +37,11 @@ def ending_reasons(work, nid: str) -> tuple[str, ...]:
         line += ")"
         if f in at_signing:
             u, bar, binding = at_signing[f]
-            against = (f"its reservation value of {bar:.0f} at the time" if binding else
-                       f"{bar:.0f} for what stood before (the package left "
+            u_shown, bar_shown = apart(u, bar)  # (a playtest read 'at 54, against 54')
+            against = (f"its reservation value of {bar_shown} at the time" if binding else
+                       f"{bar_shown} for what stood before (the package left "
                        f"{rules.s.words.binding} alone)")
-            line += f"; it valued the last package it signed at {u:.0f}, against {against}"
+            line += f"; it valued the last package it signed at {u_shown}, against {against}"
         reasons.append(line + ".")
     return tuple(reasons)
 
