@@ -51,6 +51,7 @@ def help_text(rules: Rules, role: str) -> str:
               "another side, news, a signature, the end)",
               "  why               explain the latest reactions again",
               "  status            show the situation again",
+              "  brief             your seat's brief and the scenario's summary again",
               "  issues            list the agenda with every option id",
               "  menu              list the numbered moves again",
               "  sources           where this turn's news comes from (outlet, headline, date)",
@@ -118,6 +119,12 @@ class PlainGame(Reports, Moves):
         self.say(f"You are: {role.name}. Seed {self.state.seed}.")
         self.say("Brief: " + " ".join(role.brief.split()))
         self.say("Type 'help' for commands.")
+
+    def brief(self) -> None:
+        s = self.rules.s
+        self.say(f"Your brief, as {s.roles[self.role].name}: " +
+                 " ".join(s.roles[self.role].brief.split()))
+        self.say(" ".join(s.summary.split()))
 
     def play(self) -> int:
         try:
@@ -319,6 +326,8 @@ class PlainGame(Reports, Moves):
             self.why()
         elif word == "status":
             self.situation()
+        elif word == "brief":
+            self.brief()
         elif word == "whatif":
             from game.engine.commands import parse_package
 

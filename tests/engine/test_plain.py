@@ -206,11 +206,12 @@ def test_a_save_whose_scenario_file_broke_reports_that_files_errors(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("command", ["help", "issues"])
+@pytest.mark.parametrize("command", ["help", "issues", "brief"])
 def test_help_and_issues_print_and_play_nothing(tmp_path, command):
     result = plain(tmp_path, command + "\n", "--seed", "7", "--save", str(tmp_path / "s.json"))
     assert result.returncode == 0
-    expected = "Commands:" if command == "help" else "ceasefire: Complete and permanent"
+    expected = {"help": "Commands:", "issues": "ceasefire: Complete and permanent",
+                "brief": "Your brief, as UN mediator (UNSMIL): You chair"}[command]
     assert expected in result.stdout
     data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert not [a for a in data["actions"] if a["role"] == "mediator"]

@@ -673,6 +673,9 @@ async def test_help_names_the_seed_and_how_to_replay_this_game():
         text = str(app.screen.query_one("#help-game").render())
         assert "seed 7" in text
         assert "ceasefire play libya-5plus5-2020 --seed 7 --role gna" in text
+        # a game started with --seed opens at the first move: the brief is here too
+        brief = " ".join(app.rules.s.roles["gna"].brief.split())
+        assert "Your brief, as GNA delegation (Tripoli): " + brief[:60] in " ".join(text.split())
 
 
 async def test_loading_a_save_with_several_seats_takes_the_role_asked_for(tmp_path):

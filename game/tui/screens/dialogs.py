@@ -67,8 +67,16 @@ class HelpScreen(ModalScreen):
         path = rules.loaded.path if rules.loaded is not None else None
         named = rules.s.id if path is None or path.parent.resolve() == \
             scenarios_dir().resolve() else str(path)
-        return plain(f"This game: {rules.s.id}, seed {state.seed}, as {seat}. To replay it: "
-                     f"ceasefire play {named} --seed {state.seed} --role {app.role}", "dim")
+        text = Text()
+        text.append(f"This game: {rules.s.id}, seed {state.seed}, as {seat}. To replay it: "
+                    f"ceasefire play {named} --seed {state.seed} --role {app.role}", "dim")
+        if app.role in rules.s.roles:  # (a teacher's playtest: a game started with --seed
+            # opens at the first move, and the brief was only on the title screen)
+            text.append("\n\n")
+            text.append(f"Your brief, as {seat}: ", style="bold")
+            text.append(" ".join(rules.s.roles[app.role].brief.split()))
+            text.append("\n\n" + " ".join(rules.s.summary.split()))
+        return text
 
 
 class ErrorScreen(ModalScreen):
