@@ -36,15 +36,16 @@ CONCEPTS = """\
 
 
 def concepts(rules: Any = None) -> str:
-    """The concepts in the scenario's words (a water dispute is not told of the war), with two
-    of its own binding and confidence-building issues as examples."""
+    """The concepts in the scenario's words (a water dispute is not told of the war), naming
+    its own binding and confidence-building issues (all of them: a teacher read two examples
+    after 'here:' as the whole list)."""
     from game.scenario.model_world import Words
 
     words = rules.s.words if rules is not None else Words()
     agenda = list(rules.s.agenda.values()) if rules is not None else []
 
     def example(binding: bool) -> str:
-        names = [issue.name for issue in agenda if issue.binding == binding][:2]
+        names = [issue.name for issue in agenda if issue.binding == binding]
         return f" (here: {'; '.join(names)})" if names else ""
 
     # (only where some counterpart does it: a review found the help telling a scenario
