@@ -735,3 +735,27 @@ def test_a_source_id_wider_than_the_news_column_breaks_after_its_hash():
     assert " ".join(part.strip() for part in folded).replace("# ", "#") == line.strip()
     wide = present.fold(line, 60, 2).split("\n")  # (where an id fits, it stays whole)
     assert "  telesur-2020-02-19#gna_walkout_geneva," in wide, wide
+
+
+def test_a_what_if_says_its_verdict_is_a_guess_until_private_talks_make_it_sure():
+    """A teacher's playtest: the mediator's what-if said 'comfortably above what GNA asks to
+    sign', then GNA rejected it, and nothing had said the estimate was a guess."""
+    from game.engine.preview import _guess
+
+    rules = rules_for("default")
+    state = new_game(rules, 5)
+    i = rules.factions.index("gna")
+    package = tuple("permanent_monitored" if k == 0 else rules.status_quo[k]
+                    for k in range(len(rules.issues)))
+
+    def guess_line(s, role):
+        return [r for r in _guess(s, role, i, "gna", package).reasons if "It is a guess" in r]
+
+    line = guess_line(state, "mediator")
+    assert line and "may be off by up to 10 points; private talks with GNA narrow" in line[0]
+    half = state._replace(insight=(4, 0))  # half its priorities learnt in private talks
+    assert "up to 5 points" in guess_line(half, "mediator")[0]
+    known = state._replace(insight=(len(rules.issues), 0))  # all of them: no guess left
+    assert not guess_line(known, "mediator")
+    delegation = guess_line(state, "lna")  # the other side cannot hold private talks with it
+    assert delegation and "private talks" not in delegation[0]

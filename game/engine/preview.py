@@ -135,6 +135,13 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
                  "table offers)") if lift else ""
         reasons.append(f"By your estimate the package is {feel} {wants}. With it on the table, "
                        f"its ripeness is {ripeness:.0f}{riper}: the riper, the less it expects.")
+        if spread >= 0.5:  # (a teacher's playtest: 'comfortably above', then a rejection,
+            # and nothing had said that the estimate was a guess)
+            narrow = (f"; private talks with {name} narrow the guess" if role == rules.mediator
+                      else "")
+            reasons.append(f"It is a guess: {name}'s values are private, and your estimate of "
+                           f"its reservation value may be off by up to {spread:.0f} points"
+                           f"{narrow}.")
     else:
         raw = value - bar
         much = "" if abs(raw) > EVEN else " a little"  # (it could go either way)
