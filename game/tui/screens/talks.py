@@ -57,7 +57,7 @@ class TalksScreen(Screen):
         Binding("b", "tab('backers')", "World"),
         Binding("s", "save", "Save"),
         Binding("l", "load", "Load"),
-        Binding("escape", "moves", "Your moves", show=False),
+        Binding("escape", "moves", "Back to moves"),  # (shown only away from them)
     ]
 
     def __init__(self) -> None:
@@ -284,6 +284,14 @@ class TalksScreen(Screen):
         by the keyboard, only shows its tab and does not move the keys into it."""
         self.dialog_closed = True
         self.action_moves()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Esc is in the footer only while the keys are away from the moves (a teacher's
+        playtest pressed y twice, which moves the keys into the Why? tab, then lost a move
+        to arrows and Enter that scrolled it instead)."""
+        if action == "moves":
+            return not isinstance(self.focused, OptionList) or self.focused.id != "actions"
+        return True
 
     def action_moves(self) -> None:
         """Esc, from any pane or the tab bar: back to the list of moves."""
