@@ -35,6 +35,11 @@ def test_new_writes_a_playable_scenario(tmp_path):
     assert scenario_id_of("__") == "" and scenario_id_of("Ünïcode talks") == "unicode-talks"
     report = simulate(load_rules(path), 50, 0)
     assert sum(report["endings"].values()) == 50
+    # every ending scores every seat, as an example to follow (a teacher's playtest: the
+    # starter simulated to 50 for every seat whatever happened, which taught nothing)
+    for ending in loaded.scenario.endings.values():
+        assert set(ending.score) == set(loaded.scenario.roles), ending.title
+    assert len(set(report["mean_scores"].values())) > 1, report["mean_scores"]
     lint = subprocess.run([sys.executable, "-m", "game", "lint", "--runs", "30", str(path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert lint.returncode == 0, lint.stdout
