@@ -12,7 +12,7 @@ from game.cli import _parser, with_command
 from tests.conftest import ROOT
 
 GUIDE = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
-COMMANDS = sorted({c for c in re.findall(r"`(ceasefire[^`]*)`", GUIDE)}
+COMMANDS = sorted({c for c in re.findall(r"`(ceasefire[^`…]*)`", GUIDE)}  # ('…': a pattern)
                   | {c.strip() for c in re.findall(r"```sh\n(.+?)\n```", GUIDE, re.S)})
 
 
