@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 GUIDE = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
 COMMANDS = sorted({c for c in re.findall(r"`(ceasefire[^`…]*)`", GUIDE)}  # ('…': a pattern)
-                  | {c.strip() for c in re.findall(r"```sh\n(.+?)\n```", GUIDE, re.S)})
+                  | {c.strip() for c in re.findall(r"```sh\n(.+?)\n\s*```", GUIDE, re.S)})
 
 
 def test_the_guide_gives_commands():
