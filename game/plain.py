@@ -65,6 +65,10 @@ def help_text(rules: Rules, role: str) -> str:
     return "\n".join(lines)
 
 
+COMMANDS = ("help", "concepts", "menu", "moves", "list", "sources", "why", "status", "brief",
+            "whatif", "issues", "save", "quit")  # (line mode's own words; 'wait on' apart)
+
+
 class EndOfInput(Exception):
     """Input ran out, or the player typed quit (the message says which)."""
 
@@ -202,7 +206,7 @@ class PlainGame(Reports, Moves):
         self.say(present.ripeness_line(rules, obs))
         self.say(present.world_line(rules, obs))
         for line in (present.backer_line(rules, obs), present.territory_line(rules, obs)):
-            if not line.endswith(": "):  # (a scenario with no backers or no territory: an
+            if line and not line.endswith(": "):  # (a scenario with no backers or no territory: an
                 self.say(line)  # author's playtest heard an empty 'Held:' every turn)
         for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
             self.say(line)
@@ -241,7 +245,7 @@ class PlainGame(Reports, Moves):
                 label = self.rules.s.actions[choice[0].action.act].label
                 self.say(f"  {n}. {label} ({len(choice)} ways) …")
             else:
-                self.say(f"  {n}. {choice.label.replace(' → ', ' to ')}")  # (read aloud: 'to')
+                self.say(f"  {n}. {spoken(choice.label)}")
 
     def confirmed(self, action: Action) -> bool:
         """A move that cannot be taken back (an offensive, walking out) or a package of one's
@@ -286,7 +290,7 @@ class PlainGame(Reports, Moves):
         label = self.rules.s.actions[softer[0].action.act].label
         self.say(f"{label}: which? (Enter or 'cancel' to choose another move)")
         for n, c in enumerate(softer, 1):
-            self.say(f"  {n}. {c.label.split(' — ', 1)[-1].replace(' → ', ' to ')}")
+            self.say(f"  {n}. {spoken(c.label.split(' — ', 1)[-1])}")
         while True:
             line = self.ask("  > ")
             if not line or line.split()[0].lower() in ("cancel", "back", "menu"):
@@ -298,8 +302,31 @@ class PlainGame(Reports, Moves):
                 raise EndOfInput("Quitting.")
             self.say(f"  Choose 1 to {len(softer)}, or Enter to choose another move.")
 
+    def command_word(self, word: str) -> str | None:
+        """A line mode command from any unique beginning of it ('st' for status), as the
+        help promises; a beginning that fits several commands or actions is said to, and
+        None returned. Anything else comes back as it was, for the actions to read."""
+        if word in COMMANDS:
+            return word
+        commands = [c for c in COMMANDS if c.startswith(word)]
+        if not commands or word.isdigit():
+            return word
+        from game.engine.commands import WAIT
+
+        acts = [a for a in [WAIT, *self.rules.actions] if a.startswith(word) and (
+            a == WAIT or self.role in self.rules.actions[a].roles)]
+        if len(commands) == 1 and not acts:
+            return commands[0]
+        self.say(f"'{word}' could be the command {' or '.join(commands)}" +
+                 (f", or the move {' or '.join(acts)}" if acts else "") +
+                 ": type more of it.")
+        return None
+
     def interpret(self, line: str, menu: list[present.Choice]) -> Action | None:
-        word = line.split()[0].lower()
+        word = self.command_word(line.split()[0].lower())
+        if word is None:
+            return None
+        line = " ".join([word, *line.split()[1:]]) if not line.isdigit() else line
         if line.isdigit():
             numbers = dict(self.numbered(menu))
             choice = numbers.get(int(line))
@@ -370,6 +397,16 @@ class PlainGame(Reports, Moves):
             except ActionError as exc:
                 self.say(str(exc))
         return None
+
+
+def spoken(label: str) -> str:
+    """A menu label as it reads aloud: a softened stance goes "from 'X' to 'Y'" (not "'X' →
+    'Y'": a screen reader's playtest heard an arrow, and no 'from')."""
+    if " → " not in label:
+        return label
+    head, sep, rest = label.partition(": '")
+    label = f"{head}: from '{rest}" if sep else label
+    return label.replace(" → ", " to ")
 
 
 def wrap(text: str, width: int) -> str:

@@ -36,6 +36,14 @@ class Moves:
                      f"no news ({self.rules.s.words.conflict} went on).")
             self.shown = len(history(before))  # the quiet turns are not read out
 
+    def list_options(self, rules, issue: str, options: list[str], default: str,
+                     agreed: str) -> None:
+        for n, option in enumerate(options, 1):
+            notes = (["agreed"] if agreed and option == agreed else []) + (
+                ["kept if you press Enter"] if option == default else [])
+            self.say(f"  {n}. {present.option_label(rules, issue, option)}"
+                     + (f" ({'; '.join(notes)})" if notes else ""))
+
     def build_package(self, action: Action) -> Action | None:
         """Issue by issue, a number or Enter for each; 'cancel' drops the package (a teacher
         was held in here until all eight were answered, and piped input was swallowed), and
@@ -43,21 +51,25 @@ class Moves:
         rules = self.rules
         state = self.state
         draft = state.table.package if state.table is not None else None
-        chosen, defaults = [], []
+        chosen: list[str] = []
+        defaults = [(draft[k] if draft else None) or state.vals[rules.issue_slot[k]]
+                    or rules.status_quo[k] for k in range(len(rules.issues))]
+        n_issues = len(rules.issues)
         self.say("Build the package: for each issue type an option's number; Enter keeps "
-                 "the one marked 'kept if you press Enter'; 'cancel' drops the package.")
-        for k, issue in enumerate(rules.issues):
+                 "the one marked 'kept if you press Enter'; 'back' returns to the issue "
+                 "before; 'cancel' drops the package.")
+        while len(chosen) < n_issues:
+            k = len(chosen)
+            issue = rules.issues[k]
             agreed = state.vals[rules.issue_slot[k]]
             options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
-            default = (draft[k] if draft else None) or agreed or rules.status_quo[k]
-            defaults.append(default)
-            self.say(f"{rules.s.agenda[issue].name}" + (" (binding)" if rules.binding[k]
-                                                          else "") + (
-                " (agreed; another option would replace what was signed)" if agreed else ""))
-            for n, option in enumerate(options, 1):
-                kept = " (kept if you press Enter)" if option == default else ""
-                signed = " (agreed)" if agreed and option == agreed else ""
-                self.say(f"  {n}. {present.option_label(rules, issue, option)}{signed}{kept}")
+            default = defaults[k]
+            # (a screen reader's playtest: where am I among the issues?)
+            self.say(f"Issue {k + 1} of {n_issues}: {rules.s.agenda[issue].name}"
+                     + (" (binding)" if rules.binding[k] else "") + (
+                         " (agreed; another option would replace what was signed)"
+                         if agreed else ""))
+            self.list_options(rules, issue, options, default, agreed)
             while True:
                 line = self.ask("  > ")
                 if not line:
@@ -67,6 +79,9 @@ class Moves:
                     chosen.append(options[int(line) - 1])
                     break
                 word = line.split()[0].lower()
+                if word == "back" and chosen:  # (it dropped the whole package: a screen
+                    chosen.pop()  # reader's playtest meant the issue before)
+                    break
                 if word in ("cancel", "back", "menu"):
                     self.say("No package tabled. Choose again ('menu' lists the moves).")
                     return None
@@ -74,8 +89,9 @@ class Moves:
                     from game.plain import EndOfInput
 
                     raise EndOfInput("Quitting.")
-                self.say(f"  Choose 1 to {len(options)}, Enter for the one marked, or 'cancel' "
-                         "to drop this package.")
+                self.say(f"  Choose 1 to {len(options)}, Enter for the one marked, 'back' for "
+                         "the issue before, or 'cancel' to drop this package:")
+                self.list_options(rules, issue, options, default, agreed)
         package = tuple(chosen)
         from game.engine.negotiation import check_package
 

@@ -135,9 +135,16 @@ def backer_line(rules: Rules, obs: Observation) -> str:
 
 
 def territory_line(rules: Rules, obs: Observation) -> str:
-    return "Held: " + ", ".join(f"{rules.s.territories[t].name} {rules.s.factions[c].short}"
-                                if c in rules.s.factions else f"{rules.s.territories[t].name} —"
-                                for t, c in obs.territories.items())
+    """Who holds what, by holder ("GNA holds: Tripoli, …; LNA holds: …"): 'Held: Tripoli GNA,
+    Southern front of Tripoli LNA' was ambiguous read aloud (a screen reader's playtest)."""
+    by: dict[str, list[str]] = {}
+    for t, c in obs.territories.items():
+        by.setdefault(c if c in rules.s.factions else "", []).append(rules.s.territories[t].name)
+    parts = [f"{rules.s.factions[f].short} holds: {', '.join(by[f])}"
+             for f in rules.s.factions if f in by]
+    if "" in by:
+        parts.append(f"nobody holds: {', '.join(by[''])}")
+    return "; ".join(parts) + "." if parts else ""
 
 
 def option_label(rules: Rules, issue: str, option: str) -> str:
@@ -169,9 +176,16 @@ def draft_status(rules: Rules, obs: Observation) -> str:
 
 def table_lines(rules: Rules, obs: Observation) -> list[str]:
     out = []
-    agreed = [f"{rules.s.agenda[i].name}: {option_label(rules, i, o)}"
-              for i, o in obs.agreed.items()]
-    out.append("Agreed so far: " + ("; ".join(agreed) if agreed else "nothing yet"))
+    agreed = [f"  · {rules.s.agenda[i].name}: {option_label(rules, i, o)}"
+              for i, o in obs.agreed.items()]  # (a list, as the draft below: one sentence of
+    # seven issues and options was hard to follow read aloud)
+    if agreed:
+        open_ = [rules.s.agenda[i].name for i in rules.issues if i not in obs.agreed]
+        out.append(f"Agreed so far ({len(agreed)} of {len(rules.issues)} issues"
+                   + (f"; open: {', '.join(open_)}" if open_ else "") + "):")
+        out += agreed
+    else:
+        out.append("Agreed so far: nothing yet")
     if obs.table is None:
         out.append("On the table: no draft")
         return out

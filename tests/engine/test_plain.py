@@ -586,6 +586,7 @@ def test_help_concepts_explains_the_negotiation_in_line_mode(tmp_path):
                  "Zartman)", "reactive devaluation", "(here: Complete and permanent ceasefire"):
         assert idea in told, idea
     assert "*" not in told and "{" not in told  # (no Markdown, no unfilled words)
+    assert "Why?" not in told and "with 'why' after each move" in told  # (no such tab here)
     assert all(line.startswith("- ") for line in told.strip().split("\n")[2:]), told
 
 
@@ -610,3 +611,53 @@ def test_the_ways_to_soften_a_stance_are_one_numbered_line_that_opens_them(tmp_p
     assert len(mine) == 1 and mine[0]["act"] == "concede"
     assert ways[2][1].startswith("Prisoner exchange: ") and mine[0]["target"] == "prisoners"
     assert mine[0]["option"] == "all_for_all"
+
+
+def test_the_package_builder_says_where_it_is_and_back_returns_one_issue(tmp_path):
+    """A screen reader's playtest: nothing said which issue of how many was being asked, and
+    'back' dropped the whole package instead of returning to the issue before; a wrong entry
+    did not read the options again."""
+    result = plain(tmp_path, "1\n2\nback\nx\ncancel\n", "--seed", "7", "--role", "gna",
+                   "--save", str(tmp_path / "s.json"))
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    built = out.split("Build the package", 1)[1]
+    assert built.count("Issue 1 of 8: ") == 2 and built.count("Issue 2 of 8: ") == 1, built
+    wrong = built.split("> x", 1)[1].split("> cancel", 1)[0]
+    assert "'back' for the issue before" in wrong and re.search(r"^  1\. ", wrong, re.M)
+    assert "No package tabled" in built.split("> cancel", 1)[1]
+
+
+def test_commands_answer_to_their_first_letters_and_say_when_those_fit_several(tmp_path):
+    """A screen reader's playtest: the help says words can be shortened, but 'st' met
+    "there is no action 'st'"."""
+    result = plain(tmp_path, "st\nbri\ns\n", "--seed", "5", "--save", str(tmp_path / "s.json"))
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    after = out.split("> st", 1)[1]
+    assert after.lstrip("\n").startswith("Turn 1 of 22") and "no action" not in after
+    assert "Your brief, as UN mediator (UNSMIL): " in out.split("> bri", 1)[1]
+    said = out.split("> s\n", 1)[1].splitlines()[0]
+    assert said.startswith("'s' could be the command ") and "status" in said
+    assert "the move shuttle" in said, said
+
+
+def test_line_mode_lists_what_is_agreed_and_says_who_holds_what(tmp_path):
+    """A screen reader's playtest: 'Agreed so far' was one sentence of seven issues and
+    options, and 'Held: Tripoli GNA, Southern front of Tripoli LNA' was ambiguous aloud."""
+    from game import present
+    from game.engine import new_game
+    from game.engine.observe import observe
+
+    rules = rules_for("default")
+    state = new_game(rules, 5)
+    obs = observe(state, "mediator", with_log=False)
+    held = present.territory_line(rules, obs)
+    assert held.startswith("GNA holds: Tripoli; LNA holds: ") and held.endswith(".")
+    from dataclasses import replace
+
+    obs = replace(obs, agreed={"prisoners": "all_for_all", "flights": "domestic"})
+    lines = present.table_lines(rules, obs)
+    assert lines[0].startswith("Agreed so far (2 of 8 issues; open: Complete and permanent")
+    assert lines[1:3] == ["  · Prisoner exchange: All detainees, all for all",
+                          "  · Flights across the country: Domestic flights resume"]
