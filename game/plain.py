@@ -57,6 +57,8 @@ def help_text(rules: Rules, role: str) -> str:
               "  sources           where this turn's news comes from (outlet, headline, date)",
               "  save [NAME]       save the game now (with a NAME: to that slot in your "
               "saves folder)",
+              "  fold off          stop folding long lines at the terminal's width, for a "
+              "screen reader or braille display ('fold on' folds again; remembered)",
               "  help              this help",
               "  help concepts     how the negotiation works: reservation value, ripeness, "
               "binding issues, backers, trust",
@@ -66,7 +68,7 @@ def help_text(rules: Rules, role: str) -> str:
 
 
 COMMANDS = ("help", "concepts", "menu", "moves", "list", "sources", "why", "status", "brief",
-            "whatif", "issues", "save", "quit")  # (line mode's own words; 'wait on' apart)
+            "whatif", "issues", "save", "fold", "quit")  # (line mode's own words; 'wait on' apart)
 
 
 class EndOfInput(Exception):
@@ -123,6 +125,19 @@ class PlainGame(Reports, Moves):
         self.say(f"You are: {role.name}. Seed {self.state.seed}.")
         self.say("Brief: " + " ".join(role.brief.split()))
         self.say("Type 'help' for commands.")
+
+    def set_fold(self, on: bool) -> None:
+        """Fold long lines at a terminal, or not (a screen reader's playtest: a line folded
+        mid-phrase is read as two); kept in the settings for the next game."""
+        from game.tui import settings
+
+        chosen = settings.load()
+        chosen["plain_fold"] = on
+        settings.save(chosen)
+        self.width = terminal_width() if on and self.out.isatty() else 0
+        self.say("Long lines are folded at the terminal's width." if on else
+                 "Long lines are no longer folded: each is one line, for your screen reader "
+                 "or terminal to wrap.")
 
     def brief(self) -> None:
         s = self.rules.s
@@ -355,6 +370,8 @@ class PlainGame(Reports, Moves):
             self.situation()
         elif word == "brief":
             self.brief()
+        elif word == "fold":
+            self.set_fold(line.lower().split()[1:2] != ["off"])
         elif word == "whatif":
             from game.engine.commands import parse_package
 
@@ -418,15 +435,22 @@ def wrap(text: str, width: int) -> str:
     return present.fold(text, width, len(lead))
 
 
+def terminal_width() -> int:
+    import shutil
+
+    return max(40, shutil.get_terminal_size().columns - 1)
+
+
 def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
         save: Callable[[State], str], state: State | None = None, watch: bool = False) -> int:
     game = PlainGame(rules, state or new_game(rules, seed, {role}), role,
                      lambda: _readline(stdin), stdout, save)
     game.echo = not _isatty(stdin)  # (at a terminal the typed line is on screen already)
-    if stdout.isatty():  # a person at a terminal: fold lines between words
-        import shutil
+    if stdout.isatty():  # a person at a terminal: fold lines between words, unless they
+        from game.tui import settings  # said 'fold off' (a screen reader folds its own)
 
-        game.width = max(40, shutil.get_terminal_size().columns - 1)
+        if settings.load()["plain_fold"]:
+            game.width = terminal_width()
     if watch and rules.loaded is not None:
         game.watch = (rules.loaded.path, rules.loaded.path.stat().st_mtime_ns)
     game.intro()

@@ -7,7 +7,8 @@ import json
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {"theme": "textual-dark", "ai_delay": 0.3,
-                            "roles": {}}  # scenario file name -> the role last played in it
+                            "roles": {},  # scenario file name -> the role last played in it
+                            "plain_fold": True}  # line mode folds long lines at a terminal
 
 
 def _path():
@@ -29,6 +30,8 @@ def load() -> dict[str, Any]:
 def _fits(value: Any, key: str) -> bool:
     """Is a stored value of the kind its default is? (A hand-edited file keeps the rest.)"""
     default = DEFAULTS[key]
+    if isinstance(default, bool):  # (before numbers: a bool is an int to isinstance)
+        return isinstance(value, bool)
     if isinstance(default, (int, float)):
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     return isinstance(value, type(default))

@@ -661,3 +661,35 @@ def test_line_mode_lists_what_is_agreed_and_says_who_holds_what(tmp_path):
     assert lines[0].startswith("Agreed so far (2 of 8 issues; open: Complete and permanent")
     assert lines[1:3] == ["  · Prisoner exchange: All detainees, all for all",
                           "  · Flights across the country: Domestic flights resume"]
+
+
+def test_fold_off_leaves_long_lines_whole_at_a_terminal_and_is_remembered(tmp_path,
+                                                                          monkeypatch):
+    """A screen reader's playtest: at a terminal, line mode folded lines mid-phrase, and a
+    screen reader or braille display read each piece as a line of its own."""
+    import io
+
+    from game.engine import new_game
+    from game.plain import run
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setenv("COLUMNS", "60")
+    rules = rules_for("default")
+
+    def play(typed: str) -> str:
+        out = Terminal()
+        run(rules, "mediator", 5, io.StringIO(typed), out, lambda state: "saved",
+            new_game(rules, 5, {"mediator"}))
+        return out.getvalue()
+
+    folded = play("status\n")
+    assert max(len(line) for line in folded.splitlines()) <= 59
+    told = play("fold off\nstatus\n").split("fold off", 1)[-1]
+    assert "no longer folded" in told and max(len(line) for line in told.splitlines()) > 60
+    assert max(len(line) for line in play("status\n").splitlines()) > 60  # remembered
+    assert max(len(line) for line in play("fold on\nstatus\n").split("folded at", 1)[1]
+               .splitlines()) <= 59

@@ -754,6 +754,11 @@ async def test_a_hand_edited_settings_file_keeps_what_fits_and_starts(data_home)
     loaded = settings.load()
     assert loaded["roles"] == {} and loaded["ai_delay"] == 0.3
     assert loaded["theme"] == "textual-light"
+    for fold, kept in ((False, False), (0, True), ("no", True)):  # a yes/no is a bool, only
+        (data_home / "settings.json").write_text(json.dumps({"plain_fold": fold}))
+        assert settings.load()["plain_fold"] is kept, fold
+    (data_home / "settings.json").write_text(json.dumps({"ai_delay": True}))
+    assert settings.load()["ai_delay"] == 0.3  # (and a bool is no number)
     app = make_app(seed=3)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, app)
