@@ -46,13 +46,13 @@ def help_text(rules: Rules, role: str) -> str:
         lines.append("  or type a move:   " + ", ".join(typed + ["wait"]))
     if tabling:
         lines.append("  whatif ISSUE=OPTION ...   how each side would likely react to that "
-                     "package (nothing is tabled)")
+                     "package (nothing is tabled; alone: the draft on the table)")
     lines += ["  wait on           wait turn after turn until something happens (a move by "
               "another side, news, a signature, the end)",
               "  why               explain the latest reactions again",
               "  status            show the situation again",
               "  brief             your seat's brief and the scenario's summary again",
-              "  issues            list the agenda with every option id",
+              "  issues            list the agenda with every option's number and id",
               "  menu              list the numbered moves again",
               "  sources           where this turn's news comes from (outlet, headline, date)",
               "  save [NAME]       save the game now (with a NAME: to that slot in your "
@@ -375,12 +375,14 @@ class PlainGame(Reports, Moves):
         elif word == "whatif":
             from game.engine.commands import parse_package
 
-            if len(line.split()) < 2:  # (it answered 'the package changes nothing')
+            if len(line.split()) < 2 and self.state.table is None:  # (it answered 'the
+                # package changes nothing')
                 self.say("whatif ISSUE=OPTION ...: how each side would likely react to that "
-                         "package, e.g. 'whatif prisoners=all_for_all'; 'issues' lists the "
-                         "options.")
+                         "package, e.g. 'whatif prisoners=all_for_all' or 'whatif "
+                         "prisoners=3'; 'issues' lists the options. With a draft on the "
+                         "table, 'whatif' alone weighs the draft.")
                 return None
-            try:
+            try:  # (alone: the draft on the table, as a screen reader's playtest expected)
                 package = parse_package(self.state, line.split()[1:], line)
             except ActionError as exc:
                 self.say(str(exc))

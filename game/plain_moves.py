@@ -38,10 +38,14 @@ class Moves:
 
     def list_options(self, rules, issue: str, options: list[str], default: str,
                      agreed: str) -> None:
-        for n, option in enumerate(options, 1):
+        """The options a package may choose, each by its number in the agenda (as 'issues'
+        lists them and 'whatif ISSUE=N' reads them: the same number every turn, though an
+        agreed issue cannot go back to its status quo, which is left out)."""
+        every = rules.options[rules.issues.index(issue)]
+        for option in options:
             notes = (["agreed"] if agreed and option == agreed else []) + (
                 ["kept if you press Enter"] if option == default else [])
-            self.say(f"  {n}. {present.option_label(rules, issue, option)}"
+            self.say(f"  {every.index(option) + 1}. {present.option_label(rules, issue, option)}"
                      + (f" ({'; '.join(notes)})" if notes else ""))
 
     def build_package(self, action: Action) -> Action | None:
@@ -75,8 +79,10 @@ class Moves:
                 if not line:
                     chosen.append(default)
                     break
-                if line.isdigit() and 1 <= int(line) <= len(options):
-                    chosen.append(options[int(line) - 1])
+                every = rules.options[k]
+                if line.isdigit() and 1 <= int(line) <= len(every) and \
+                        every[int(line) - 1] in options:
+                    chosen.append(every[int(line) - 1])
                     break
                 word = line.split()[0].lower()
                 if word == "back" and chosen:  # (it dropped the whole package: a screen
@@ -89,8 +95,10 @@ class Moves:
                     from game.plain import EndOfInput
 
                     raise EndOfInput("Quitting.")
-                self.say(f"  Choose 1 to {len(options)}, Enter for the one marked, 'back' for "
-                         "the issue before, or 'cancel' to drop this package:")
+                numbers = [str(rules.options[k].index(o) + 1) for o in options]
+                self.say(f"  Choose {', '.join(numbers[:-1])} or {numbers[-1]}, Enter for the "
+                         "one marked, 'back' for the issue before, or 'cancel' to drop this "
+                         "package:")
                 self.list_options(rules, issue, options, default, agreed)
         package = tuple(chosen)
         from game.engine.negotiation import check_package

@@ -59,8 +59,8 @@ class Reports:
     def issues(self) -> None:
         for k, (issue, item) in enumerate(self.rules.s.agenda.items()):
             self.say(f"{issue}: {item.name}" + (" (binding)" if self.rules.binding[k] else ""))
-            for option, opt in item.options.items():
-                self.say(f"    {option} — {opt.label}")
+            for n, (option, opt) in enumerate(item.options.items(), 1):  # (the number is
+                self.say(f"  {n}. {option} — {opt.label}")  # typed as well: 'oil=3')
 
     def ending(self) -> None:
         outcome = self.state.outcome

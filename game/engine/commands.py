@@ -1,7 +1,8 @@
 """Actions as text: ``offensive sirte``, ``concede oil reopen_escrow``,
 ``propose ceasefire=permanent prisoners=all_for_all``. Used by plain mode and typed commands.
 
-Words may be shortened to any unique prefix. In a proposal, issues not named keep the option of
+Words may be shortened to any unique prefix (or, of three letters or more, any unique part);
+an option may be given by its number, as 'issues' lists them. In a proposal, issues not named keep the option of
 the draft on the table (or the status quo when there is none); agreed issues stay agreed.
 """
 
@@ -22,6 +23,8 @@ def _pick(word: str, choices: list[str], what: str, text: str) -> str:
     if word in choices:
         return word
     hits = [c for c in choices if c.startswith(word)]
+    if not hits and len(word) >= 3:  # a word within it ('escrow' for 'reopen_escrow': a
+        hits = [c for c in choices if word in c]  # screen reader's playtest)
     if len(hits) == 1:
         return hits[0]
     if hits:
@@ -71,8 +74,7 @@ def parse_action(state: State, role: str, text: str) -> Action:
                                          "ISSUE=OPTION)")
             issue = _pick(rest[0], rules.issues, "issue", text)
             k = rules.issues.index(issue)
-            option = _pick(rest[1], rules.options[k], "option", text)
-            action = Action(role, act, issue, option)
+            action = Action(role, act, issue, _option(rules, k, rest[1], text))
         elif compiled.target_kind:
             if len(rest) != 1:
                 raise InvalidActionError(f"'{text}': '{act}' needs one target "
@@ -103,8 +105,20 @@ def parse_package(state: State, words: list[str], text: str) -> tuple[str, ...]:
         name, _, value = word.partition("=")
         issue = _pick(name, rules.issues, "issue", text)
         k = rules.issues.index(issue)
-        base[k] = _pick(value, rules.options[k], "option", text)
+        base[k] = _option(rules, k, value, text)
     return tuple(base)
+
+
+def _option(rules: Rules, k: int, word: str, text: str) -> str:
+    """An option of issue ``k`` by its id (or a unique part of it), or by its number as
+    'issues' lists them ('oil=3')."""
+    options = rules.options[k]
+    if word.isdigit():
+        if 1 <= int(word) <= len(options):
+            return options[int(word) - 1]
+        raise InvalidActionError(f"'{text}': {rules.issues[k]} has options 1 to "
+                                 f"{len(options)}")
+    return _pick(word, options, "option", text)
 
 
 def action_text(rules: Rules, action: Action) -> str:

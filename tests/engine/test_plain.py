@@ -693,3 +693,37 @@ def test_fold_off_leaves_long_lines_whole_at_a_terminal_and_is_remembered(tmp_pa
     assert max(len(line) for line in play("status\n").splitlines()) > 60  # remembered
     assert max(len(line) for line in play("fold on\nstatus\n").split("folded at", 1)[1]
                .splitlines()) <= 59
+
+
+def test_an_option_has_one_number_everywhere_and_a_word_within_its_id_will_do():
+    """A screen reader's playtest: in the builder an agreed issue's options were numbered
+    from 1 again (its status quo left out), so 'Wounded and sick first' was 1 there and 2 in
+    'issues'; and 'whatif oil=escrow' was refused for 'reopen_escrow'."""
+    import io
+
+    from game.engine import ActionError, apply, new_game
+    from game.engine.ai import choose
+    from game.engine.commands import parse_package
+    from game.engine.state import Action
+    from game.plain import PlainGame
+
+    rules = rules_for("default")
+    state = new_game(rules, 2)  # the AI in every seat until something is signed, then
+    while not any(state.vals[s] for s in rules.issue_slot) or state.role != "gna":  # the
+        state = apply(state, choose(state)[0])  # GNA's move is the player's
+    state = state._replace(humans=frozenset({"gna"}))
+    k = next(k for k, s in enumerate(rules.issue_slot) if state.vals[s])
+    issue, every = rules.issues[k], rules.options[k]
+    # Enter for each issue before it; on it, 1 (its status quo: refused), then its last
+    typed = iter([""] * k + ["1", str(len(every))] + [""] * len(rules.issues) + ["cancel"])
+    out = io.StringIO()
+    game = PlainGame(rules, state, "gna", lambda: next(typed), out, lambda s: "")
+    assert game.build_package(Action("gna", "counter")) is None  # (cancelled at the end)
+    asked = out.getvalue().split(f"Issue {k + 1} of ", 1)[1].split(f"Issue {k + 2} of ", 1)[0]
+    label = rules.s.agenda[issue].options[every[-1]].label
+    assert f"  {len(every)}. {label}" in asked and "\n  1. " not in asked  # status quo gone
+    assert "Choose 2" in asked  # 1 (the status quo) refused, by its own number
+    package = parse_package(state, [f"{issue}={len(every)}", "oil=escrow"], "whatif")
+    assert package[k] == every[-1] and package[rules.issues.index("oil")] == "reopen_escrow"
+    with pytest.raises(ActionError, match="options 1 to"):
+        parse_package(state, [f"{issue}={len(every) + 1}"], "whatif")
