@@ -256,6 +256,21 @@ def is_concession(state: State, choice: Choice) -> bool:
     return compiled is not None and compiled.kind == "concede"
 
 
+def grouped(state: State, menu: list[Choice]) -> list[Choice | tuple[Choice, ...]]:
+    """The menu with its ways to soften a stance as one entry (a tuple of them) where the
+    first stood, when there are several: each took a line or three, and hid the other moves
+    (at 100x30 in the full-screen game; read aloud, ten near-identical lines in line mode)."""
+    softer = tuple(c for c in menu if is_concession(state, c))
+    if len(softer) < 2:
+        return list(menu)
+    return [softer if c is softer[0] else c for c in menu if c not in softer[1:]]
+
+
+def group_label(rules: Rules, softer: tuple[Choice, ...]) -> str:
+    """The one line for the ways to soften a stance: the action's own label, and how many."""
+    return f"{rules.s.actions[softer[0].action.act].label} ({len(softer)} ways)"
+
+
 def choices(state: State, role: str) -> list[Choice]:
     """The menu for ``role``: every legal action, labelled, package actions once each."""
     rules: Rules = state.rules

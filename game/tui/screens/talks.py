@@ -194,17 +194,14 @@ class TalksScreen(Screen):
         self.menu = present.choices(state, self.app.role)
         # several ways to soften a stance are one line that opens a choice of them (each
         # takes two or three lines: a playtest at 100x30 saw two fill the moves box)
-        softer = [i for i, c in enumerate(self.menu) if present.is_concession(state, c)]
         options = []
-        for i, c in enumerate(self.menu):
-            if len(softer) > 1 and i in softer:
-                if i == softer[0]:  # (the action's own label, from the scenario)
-                    label = self.app.rules.s.actions[c.action.act].label
-                    options.append(Option(plain(f"{label} ({len(softer)} ways) …"),
-                                          id="soften"))
-                continue
-            options.append(Option(plain(f"{c.label}{' …' if c.needs_package else ''}"),
-                                  id=str(i)))
+        for c in present.grouped(state, self.menu):
+            if isinstance(c, tuple):
+                options.append(Option(plain(present.group_label(self.app.rules, c) + " …"),
+                                      id="soften"))
+            else:
+                options.append(Option(plain(f"{c.label}{' …' if c.needs_package else ''}"),
+                                      id=str(self.menu.index(c))))
         actions.add_options(options)
         actions.highlighted = 0
         if self.app.focused is None or not isinstance(self.app.focused, OptionList):
@@ -223,8 +220,8 @@ class TalksScreen(Screen):
     def pick_concession(self) -> None:
         from game.tui.screens.dialogs import PickScreen
 
-        state = self.app.state
-        softer = [c for c in self.menu if present.is_concession(state, c)]
+        softer = next(c for c in present.grouped(self.app.state, self.menu)
+                      if isinstance(c, tuple))
 
         def picked(index: int | None) -> None:
             self.back_to_moves()
