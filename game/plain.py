@@ -72,7 +72,7 @@ class PlainGame(Reports, Moves, Menus):
         self.say(" ".join(s.summary.split()))
         self.say()
         self.say(f"You are: {role.name}. Seed {self.state.seed}.")
-        self.say("Brief: " + " ".join(role.brief.split()))
+        self.say(present.brief(self.rules, self.role))
         self.say("Type 'help' for commands.")
 
     def set_fold(self, on: bool) -> None:
@@ -89,10 +89,8 @@ class PlainGame(Reports, Moves, Menus):
                  "or terminal to wrap.")
 
     def brief(self) -> None:
-        s = self.rules.s
-        self.say(f"Your brief, as {s.roles[self.role].name}: " +
-                 " ".join(s.roles[self.role].brief.split()))
-        self.say(" ".join(s.summary.split()))
+        self.say(present.brief(self.rules, self.role))
+        self.say(" ".join(self.rules.s.summary.split()))
 
     def play(self) -> int:
         try:

@@ -256,6 +256,12 @@ def is_concession(state: State, choice: Choice) -> bool:
     return compiled is not None and compiled.kind == "concede"
 
 
+def brief(rules: Rules, role: str) -> str:
+    """A seat's brief, said as whose (the title screen, F1, line mode's start and 'brief')."""
+    return f"Your brief, as {rules.s.roles[role].name}: " + " ".join(
+        rules.s.roles[role].brief.split())
+
+
 def grouped(state: State, menu: list[Choice]) -> list[Choice | tuple[Choice, ...]]:
     """The menu with its ways to soften a stance as one entry (a tuple of them) where the
     first stood, when there are several: each took a line or three, and hid the other moves

@@ -685,6 +685,15 @@ async def test_help_names_the_seed_and_how_to_replay_this_game():
         # a game started with --seed opens at the first move: the brief is here too
         brief = " ".join(app.rules.s.roles["gna"].brief.split())
         assert "Your brief, as GNA delegation (Tripoli): " + brief[:60] in " ".join(text.split())
+        # back on the title screen, the last game's seat and seed are not this one's (a
+        # review: F1 there showed them)
+        await pilot.press("escape")
+        app.to_title()
+        await pilot.pause(0.1)
+        await pilot.press("f1")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HelpScreen)
+        assert not str(app.screen.query_one("#help-game").render()).strip()
 
 
 async def test_loading_a_save_with_several_seats_takes_the_role_asked_for(tmp_path):

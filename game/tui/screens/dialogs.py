@@ -57,10 +57,13 @@ class HelpScreen(ModalScreen):
     def this_game(self) -> Text:
         """The scenario, seed and seat of the game in play: what a student tells a teacher
         to replay it (a playtest found the seed only on the title and the debrief)."""
+        from game.tui.screens.title import TitleScreen
+
         app = self.app
         state, rules = getattr(app, "state", None), getattr(app, "rules", None)
-        if state is None or rules is None:
-            return Text("")
+        beneath = [s for s in app.screen_stack if s is not self]
+        if state is None or rules is None or (beneath and isinstance(beneath[-1], TitleScreen)):
+            return Text("")  # (on the title screen, the last game's seat is not this one's)
         from game.paths import scenarios_dir
 
         seat = rules.s.roles[app.role].name if app.role in rules.s.roles else app.role
@@ -72,9 +75,9 @@ class HelpScreen(ModalScreen):
                     f"ceasefire play {named} --seed {state.seed} --role {app.role}", "dim")
         if app.role in rules.s.roles:  # (a teacher's playtest: a game started with --seed
             # opens at the first move, and the brief was only on the title screen)
-            text.append("\n\n")
-            text.append(f"Your brief, as {seat}: ", style="bold")
-            text.append(" ".join(rules.s.roles[app.role].brief.split()))
+            from game import present
+
+            text.append("\n\n" + present.brief(rules, app.role))
             text.append("\n\n" + " ".join(rules.s.summary.split()))
         return text
 
