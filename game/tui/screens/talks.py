@@ -57,7 +57,8 @@ class TalksScreen(Screen):
         Binding("b", "tab('backers')", "World"),
         Binding("s", "save", "Save"),
         Binding("l", "load", "Load"),
-        Binding("escape", "moves", "Back to moves"),  # (shown only away from them)
+        Binding("escape", "moves", "Moves"),  # (shown only away from them; short: at 80
+        # columns a longer label was the first key dropped)
     ]
 
     def __init__(self) -> None:
