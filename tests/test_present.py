@@ -752,9 +752,12 @@ def test_a_what_if_says_its_verdict_is_a_guess_until_private_talks_make_it_sure(
         return [r for r in _guess(s, role, i, "gna", package).reasons if "It is a guess" in r]
 
     line = guess_line(state, "mediator")
-    assert line and "may be off by up to 10 points; private talks with GNA narrow" in line[0]
+    assert line and "what the package is worth to it and its reservation value are your " \
+        "estimates" in line[0]
+    assert "may be off by up to 10 points); private talks with GNA narrow both" in line[0]
     half = state._replace(insight=(4, 0))  # half its priorities learnt in private talks
     assert "up to 5 points" in guess_line(half, "mediator")[0]
+    assert "up to 1 point)" in guess_line(state._replace(insight=(7, 0)), "mediator")[0]
     known = state._replace(insight=(len(rules.issues), 0))  # all of them: no guess left
     assert not guess_line(known, "mediator")
     delegation = guess_line(state, "lna")  # the other side cannot hold private talks with it

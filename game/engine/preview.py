@@ -137,11 +137,14 @@ def _guess(state: State, role: str, i: int, f: str, package: tuple[str, ...]) ->
                        f"its ripeness is {ripeness:.0f}{riper}: the riper, the less it expects.")
         if spread >= 0.5:  # (a teacher's playtest: 'comfortably above', then a rejection,
             # and nothing had said that the estimate was a guess)
-            narrow = (f"; private talks with {name} narrow the guess" if role == rules.mediator
-                      else "")
-            reasons.append(f"It is a guess: {name}'s values are private, and your estimate of "
-                           f"its reservation value may be off by up to {spread:.0f} points"
-                           f"{narrow}.")
+            talks = role == rules.mediator and any(
+                c.kind == "shuttle" and role in c.roles for c in rules.actions.values())
+            narrow = f"; private talks with {name} narrow both" if talks else ""
+            off = max(1, round(spread))
+            reasons.append(f"It is a guess: {name}'s values are private, so what the package "
+                           f"is worth to it and its reservation value are your estimates (the "
+                           f"reservation value alone may be off by up to {off} "
+                           f"point{'' if off == 1 else 's'}){narrow}.")
     else:
         raw = value - bar
         much = "" if abs(raw) > EVEN else " a little"  # (it could go either way)

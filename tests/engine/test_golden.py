@@ -39,8 +39,8 @@ def historical_script() -> dict[int, str]:
         line = line.split("#", 1)[0].strip()
         if line:
             turn, command = line.split(None, 1)
-            script[int(turn) - 1] = command.strip()  # (the file counts turns as the game
-            # shows them, from 1; the state counts from 0)
+            assert int(turn) >= 1, line  # (the file counts turns as the game shows them,
+            script[int(turn) - 1] = command.strip()  # from 1; the state counts from 0)
     return script
 
 
