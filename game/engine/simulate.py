@@ -184,17 +184,23 @@ def format_report(rules: Rules, report: dict) -> str:
 
 def _seats(rules: Rules, report: dict) -> list[str]:
     """Who played each seat: the policy in words (a teacher read "policy 'scenario'" and
-    could not tell what the computer had played), then each seat's strategy and what it does."""
+    could not tell what the computer had played), then each seat's strategy, its settings,
+    and what it does (in the scenario's words where it gives them)."""
     policy = report["policy"]
     if policy == "scenario":
         head = "Each seat played the strategy the scenario gives it (its 'ai:' settings):"
     else:
-        head = (f"Every seat that can played '{policy}' (the others, the scenario's own "
-                "strategy):")
+        head = (f"Every seat that can play '{policy}' played it; the others played the "
+                "scenario's own strategy:")
     lines = [head]
     for role, plan in report.get("strategies", {}).items():
-        name = plan["strategy"]
+        name, params = plan["strategy"], plan["params"]
+        own = rules.s.ai.get(role)
+        said = " ".join(own.description.split()) if own is not None and \
+            own.strategy == name and own.description else ""
         spec = STRATEGIES.get(name)
+        said = said or (spec.help if spec else "")
+        settings = ", ".join(f"{k} {v:g}" for k, v in params.items())
         lines.append(f"  {rules.s.roles[role].name}: {name}"
-                     + (f" — {spec.help}" if spec else ""))
+                     + (f" ({settings})" if settings else "") + (f" — {said}" if said else ""))
     return lines

@@ -235,9 +235,13 @@ def test_the_report_says_who_played_each_seat_and_which_events_happened():
     for role, (strategy, params) in rules.ai.items():
         assert report["strategies"][role] == {"strategy": strategy, "params": dict(params)}
         line = next(x for x in lines if x.startswith(f"  {rules.s.roles[role].name}: "))
-        assert strategy in line and simulation.STRATEGIES[strategy].help in line
+        assert line.startswith(f"  {rules.s.roles[role].name}: {strategy} (")
+        assert all(f"{k} {v:g}" in line for k, v in params.items())  # its settings, and
+        assert " ".join(rules.s.ai[role].description.split()) in line  # the scenario's words
     greedy = simulation.simulate(rules, 1, 0, policy="greedy")
     assert {p["strategy"] for p in greedy["strategies"].values()} == {"greedy"}
+    told = simulation.format_report(rules, greedy)  # (not the scenario's words for greedy)
+    assert told.count(simulation.STRATEGIES["greedy"].help) == len(rules.roles)
     for eid, event in rules.s.events.items():
         line = next(x for x in lines if f"  {eid} — " in x)
         assert (f"%  H  {eid}" in line) == event.historical, line
