@@ -67,3 +67,21 @@ def test_factions_past_the_four_shapes_take_their_initial():
     rules = NS(factions=names, s=NS(factions={f: NS(short=f.capitalize()) for f in names}))
     assert marks(rules) == {"gna": "●", "lna": "■", "tobruk": "▲", "misrata": "◆",
                             "zintan": "Z", "zawiya": "A", "z": "7"}  # (no letter left: its number)
+
+
+def test_the_key_speaks_only_of_markers_drawn_on_the_map():
+    """A review: a territory placed outside the art (never drawn) and held by nobody put
+    '○ nobody' in the key."""
+    from types import SimpleNamespace as NS
+
+    from game.tui.widgets.mapview import key
+
+    art = ["~~~~~~", "~~~~~~"]
+    territories = {"inside": NS(at=NS(x=1, y=1), front=False),
+                   "beyond": NS(at=NS(x=9, y=1), front=True),
+                   "nowhere": NS(at=None, front=False)}
+    rules = NS(factions=["a", "b"], s=NS(factions={"a": NS(short="A"), "b": NS(short="B")},
+                                          territories=territories,
+                                          map=NS(art=art, legend="")))
+    assert key(rules, {"inside": "a"}) == "● A  ■ B"  # nobody's and the front are not drawn
+    assert key(rules, {}) == "● A  ■ B  ○ nobody"

@@ -19,9 +19,18 @@ def marks(rules) -> dict[str, str]:
         if i < len(SHAPES):
             out[f] = SHAPES[i]
             continue
-        letters = [ch for ch in (rules.s.factions[f].short or f).upper() if ch.isalnum()]
-        out[f] = next((ch for ch in letters if ch not in out.values()), str(i + 1))
+        letters = [ch for ch in (rules.s.factions[f].short or f).upper() if ch.isalpha()]
+        out[f] = next((ch for ch in letters if ch not in out.values()), str(i + 1)[-1])  # (a
+        # letter, so that no short name's digit, as in '5+5', meets a faction's number)
     return out
+
+
+def placed(rules) -> list[str]:
+    """The territories whose marker falls within the map's art (the others are not drawn)."""
+    art = list(rules.s.map.art) if rules.s.map else []
+    width = max((len(line) for line in art), default=0)
+    return [t for t, terr in rules.s.territories.items()
+            if terr.at is not None and terr.at.y < len(art) and terr.at.x < width]
 
 
 def key(rules, controllers: dict[str, str]) -> str:
@@ -30,10 +39,10 @@ def key(rules, controllers: dict[str, str]) -> str:
     shape = marks(rules)
     parts = [f"{shape[f]} {rules.s.factions[f].short}" for f in rules.factions]
     territories = rules.s.territories
-    if any(controllers.get(t, "") not in shape for t, terr in territories.items()
-           if terr.at is not None and not terr.front):  # (drawn, unheld)
-        parts.append(f"{NOBODY} nobody")
-    if any(terr.front for terr in territories.values()):
+    shown = placed(rules)
+    if any(controllers.get(t, "") not in shape for t in shown if not territories[t].front):
+        parts.append(f"{NOBODY} nobody")  # (only a marker on the map needs the key)
+    if any(territories[t].front for t in shown):
         parts.append(f"{FRONT} front line")
     if rules.s.map and rules.s.map.legend:
         parts.append(rules.s.map.legend)
@@ -50,9 +59,8 @@ class MapView(Static):
         grid = [list(line.ljust(width)) for line in art]
         colours = [[""] * width for _ in art]
         shape = marks(rules)
-        for tid, terr in s.territories.items():
-            if terr.at is None or terr.at.y >= len(grid) or terr.at.x >= width:
-                continue
+        for tid in placed(rules):
+            terr = s.territories[tid]
             owner = controllers.get(tid, "")
             grid[terr.at.y][terr.at.x] = FRONT if terr.front else shape.get(owner, NOBODY)
             colours[terr.at.y][terr.at.x] = _colour(rules, owner)
