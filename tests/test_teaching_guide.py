@@ -41,3 +41,23 @@ def test_the_files_and_tabs_the_guide_names_exist():
         where = debrief if tab != "Why?" else (
             ROOT / "game" / "tui" / "screens" / "talks.py").read_text(encoding="utf-8")
         assert f'"{tab}"' in where, tab
+
+
+def test_the_guides_figures_are_what_simulate_reports_now():
+    """A review: the guide quotes 1,000-game figures that a change of balance would leave
+    behind (one commit this stop had already moved the February scenario's)."""
+    from game.engine import load_rules
+    from game.engine.simulate import simulate
+    from game.paths import bundled_scenarios
+
+    text = " ".join(GUIDE.split())
+    scenarios = {p.stem: p for p in bundled_scenarios()}
+    rules = load_rules(scenarios["libya-5plus5-2020"])
+    report = simulate(rules, 1000, 0)
+    scores = {r: round(v) for r, v in report["mean_scores"].items()}
+    assert (f"the mean scores were: mediator {scores['mediator']}, GNA {scores['gna']}, "
+            f"LNA {scores['lna']}.") in text
+    assert f"lasts {round(report['mean_turns'])} turns on average" in text
+    assert report["issues_agreed"]["foreign_forces"] == 0 and "(0 of 1,000)" in text
+    feb = simulate(load_rules(scenarios["libya-geneva-feb-2020"]), 1000, 0)
+    assert f"games it lasts {round(feb['mean_turns'])} turns on average" in text
