@@ -215,7 +215,7 @@ class PlainGame(Reports, Moves, Menus):
                          (", or 0 to wait." if 0 in numbers else "."))
                 return None
             if isinstance(choice, tuple):
-                return self.pick_concession(choice)
+                return self.pick_from(choice)
             return self.build_package(choice.action) if choice.needs_package else choice.action
         if word == "help" and line.lower().split()[1:2] in (["concepts"], ["how"]) or \
                 word == "concepts":  # (a teacher's playtest: only the full screen had them)

@@ -75,8 +75,8 @@ def spoken(label: str) -> str:
 class Menus:
     def show_menu(self, menu: list[present.Choice]) -> None:
         for n, choice in self.numbered(menu):
-            if isinstance(choice, tuple):  # the ways to soften a stance, as one line (no
-                self.say(f"  {n}. {present.group_label(self.rules, choice)}")  # '…' aloud)
+            if isinstance(choice, tuple):  # entries of one move, as one line (no '…' aloud)
+                self.say(f"  {n}. {present.group_label(self.rules, choice)}")
             else:
                 self.say(f"  {n}. {spoken(choice.label)}")
 
@@ -102,31 +102,32 @@ class Menus:
 
     def numbered(self, menu: list[present.Choice]
                  ) -> list[tuple[int, present.Choice | tuple[present.Choice, ...]]]:
-        """Moves numbered from 1, the ways to soften a stance as one (:func:`present.grouped`);
+        """Moves numbered from 1, several of one move as one (:func:`present.grouped`);
         waiting is always 0, listed last, so 0 is a safe habit."""
         moves = [c for c in present.grouped(self.state, menu)
                  if isinstance(c, tuple) or c.action.act != PASS]
         waits = [c for c in menu if c.action.act == PASS]
         return list(enumerate(moves, 1)) + [(0, c) for c in waits[:1]]
 
-    def pick_concession(self, softer: tuple[present.Choice, ...]) -> Action | None:
-        """Which way to soften a stance: a number, or Enter to choose another move."""
-        label = self.rules.s.actions[softer[0].action.act].label
+    def pick_from(self, group: tuple[present.Choice, ...]) -> Action | None:
+        """Which of a group's entries (:func:`present.grouped`): a number, or Enter to choose
+        another move."""
+        label = self.rules.s.actions[group[0].action.act].label
         self.say(f"{label}: which? (Enter or 'cancel' to choose another move)")
-        for n, c in enumerate(softer, 1):
-            self.say(f"  {n}. {spoken(c.label.split(' — ', 1)[-1])}")
+        for n, item in enumerate(present.group_items(group), 1):
+            self.say(f"  {n}. {spoken(item)}")
         while True:
             line = self.ask("  > ")
             if not line or line.split()[0].lower() in ("cancel", "back", "menu"):
-                self.say("Nothing softened. Choose again ('menu' lists the moves).")
+                self.say("Nothing chosen. Choose again ('menu' lists the moves).")
                 return None
-            if line.isdigit() and 1 <= int(line) <= len(softer):
-                return softer[int(line) - 1].action
+            if line.isdigit() and 1 <= int(line) <= len(group):
+                return group[int(line) - 1].action
             if line.split()[0].lower() == "quit":
                 from game.plain import EndOfInput
 
                 raise EndOfInput("Quitting.")
-            self.say(f"  Choose 1 to {len(softer)}, or Enter to choose another move.")
+            self.say(f"  Choose 1 to {len(group)}, or Enter to choose another move.")
 
     def command_word(self, word: str) -> str | None:
         """A line mode command from any unique beginning of it ('st' for status), as the

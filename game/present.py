@@ -263,18 +263,39 @@ def brief(rules: Rules, role: str) -> str:
 
 
 def grouped(state: State, menu: list[Choice]) -> list[Choice | tuple[Choice, ...]]:
-    """The menu with its ways to soften a stance as one entry (a tuple of them) where the
-    first stood, when there are several: each took a line or three, and hid the other moves
-    (at 100x30 in the full-screen game; read aloud, ten near-identical lines in line mode)."""
-    softer = tuple(c for c in menu if is_concession(state, c))
-    if len(softer) < 2:
-        return list(menu)
-    return [softer if c is softer[0] else c for c in menu if c not in softer[1:]]
+    """The menu with several entries of one move as one entry (a tuple of them) where the
+    first stood: two or more ways to soften a stance, three or more targets of a move (the
+    offensives, the backers to consult). Each took a line or three and hid the other moves
+    (at 100x30 in the full-screen game; read aloud, a dozen near-identical lines in line
+    mode: two playtests)."""
+    by_act: dict[str, list[Choice]] = {}
+    for c in menu:
+        if not c.needs_package and c.action.act != "pass":
+            by_act.setdefault(c.action.act, []).append(c)
+    groups = {act: tuple(cs) for act, cs in by_act.items()
+              if len(cs) >= (2 if is_concession(state, cs[0]) else 3)}
+    out: list[Choice | tuple[Choice, ...]] = []
+    for c in menu:
+        group = groups.get(c.action.act)
+        if group is None:
+            out.append(c)
+        elif c is group[0]:
+            out.append(group)
+    return out
 
 
-def group_label(rules: Rules, softer: tuple[Choice, ...]) -> str:
-    """The one line for the ways to soften a stance: the action's own label, and how many."""
-    return f"{rules.s.actions[softer[0].action.act].label} ({len(softer)} ways)"
+def group_label(rules: Rules, group: tuple[Choice, ...]) -> str:
+    """The one line for a group of entries of one move: its own label, and how many."""
+    act = group[0].action.act
+    kind = rules.actions[act].kind if act in rules.actions else ""
+    many = "ways" if kind == "concede" else "choices"
+    return f"{rules.s.actions[act].label} ({len(group)} {many})"
+
+
+def group_items(group: tuple[Choice, ...]) -> list[str]:
+    """What tells a group's entries apart: each label after the move's own ('Sirte (35%
+    chance)', 'Turkey', 'Prisoner exchange: …')."""
+    return [c.label.split(" — ", 1)[-1] for c in group]
 
 
 def choices(state: State, role: str) -> list[Choice]:

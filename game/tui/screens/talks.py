@@ -64,6 +64,7 @@ class TalksScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.menu: list[present.Choice] = []
+        self.groups: list[tuple[present.Choice, ...]] = []  # the menu's grouped entries
         self.shown = 0
         self.news = Text()
         self.news_items: list[tuple[list[str], str]] = []  # what the feed shows, unfolded
@@ -193,13 +194,15 @@ class TalksScreen(Screen):
             actions.add_option(Option(Text(note, style="italic"), disabled=True))
             return
         self.menu = present.choices(state, self.app.role)
-        # several ways to soften a stance are one line that opens a choice of them (each
-        # takes two or three lines: a playtest at 100x30 saw two fill the moves box)
+        # several entries of one move are one line that opens a choice of them (each takes
+        # a line or three: a playtest at 100x30 saw two concessions fill the moves box)
         options = []
+        self.groups = []
         for c in present.grouped(state, self.menu):
             if isinstance(c, tuple):
                 options.append(Option(plain(present.group_label(self.app.rules, c) + " …"),
-                                      id="soften"))
+                                      id=f"group-{len(self.groups)}"))
+                self.groups.append(c)
             else:
                 options.append(Option(plain(f"{c.label}{' …' if c.needs_package else ''}"),
                                       id=str(self.menu.index(c))))
@@ -213,25 +216,22 @@ class TalksScreen(Screen):
     def chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None or not self.menu:
             return
-        if event.option.id == "soften":
-            self.pick_concession()
+        if event.option.id.startswith("group-"):
+            self.pick_from(self.groups[int(event.option.id[6:])])
             return
         self.take(self.menu[int(event.option.id)])
 
-    def pick_concession(self) -> None:
+    def pick_from(self, group: tuple[present.Choice, ...]) -> None:
         from game.tui.screens.dialogs import PickScreen
-
-        softer = next(c for c in present.grouped(self.app.state, self.menu)
-                      if isinstance(c, tuple))
 
         def picked(index: int | None) -> None:
             self.back_to_moves()
             if index is not None:
-                self.take(softer[index])
+                self.take(group[index])
 
-        label = self.app.rules.s.actions[softer[0].action.act].label
-        self.app.push_screen(PickScreen(f"{label}: which?",
-                                        [c.label.split(" — ", 1)[-1] for c in softer]), picked)
+        label = self.app.rules.s.actions[group[0].action.act].label
+        self.app.push_screen(PickScreen(f"{label}: which?", present.group_items(group)),
+                             picked)
 
     def take(self, choice: present.Choice, confirmed: bool = False) -> None:
         warning = present.warning(self.app.state, choice.action)
