@@ -47,6 +47,7 @@ class PlainGame(Reports, Moves, Menus):
         self.ending_told = False  # the news has said the ending (its title, once)
         self.echo = False  # write what was read after its prompt (input from a file or pipe)
         self.tabled: Action | None = None  # a package the builder has had confirmed
+        self.quiet = False  # each turn in short ('quiet on': the settings keep it)
 
     def say(self, text: str = "") -> None:
         if self.width and len(text) > self.width:
@@ -88,6 +89,17 @@ class PlainGame(Reports, Moves, Menus):
                  "Long lines are no longer folded: each is one line, for your screen reader "
                  "or terminal to wrap.")
 
+    def set_quiet(self, on: bool) -> None:
+        """Each turn in short, or in full; kept in the settings for the next game."""
+        from game.tui import settings
+
+        chosen = settings.load()
+        chosen["plain_quiet"] = self.quiet = on
+        settings.save(chosen)
+        self.say("Quiet: each turn says the news, the date, what is on the table and what it "
+                 "is worth to you, and how many moves you have ('status' and 'menu' say the "
+                 "rest)." if on else "Each turn says the whole situation and every move again.")
+
     def brief(self) -> None:
         self.say(present.brief(self.rules, self.role))
         self.say(" ".join(self.rules.s.summary.split()))
@@ -104,7 +116,7 @@ class PlainGame(Reports, Moves, Menus):
                     return 0
                 if self.watch is not None and self.reload():
                     continue
-                self.situation()
+                self.situation(short=self.quiet)
                 self.turn()
         except EndOfInput as end:
             self.say(f"{end.args[0] if end.args else 'End of input.'} {self.save(self.state)}")
@@ -158,11 +170,24 @@ class PlainGame(Reports, Moves, Menus):
                 self.ending_told = True
         self.shown = len(entries)
 
-    def situation(self) -> None:
+    def situation(self, short: bool = False) -> None:
+        """The situation in full ('status'), or ``short`` (with 'quiet on', at each turn):
+        the date, what is on the table and what it is worth to you, and any warning."""
         obs = observe(self.state, self.role, with_log=False)
         rules = self.rules
         self.say()
         self.say(present.header(rules, obs) + ".")  # (no rule of '=': it is read aloud)
+        if short:  # (a screen reader's playtest heard thirty near-identical lines a turn)
+            n = len(obs.agreed)
+            self.say(f"Agreed so far: {n} of {len(rules.issues)} issues ('status' lists "
+                     "them)." if n else "Agreed so far: nothing yet.")
+            for line in present.table_lines(rules, obs)[1 + n:]:  # (the draft on the table)
+                self.say(line)
+            for line in present.private_lines(rules, obs)[1:]:
+                self.say(line)
+            for line in notes.standing_notes(self.state, self.role):
+                self.say("! " + line)
+            return
         for line in present.faction_lines(rules, obs):
             self.say(line)
         self.say(present.ripeness_line(rules, obs))
@@ -178,8 +203,13 @@ class PlainGame(Reports, Moves, Menus):
     def turn(self) -> None:
         menu = present.choices(self.state, self.role)
         self.say()
-        self.say(f"Your move, {self.rules.s.roles[self.role].name}:")
-        self.show_menu(menu)
+        if self.quiet:
+            moves = len(self.numbered(menu)) - 1
+            self.say(f"Your move, {self.rules.s.roles[self.role].name}: {moves} moves; "
+                     "'menu' lists them, 0 waits.")
+        else:
+            self.say(f"Your move, {self.rules.s.roles[self.role].name}:")
+            self.show_menu(menu)
         while True:
             line = self.ask("> ")
             if self.watch is not None and self.reload():  # (an author typed 'status' after
@@ -236,6 +266,8 @@ class PlainGame(Reports, Moves, Menus):
             self.brief()
         elif word == "fold":
             self.set_fold(line.lower().split()[1:2] != ["off"])
+        elif word == "quiet":
+            self.set_quiet(line.lower().split()[1:2] != ["off"])
         elif word == "whatif":
             from game.engine.commands import parse_package
 
@@ -307,6 +339,10 @@ def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
 
         if settings.load()["plain_fold"]:
             game.width = terminal_width()
+    if _isatty(stdin):  # (a person typing: a script's transcript stays in full)
+        from game.tui import settings
+
+        game.quiet = settings.load()["plain_quiet"]
     if watch and rules.loaded is not None:
         game.watch = (rules.loaded.path, rules.loaded.path.stat().st_mtime_ns)
     game.intro()

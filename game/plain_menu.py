@@ -50,6 +50,8 @@ def help_text(rules: Rules, role: str) -> str:
               "saves folder)",
               "  fold off          stop folding long lines at the terminal's width, for a "
               "screen reader or braille display ('fold on' folds again; remembered)",
+              "  quiet on          each turn in short: the news, what is on the table and "
+              "its worth to you, how many moves ('quiet off' says it all again; remembered)",
               "  help              this help",
               "  help concepts     how the negotiation works: reservation value, ripeness, "
               "binding issues, backers, trust",
@@ -59,7 +61,7 @@ def help_text(rules: Rules, role: str) -> str:
 
 
 COMMANDS = ("help", "concepts", "menu", "moves", "list", "sources", "why", "status", "brief",
-            "whatif", "issues", "save", "fold", "quit")  # (line mode's own words; 'wait on' apart)
+            "whatif", "issues", "save", "fold", "quiet", "quit")  # (line mode's own words; 'wait on' apart)
 
 
 def spoken(label: str) -> str:

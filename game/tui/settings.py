@@ -8,7 +8,8 @@ from typing import Any
 
 DEFAULTS: dict[str, Any] = {"theme": "textual-dark", "ai_delay": 0.3,
                             "roles": {},  # scenario file name -> the role last played in it
-                            "plain_fold": True}  # line mode folds long lines at a terminal
+                            "plain_fold": True,  # line mode folds long lines at a terminal
+                            "plain_quiet": False}  # line mode says each turn in short
 
 
 def _path():

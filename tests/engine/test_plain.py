@@ -736,3 +736,41 @@ def test_an_option_has_one_number_everywhere_and_a_word_within_its_id_will_do():
     assert package[k] == every[-1] and package[rules.issues.index("oil")] == "reopen_escrow"
     with pytest.raises(ActionError, match="options 1 to"):
         parse_package(state, [f"{issue}={len(every) + 1}"], "whatif")
+
+
+def test_quiet_on_says_each_turn_in_short_and_is_remembered_at_a_terminal(tmp_path,
+                                                                          monkeypatch):
+    """A screen reader's playtest heard sixty lines or more between prompts, thirty of them
+    the same situation and moves each turn."""
+    import io
+
+    from game.engine import new_game
+    from game.plain import run
+
+    class Typed(io.StringIO):  # (a person typing: quiet is for them; a script stays in full)
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    rules = rules_for("default")
+
+    def play(typed: str) -> str:
+        out = io.StringIO()
+        run(rules, "gna", 4242, Typed(typed), out, lambda state: "saved",
+            new_game(rules, 4242, {"gna"}))
+        return out.getvalue()
+
+    full = play("0\n").split("— Turn 2 ·", 1)[1]
+    assert "Ripeness: " in full and "\n  1. " in full
+    short = play("quiet on\n0\n").split("— Turn 2 ·", 1)[1]
+    assert "Ripeness: " not in short and "\n  1. " not in short
+    assert "Turn 2 of 22 · 27 Jan 2020" in short and "On the table (tabled by" in short
+    assert "The draft is worth 43 to you" in short
+    assert re.search(r"Your move, GNA delegation \(Tripoli\): \d+ moves; 'menu' lists them", short)
+    assert len(short.split("> ")[0].splitlines()) < len(full.split("> ")[0].splitlines()) - 10
+    again = play("0\n").split("— Turn 2 ·", 1)[1]  # remembered for the next game
+    assert "Ripeness: " not in again
+    answers = play("status\nquiet off\n0\n").split("> ")  # (typed lines are not echoed)
+    assert "Ripeness: " not in answers[0]  # turn 1, quiet
+    assert "Ripeness: " in answers[1]  # 'status': the whole situation
+    assert "Ripeness: " in answers[3].split("— Turn 2 ·", 1)[1]  # quiet off: in full again
