@@ -6,10 +6,10 @@ may see) or from the scenario; nothing here decides anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from game.engine.core import Menu, chance_of
-from game.engine.explain import out_of_reach, ripeness_words, target_name
+from game.choices import (Choice, choices, group_items, group_label,  # noqa: F401
+                          grouped, is_concession)  # (the menu: long a part of this module)
+from game.engine.core import chance_of
+from game.engine.explain import out_of_reach, ripeness_words
 from game.engine.observe import Observation
 from game.engine.rules import Rules
 from game.engine.state import Action, State
@@ -242,91 +242,10 @@ def ripeness_line(rules: Rules, obs: Observation) -> str:
     return "Ripeness: " + "; ".join(parts)
 
 
-@dataclass(frozen=True)
-class Choice:
-    """One line of the action menu: what to show, and the action (package actions: None)."""
-
-    label: str
-    action: Action
-    needs_package: bool = False
-
-
-def is_concession(state: State, choice: Choice) -> bool:
-    compiled = state.rules.actions.get(choice.action.act)
-    return compiled is not None and compiled.kind == "concede"
-
-
 def brief(rules: Rules, role: str) -> str:
     """A seat's brief, said as whose (the title screen, F1, line mode's start and 'brief')."""
     return f"Your brief, as {rules.s.roles[role].name}: " + " ".join(
         rules.s.roles[role].brief.split())
-
-
-def grouped(state: State, menu: list[Choice]) -> list[Choice | tuple[Choice, ...]]:
-    """The menu with several entries of one move as one entry (a tuple of them) where the
-    first stood: two or more ways to soften a stance, three or more targets of a move (the
-    offensives, the backers to consult). Each took a line or three and hid the other moves
-    (at 100x30 in the full-screen game; read aloud, a dozen near-identical lines in line
-    mode: two playtests)."""
-    by_act: dict[str, list[Choice]] = {}
-    for c in menu:
-        if not c.needs_package and c.action.act != "pass":
-            by_act.setdefault(c.action.act, []).append(c)
-    groups = {act: tuple(cs) for act, cs in by_act.items()
-              if len(cs) >= (2 if is_concession(state, cs[0]) else 3)}
-    out: list[Choice | tuple[Choice, ...]] = []
-    for c in menu:
-        group = groups.get(c.action.act)
-        if group is None:
-            out.append(c)
-        elif c is group[0]:
-            out.append(group)
-    return out
-
-
-def group_label(rules: Rules, group: tuple[Choice, ...]) -> str:
-    """The one line for a group of entries of one move: its own label, and how many."""
-    act = group[0].action.act
-    kind = rules.actions[act].kind if act in rules.actions else ""
-    many = "ways" if kind == "concede" else "choices"
-    return f"{rules.s.actions[act].label} ({len(group)} {many})"
-
-
-def group_items(group: tuple[Choice, ...]) -> list[str]:
-    """What tells a group's entries apart: each label after the move's own ('Sirte (35%
-    chance)', 'Turkey', 'Prisoner exchange: …')."""
-    return [c.label.split(" — ", 1)[-1] for c in group]
-
-
-def choices(state: State, role: str) -> list[Choice]:
-    """The menu for ``role``: every legal action, labelled, package actions once each."""
-    rules: Rules = state.rules
-    menu = Menu(state, role)
-    out = []
-    for kind in menu.kinds():
-        for action in menu.get(kind):
-            if action.act == "pass":
-                continue
-            act = rules.s.actions[action.act]
-            label = act.label
-            if kind in ("propose", "counter"):
-                if kind == "counter" and state.table is None:  # nothing to counter: it
-                    label += " (no draft on the table: this tables your own)"  # opens talks
-                out.append(Choice(label, action, needs_package=True))
-                continue
-            if action.target:
-                label += " — " + target_name(rules, kind, action.target)
-            if kind == "concede":  # from what it asks now, to what it would ask
-                k = rules.issues.index(action.target)
-                now = state.stances[rules.factions.index(menu.faction)][k]
-                label += (f": '{option_label(rules, action.target, now)}' → "
-                          f"'{option_label(rules, action.target, action.option)}'")
-            chance = chance_of(state, action)
-            if chance is not None:
-                label += f" ({chance * 100:.0f}% chance)"
-            out.append(Choice(label, action))
-    out.append(Choice("Wait (do nothing this turn)", Action(role, "pass")))
-    return out
 
 
 # How a likely reaction reads, and its colour on screen (see game.engine.preview)
