@@ -81,9 +81,7 @@ class PlainGame(Reports, Moves, Menus):
         mid-phrase is read as two); kept in the settings for the next game."""
         from game.tui import settings
 
-        chosen = settings.load()
-        chosen["plain_fold"] = on
-        settings.save(chosen)
+        settings.remember("plain_fold", on)
         self.width = terminal_width() if on and self.out.isatty() else 0
         self.say("Long lines are folded at the terminal's width." if on else
                  "Long lines are no longer folded: each is one line, for your screen reader "
@@ -93,9 +91,8 @@ class PlainGame(Reports, Moves, Menus):
         """Each turn in short, or in full; kept in the settings for the next game."""
         from game.tui import settings
 
-        chosen = settings.load()
-        chosen["plain_quiet"] = self.quiet = on
-        settings.save(chosen)
+        settings.remember("plain_quiet", on)
+        self.quiet = on
         self.say("Quiet: each turn says the news, the date, what is on the table and what it "
                  "is worth to you, and how many moves you have ('status' and 'menu' say the "
                  "rest)." if on else "Each turn says the whole situation and every move again.")
@@ -334,15 +331,14 @@ def run(rules: Rules, role: str, seed: int, stdin: TextIO, stdout: TextIO,
     game = PlainGame(rules, state or new_game(rules, seed, {role}), role,
                      lambda: _readline(stdin), stdout, save)
     game.echo = not _isatty(stdin)  # (at a terminal the typed line is on screen already)
-    if stdout.isatty():  # a person at a terminal: fold lines between words, unless they
-        from game.tui import settings  # said 'fold off' (a screen reader folds its own)
+    from game.tui import settings
 
-        if settings.load()["plain_fold"]:
-            game.width = terminal_width()
-    if _isatty(stdin):  # (a person typing: a script's transcript stays in full)
-        from game.tui import settings
-
-        game.quiet = settings.load()["plain_quiet"]
+    chosen = settings.load()
+    if stdout.isatty() and chosen["plain_fold"]:  # a person at a terminal: fold lines
+        game.width = terminal_width()  # between words, unless they said 'fold off' (a
+        # screen reader folds its own)
+    game.quiet = _isatty(stdin) and chosen["plain_quiet"]  # (a person typing: a script's
+    # transcript stays in full)
     if watch and rules.loaded is not None:
         game.watch = (rules.loaded.path, rules.loaded.path.stat().st_mtime_ns)
     game.intro()

@@ -45,3 +45,10 @@ def save(settings: dict[str, Any]) -> None:
         atomic_write(_path(), json.dumps(settings, indent=1) + "\n")
     except OSError:
         pass  # settings are a convenience; never fail the game over them
+
+
+def remember(key: str, value: Any) -> None:
+    """Keep one setting (line mode's 'fold' and 'quiet'), the others as they are."""
+    chosen = load()
+    chosen[key] = value
+    save(chosen)
