@@ -69,6 +69,19 @@ def turn_report(before: State, after: State, role: str) -> list[str]:
     return mine + out + standing_notes(after, role, before)
 
 
+def not_waiting_on(state: State, role: str) -> str | None:
+    """Why 'wait on' should not start for ``role`` now, or None: its own delegation is away
+    from the table, where waiting turn after turn ends the talks (my own playtest pressed W
+    through the walk-out of February 2020, and the talks collapsed on the third quiet turn)."""
+    rules: Rules = state.rules
+    slot = rules.faction_slot.get((rules.faction_of.get(role, ""), "at_table"))
+    if slot is None or state.vals[slot]:
+        return None
+    return ("Your delegation is away from the table, and waiting on could end the talks: "
+            "'Return to the talks' brings it back. To wait all the same, wait one turn at a "
+            "time.")
+
+
 def standing_notes(state: State, role: str, before: State | None = None) -> list[str]:
     """What stands that ``role`` must not forget, each turn: who is away from the table
     (staying away can end the talks), with what brings a delegation back; and one's own

@@ -17,6 +17,10 @@ class Moves:
         read out; the quiet ones are counted."""
         from game.plain import advance
 
+        refused = notes.not_waiting_on(self.state, self.role)
+        if refused:
+            self.say(refused + " (0 waits one turn.)")
+            return
         quiet = 0
         while True:
             before = self.state

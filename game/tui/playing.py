@@ -122,6 +122,13 @@ class Playing:
 
         if self.thinking or self.state is None or self.state.role != self.role:
             return
+        from game import notes
+
+        refused = notes.not_waiting_on(self.state, self.role)
+        if refused:
+            self.notify(refused + " (w waits one turn.)", title="Not waiting on",
+                        severity="warning", timeout=8)
+            return
         self.waiting_on, self.quiet, self.wait_stopping = self.state, 0, False
         self.human_move(Action(self.role, PASS))
 

@@ -774,3 +774,32 @@ def test_quiet_on_says_each_turn_in_short_and_is_remembered_at_a_terminal(tmp_pa
     assert "Ripeness: " not in answers[0]  # turn 1, quiet
     assert "Ripeness: " in answers[1]  # 'status': the whole situation
     assert "Ripeness: " in answers[3].split("— Turn 2 ·", 1)[1]  # quiet off: in full again
+
+
+def _gna_away():
+    """A game where the GNA's delegation has walked out and it is the GNA's move."""
+    from game.engine import apply, new_game
+    from game.engine.ai import choose
+
+    rules = rules_for("default")
+    state = new_game(rules, 7)
+    slot = rules.faction_slot[("gna", "at_table")]
+    while state.vals[slot] or state.role != "gna":
+        state = apply(state, choose(state)[0])
+    return rules, state._replace(humans=frozenset({"gna"}))
+
+
+def test_wait_on_does_not_start_while_ones_own_delegation_is_away():
+    """My own playtest pressed W (wait on) through the GNA's walk-out of February 2020: the
+    quiet turns went by, and the talks collapsed with the delegation still away."""
+    import io
+
+    from game.plain import PlainGame
+
+    rules, state = _gna_away()
+    out = io.StringIO()
+    game = PlainGame(rules, state, "gna", lambda: None, out, lambda s: "")
+    game.wait_on()
+    assert game.state is state  # nothing was played
+    assert "Your delegation is away from the table, and waiting on could end the talks" \
+        in out.getvalue() and "(0 waits one turn.)" in out.getvalue()

@@ -1077,3 +1077,24 @@ async def test_the_ways_to_soften_a_stance_are_one_line_that_opens_a_choice():
         assert isinstance(app.screen, TalksScreen)
         mine = [a for a in app.state.actions[before:] if a.role == "lna"]
         assert mine and mine[0] == softer[1].action, (mine, softer[1].action)
+
+
+async def test_w_does_not_wait_on_while_ones_own_delegation_is_away(tmp_path):
+    """My own playtest pressed W through the GNA's walk-out of February 2020: the quiet
+    turns went by, and the talks collapsed with the delegation still away."""
+    from game.engine import saves
+    from tests.engine.test_plain import _gna_away
+
+    _, state = _gna_away()
+    path = tmp_path / "away.json"
+    saves.save(state, path)
+    app = make_app(load=str(path), role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        before = app.state
+        app.clear_notifications()
+        await pilot.press("W")
+        await pilot.pause(0.3)
+        assert app.state is before and app.waiting_on is None
+        told = [n for n in app._notifications if n.title == "Not waiting on"]
+        assert told and "(w waits one turn.)" in told[0].message
