@@ -10,16 +10,10 @@ from game.choices import (Choice, choices, group_items, group_label,  # noqa: F4
                           grouped, is_concession)  # (the menu: long a part of this module)
 from game.engine.core import chance_of
 from game.engine.explain import out_of_reach, ripeness_words
+from game.engine.rules import long_date  # noqa: F401 (a name notes.py takes from here)
 from game.engine.observe import Observation
 from game.engine.rules import Rules
 from game.engine.state import Action, State
-
-
-def long_date(iso: str) -> str:
-    import datetime
-
-    d = datetime.date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
 def fold(line: str, width: int, indent: int) -> str:

@@ -8,7 +8,7 @@ gets the same reasons in words, without them.
 from __future__ import annotations
 
 from game.engine.negotiation import Assessment
-from game.engine.rules import Rules
+from game.engine.rules import Rules, long_date
 from game.engine.state import Entry
 from game.scenario.model_talks import TARGET_KIND
 from game.scenario.model_world import Words
@@ -190,13 +190,15 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
     ``cite=False``: an event's sources counted, not listed by id (line mode, read aloud)."""
     d = entry.data
     kind = entry.kind
-    if kind == "turn":
-        return [f"— Turn {entry.turn + 1} · {d['date']} —"]
+    if kind == "turn":  # (the date as the status line says it: a screen reader's playtest
+        # heard '2020-01-27' here and '27 Jan 2020' there)
+        return [f"— Turn {entry.turn + 1} · {long_date(d['date'])} —"]
     if kind == "event":
         event = rules.s.events[d["id"]]
         mark = "historical" if event.historical else "counterfactual"
         if event.date is not None and str(event.date) != rules.iso_date(entry.turn):
-            mark += f", {event.date}"  # (a teacher: a March resignation under 24 February)
+            mark += f", {long_date(str(event.date))}"  # (a teacher: a March resignation
+            # under 24 February)
         head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
         n = len(event.sources)
         cited = (f"sources: {', '.join(event.sources) or 'none'}" if cite else

@@ -23,6 +23,15 @@ from game.scenario.names import BARE, Names
 DERIVED = ("territory", "hurt", "prospects", "batna", "ripeness", "reservation", "utility")
 
 
+
+def long_date(iso: str) -> str:
+    """'27 Jan 2020' for '2020-01-27' (month names in English, whatever the locale)."""
+    year, month, day = (int(x) for x in iso.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 class Rules(Compiler):
     """One scenario, ready to play. Built once; shared by every state of every game."""
 

@@ -419,7 +419,7 @@ def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
     assert "#" not in out.split("Your move")[0]  # no citation ids in the news
     # (dated: the turn began on 13 January, the news is of the 14th; a teacher's playtest
     # read a March resignation under a February turn)
-    assert "[historical, 2020-01-14; 1 source: type 'sources' to hear them]" in out
+    assert "[historical, 14 Jan 2020; 1 source: type 'sources' to hear them]" in out
     heard = out.split("Your move")[1].split("\n> sources\n", 1)[1]
     assert heard.startswith("Haftar leaves Moscow without signing: from '")
     assert "(2020-" in heard and "Moscow" in heard
