@@ -153,12 +153,35 @@ def _own_result(rules: Rules, entry) -> list[str]:
     return out
 
 
+def _seats_left(rules: Rules, log: list, after, role: str) -> list[str]:
+    """Walk-outs and returns since the entry ``after``, one line each with its date: not
+    reactions to a package, but a screen reader's playtest asked 'why' after the LNA walked
+    out and heard only 'nothing new'."""
+    out = []
+    start = next(i for i, e in enumerate(log) if e is after) + 1
+    for entry in log[start:]:
+        when = long_date(rules.date_of(entry.turn).isoformat())
+        if entry.kind == "event" and any(rules.slot_names[c[0]].endswith(".at_table")
+                                         for c in entry.data.get("changes", ())):
+            out.append(f"{rules.s.events[entry.data['id']].title} ({when}).")
+        if entry.kind != "action" or entry.data["action"].act not in rules.actions:
+            continue
+        action = entry.data["action"]
+        kind = rules.actions[action.act].kind
+        if kind in ("walk_out", "return"):
+            who = "you" if action.role == role else bare_name(rules.s.roles[action.role].name)
+            did = "walked out of the talks" if kind == "walk_out" else "returned to the talks"
+            out.append(f"{who[0].upper()}{who[1:]} {did} ({when}).")
+    return out
+
+
 def why_lines(state: State, role: str) -> list[str]:
     """The reactions of the last two turns with their reasons as ``role`` may see them, newest
     first, each under its date, and for each AI counterpart the line it plays by, in words
     (its numbers stay private)."""
     rules: Rules = state.rules
-    entries = [e for e in history(state) if e.kind == "action" and "assessment" in e.data]
+    log = history(state)
+    entries = [e for e in log if e.kind == "action" and "assessment" in e.data]
     if not entries:
         return []
     last = entries[-1].turn
@@ -169,7 +192,9 @@ def why_lines(state: State, role: str) -> list[str]:
         # answered it': the answers came before the turn ended, so say when)
         out += [f"Nothing new yet this turn ({long_date(rules.date_of(state.turn).isoformat())})"
                 f". The latest reactions, below, are from "
-                f"{long_date(rules.date_of(last).isoformat())}.", ""]
+                f"{long_date(rules.date_of(last).isoformat())}."]
+        out += [f"Since then: {line}" for line in _seats_left(rules, log, entries[-1], role)]
+        out.append("")
     for entry in reversed(entries):
         if entry.turn < last - 1:
             break

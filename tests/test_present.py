@@ -762,3 +762,30 @@ def test_a_what_if_says_its_verdict_is_a_guess_until_private_talks_make_it_sure(
     assert not guess_line(known, "mediator")
     delegation = guess_line(state, "lna")  # the other side cannot hold private talks with it
     assert delegation and "private talks" not in delegation[0]
+
+
+def test_why_says_who_left_or_came_back_since_the_last_reaction():
+    """A screen reader's playtest asked 'why' after a walk-out and heard only 'Nothing new
+    yet this turn': walk-outs and returns are no reactions to a package, but they are news
+    to whoever asks why nothing moves."""
+    from game.engine.ai import choose
+
+    rules = rules_for("default")
+    slot = rules.faction_slot[("gna", "at_table")]
+
+    def reacted(state):
+        turns = [e.turn for e in history(state) if e.kind == "action" and "assessment" in e.data]
+        return turns and turns[-1] < state.turn
+
+    for seed in range(40):  # a game where the GNA is away, after a reaction some turns ago
+        state = new_game(rules, seed)
+        while state.outcome is None and not (reacted(state) and not state.vals[slot]
+                                             and state.role == "gna"):
+            state = apply(state, choose(state)[0])
+        if state.outcome is None:
+            break
+    assert state.outcome is None
+    lines = notes.why_lines(state, "gna")
+    since = [line for line in lines if line.startswith("Since then: ")]
+    assert lines[0].startswith("Nothing new yet this turn"), lines[:3]
+    assert since and any("walk" in line.lower() for line in since), lines[:4]
