@@ -154,11 +154,12 @@ def _own_result(rules: Rules, entry) -> list[str]:
 
 
 def _seats_left(rules: Rules, log: list, after, role: str) -> list[str]:
-    """Walk-outs and returns since the entry ``after``, one line each with its date: not
+    """Walk-outs and returns since the entry ``after`` (None: since the start), one line
+    each with its date: not
     reactions to a package, but a screen reader's playtest asked 'why' after the LNA walked
     out and heard only 'nothing new'."""
     out = []
-    start = next(i for i, e in enumerate(log) if e is after) + 1
+    start = 0 if after is None else next(i for i, e in enumerate(log) if e is after) + 1
     for entry in log[start:]:
         when = long_date(rules.date_of(entry.turn).isoformat())
         if entry.kind == "event" and any(rules.slot_names[c[0]].endswith(".at_table")
@@ -182,8 +183,10 @@ def why_lines(state: State, role: str) -> list[str]:
     rules: Rules = state.rules
     log = history(state)
     entries = [e for e in log if e.kind == "action" and "assessment" in e.data]
-    if not entries:
-        return []
+    if not entries:  # (no reaction yet: still, who walked out, as my line-mode game asked)
+        left = _seats_left(rules, log, None, role)
+        return ["Nobody has reacted to a package yet."] + [f"Meanwhile: {x}" for x in left] \
+            if left else []
     last = entries[-1].turn
     out: list[str] = []
     if last < state.turn and state.outcome is None:  # (a playtester took an unchanged tab

@@ -791,3 +791,15 @@ def test_why_says_who_left_or_came_back_since_the_last_reaction():
     since = [line for line in lines if line.startswith("Since then: ")]
     assert lines[0].startswith("Nothing new yet this turn"), lines[:3]
     assert since and any("walk" in line.lower() for line in since), lines[:4]
+
+
+def test_why_before_any_reaction_says_who_has_walked_out():
+    """My own line-mode game: the LNA walked out on the first turn, before anyone had
+    answered a package, and 'why' said only 'Nobody has reacted to a package yet.'"""
+    rules = rules_for("default")
+    state = advance(new_game(rules, 1910, {"mediator"}))
+    state = advance(do(state, "mediator", "propose prisoners=3 land=3 flights=2 hate=2"))
+    assert not any("assessment" in e.data for e in history(state) if e.kind == "action")
+    lines = notes.why_lines(state, "mediator")
+    assert lines[0] == "Nobody has reacted to a package yet."
+    assert "Meanwhile: LNA delegation walked out of the talks (13 Jan 2020)." in lines, lines
