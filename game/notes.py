@@ -155,25 +155,29 @@ def _own_result(rules: Rules, entry) -> list[str]:
 
 def _seats_left(rules: Rules, log: list, after, role: str) -> list[str]:
     """Walk-outs and returns since the entry ``after`` (None: since the start), one line
-    each with its date: not
-    reactions to a package, but a screen reader's playtest asked 'why' after the LNA walked
-    out and heard only 'nothing new'."""
+    each with its date. They are no reactions to a package, but a screen reader's playtest
+    asked 'why' after the LNA walked out and heard only 'nothing new'."""
     out = []
     start = 0 if after is None else next(i for i, e in enumerate(log) if e is after) + 1
     for entry in log[start:]:
-        when = long_date(rules.date_of(entry.turn).isoformat())
+        line = ""
         if entry.kind == "event" and any(rules.slot_names[c[0]].endswith(".at_table")
                                          for c in entry.data.get("changes", ())):
-            out.append(f"{rules.s.events[entry.data['id']].title} ({when}).")
-        if entry.kind != "action" or entry.data["action"].act not in rules.actions:
-            continue
-        action = entry.data["action"]
-        kind = rules.actions[action.act].kind
-        if kind in ("walk_out", "return"):
-            who = "you" if action.role == role else bare_name(rules.s.roles[action.role].name)
-            did = "walked out of the talks" if kind == "walk_out" else "returned to the talks"
-            out.append(f"{who[0].upper()}{who[1:]} {did} ({when}).")
+            line = rules.s.events[entry.data["id"]].title
+        elif entry.kind == "action" and entry.data["action"].act in rules.actions:
+            action = entry.data["action"]
+            kind = rules.actions[action.act].kind
+            if kind in ("walk_out", "return"):
+                who = "You" if action.role == role else \
+                    bare_name(rules.s.roles[action.role].name)
+                line = f"{who} {'walked out of' if kind == 'walk_out' else 'returned to'} " \
+                       "the talks"
+        if line:
+            out.append(f"{line} ({long_date(rules.date_of(entry.turn).isoformat())}).")
     return out
+
+
+NO_REACTION = "Nobody has reacted to a package yet."
 
 
 def why_lines(state: State, role: str) -> list[str]:
@@ -185,8 +189,7 @@ def why_lines(state: State, role: str) -> list[str]:
     entries = [e for e in log if e.kind == "action" and "assessment" in e.data]
     if not entries:  # (no reaction yet: still, who walked out, as my line-mode game asked)
         left = _seats_left(rules, log, None, role)
-        return ["Nobody has reacted to a package yet."] + [f"Meanwhile: {x}" for x in left] \
-            if left else []
+        return [NO_REACTION] + [f"Meanwhile: {x}" for x in left] if left else []
     last = entries[-1].turn
     out: list[str] = []
     if last < state.turn and state.outcome is None:  # (a playtester took an unchanged tab

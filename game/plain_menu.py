@@ -1,5 +1,5 @@
-"""Line mode's menu: the help, its own command words, the numbered moves (the ways to soften
-a stance as one), the last word before a move that cannot be taken back, and labels as they
+"""Line mode's menu: the help, its own command words, the numbered moves (several entries of
+one move as one), the last word before a move that cannot be taken back, and labels as they
 read aloud. A mixin of :class:`game.plain.PlainGame` (``say``, ``ask``, ``rules``, ``state``,
 ``role``, ``tabled``)."""
 
@@ -61,7 +61,7 @@ def help_text(rules: Rules, role: str) -> str:
 
 
 COMMANDS = ("help", "concepts", "menu", "moves", "list", "sources", "why", "status", "brief",
-            "whatif", "issues", "save", "fold", "quiet", "quit")  # (line mode's own words; 'wait on' apart)
+            "whatif", "issues", "save", "fold", "quiet", "quit")  # (its own; 'wait on' apart)
 
 
 def spoken(label: str) -> str:

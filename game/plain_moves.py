@@ -40,16 +40,16 @@ class Moves:
                      f"no news ({self.rules.s.words.conflict} went on).")
             self.shown = len(history(before))  # the quiet turns are not read out
 
-    def list_options(self, rules, issue: str, options: list[str], default: str,
-                     agreed: str) -> None:
-        """The options a package may choose, each by its number in the agenda (as 'issues'
-        lists them and 'whatif ISSUE=N' reads them: the same number every turn, though an
-        agreed issue cannot go back to its status quo, which is left out)."""
-        every = rules.options[rules.issues.index(issue)]
+    def list_options(self, k: int, options: list[str], default: str, agreed: str) -> None:
+        """The options of issue ``k`` a package may choose, each by its number in the agenda
+        (as 'issues' lists them and 'whatif ISSUE=N' reads them: the same number every turn,
+        though an agreed issue cannot go back to its status quo, which is left out)."""
+        every, issue = self.rules.options[k], self.rules.issues[k]
         for option in options:
             notes = (["agreed"] if agreed and option == agreed else []) + (
                 ["kept if you press Enter"] if option == default else [])
-            self.say(f"  {every.index(option) + 1}. {present.option_label(rules, issue, option)}"
+            self.say(f"  {every.index(option) + 1}. "
+                     f"{present.option_label(self.rules, issue, option)}"
                      + (f" ({'; '.join(notes)})" if notes else ""))
 
     def build_package(self, action: Action) -> Action | None:
@@ -77,13 +77,13 @@ class Moves:
                      + (" (binding)" if rules.binding[k] else "") + (
                          " (agreed; another option would replace what was signed)"
                          if agreed else ""))
-            self.list_options(rules, issue, options, default, agreed)
+            self.list_options(k, options, default, agreed)
+            every = rules.options[k]
             while True:
                 line = self.ask("  > ")
                 if not line:
                     chosen.append(default)
                     break
-                every = rules.options[k]
                 if line.isdigit() and 1 <= int(line) <= len(every) and \
                         every[int(line) - 1] in options:
                     chosen.append(every[int(line) - 1])
@@ -99,11 +99,12 @@ class Moves:
                     from game.plain import EndOfInput
 
                     raise EndOfInput("Quitting.")
-                numbers = [str(rules.options[k].index(o) + 1) for o in options]
-                self.say(f"  Choose {', '.join(numbers[:-1])} or {numbers[-1]}, Enter for the "
-                         "one marked, 'back' for the issue before, or 'cancel' to drop this "
-                         "package:")
-                self.list_options(rules, issue, options, default, agreed)
+                numbers = [str(every.index(o) + 1) for o in options]
+                which = " or ".join([", ".join(numbers[:-1]), numbers[-1]] if numbers[:-1]
+                                    else numbers)
+                self.say(f"  Choose {which}, Enter for the one marked, 'back' for the issue "
+                         "before, or 'cancel' to drop this package:")
+                self.list_options(k, options, default, agreed)
         package = tuple(chosen)
         from game.engine.negotiation import check_package
 

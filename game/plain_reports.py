@@ -53,7 +53,7 @@ class Reports:
 
     def why(self) -> None:
         lines = notes.why_lines(self.state, self.role)
-        for line in lines or ["Nobody has reacted to a package yet."]:
+        for line in lines or [notes.NO_REACTION]:
             self.say(line)
 
     def issues(self) -> None:

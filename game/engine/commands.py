@@ -2,8 +2,9 @@
 ``propose ceasefire=permanent prisoners=all_for_all``. Used by plain mode and typed commands.
 
 Words may be shortened to any unique prefix (or, of three letters or more, any unique part);
-an option may be given by its number, as 'issues' lists them. In a proposal, issues not named keep the option of
-the draft on the table (or the status quo when there is none); agreed issues stay agreed.
+an option may be given by its number, as 'issues' lists them. In a proposal, issues not named
+keep the option of the draft on the table (or the status quo when there is none); agreed issues
+stay agreed.
 """
 
 from __future__ import annotations
