@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from game.engine.explain import describe
 from game.engine.reckoning import score_workings
+from game.engine.rules import long_date
 from game.engine.observe import series
 from game.engine.state import log_list
 
@@ -26,9 +27,10 @@ def build(rules, state, role: str) -> Report:
     s = rules.s
     o = state.outcome
     if o.turn >= rules.max_turns:
-        when = f"Time ran out after turn {rules.max_turns} ({s.calendar.deadline.isoformat()})"
+        day = long_date(s.calendar.deadline.isoformat())
+        when = f"Time ran out after turn {rules.max_turns} ({day})"
     else:
-        when = f"Ended in turn {o.turn + 1} ({rules.date_of(o.turn).isoformat()})"
+        when = f"Ended in turn {o.turn + 1} ({long_date(rules.date_of(o.turn).isoformat())})"
     when += f" · scenario {s.title} · seed {state.seed}"
     data = series(state, None)
     charts = []
@@ -56,7 +58,7 @@ def build(rules, state, role: str) -> Report:
     rows = []
     title = text = ""
     if s.history is not None:
-        title = f"{s.history.title} ({s.history.date.isoformat()})"
+        title = f"{s.history.title} ({long_date(s.history.date.isoformat())})"
         text = " ".join(s.history.text.split())
         for issue, real in s.history.agreed.items():
             k = rules.issues.index(issue)
@@ -72,7 +74,8 @@ def moments(rules, state) -> list[str]:
     s = rules.s
     out = []
     for entry in log_list(state.log):
-        date = rules.date_of(min(entry.turn, rules.max_turns - 1)).isoformat()
+        day = long_date(rules.date_of(min(entry.turn, rules.max_turns - 1)).isoformat())
+        date = f"{day:>11}"  # (right-aligned: the events line up, ' 1 Jun 2020')
         d = entry.data
         if entry.kind == "sign":  # what was signed on each issue, not only which issues
             items = "; ".join(f"{s.agenda[rules.issues[k]].name}: "
@@ -81,6 +84,8 @@ def moments(rules, state) -> list[str]:
             out.append(f"{date}  Signed: {items}.")
         elif entry.kind == "event":
             event = s.events[d["id"]]
+            if event.date is not None and not d["injected"]:  # its own day, as the news said
+                date = f"{long_date(str(event.date)):>11}"  # (a screen reader's playtest)
             moved = {rules.slot_names[change[0]].rsplit(".", 1)[-1]
                      for change in d.get("changes", ())}
             if event.catastrophe:
@@ -122,7 +127,8 @@ def markdown(rules, state, role: str) -> str:
            f"Scenario {s.id}, seed {state.seed}: the same seed and moves replay this game.", ""]
     workings = [w for w in (score_workings(rules, state, r) for r in o.scores) if w]
     out += [f"- {r}" for r in [*o.reasons, *workings]]
-    out += ["", "## Turning points", ""] + [f"- {m}" for m in report.moments or ["none"]]
+    out += ["", "## Turning points", ""] + [f"- {m.lstrip()}"
+                                            for m in report.moments or ["none"]]
     out += ["", "## The agreement", ""] + report.agreement
     out += ["", "## Charts", "", "Each value is a turn as it began; the last one is the end.", "",
             "| series | start | end | turn by turn |", "|---|---|---|---|"]
@@ -175,7 +181,8 @@ def _sources(rules, state) -> list[str]:
     for note_id in cited:
         note = notes.get(note_id)
         if note is not None:
-            rows.append(f"- `{note_id}`: *{note.headline}*, {note.date.isoformat()}; "
+            day = long_date(note.date.isoformat())
+            rows.append(f"- `{note_id}`: *{note.headline}*, {day}; "
                         f"{note.outlet_said}.")
     return ["", "## Sources of the news in this game", ""] + rows if rows else []
 

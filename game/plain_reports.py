@@ -7,6 +7,7 @@ from __future__ import annotations
 from game import notes
 from game.engine import history
 from game.engine.reckoning import score_workings
+from game.engine.rules import long_date
 
 
 class Reports:
@@ -47,7 +48,7 @@ class Reports:
                 self.say(f"{title}: {ref}")
                 continue
             fact = next((f for f in note.facts if f.id == fact_id), None)
-            self.say(f"{title}: from '{note.headline}' ({note.date.isoformat()}, "
+            self.say(f"{title}: from '{note.headline}' ({long_date(note.date.isoformat())}, "
                      f"{note.outlet_said})"
                      + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
 

@@ -29,7 +29,7 @@ def test_markdown_debrief_of_a_ceasefire(default_loaded, tmp_path, monkeypatch):
     # headline, and no line for each time the computer waited
     assert "(the others: GNA delegation (Tripoli) " in text and "seed 7" in text
     sources = text.split("## Sources of the news in this game", 1)[1]
-    assert "*UN meets Libyan military leaders to broker peace*, 2020-10-19" in sources
+    assert "*UN meets Libyan military leaders to broker peace*, 19 Oct 2020" in sources
     assert ": waits)" not in text and " waits." not in timeline[-1]
     # (a teacher: '(AI: tit_for_tat: surplus 6.9 meets its demand 3.0)' needs a legend)
     assert "(AI: " in text and "its surplus (what the package is worth to it" in \
@@ -47,7 +47,7 @@ def test_time_running_out_is_said_plainly(default_loaded):
     state = next(s for s in (play(rules, seed) for seed in range(60))
                  if s.turn >= rules.max_turns)
     report = debrief.build(rules, state, "mediator")
-    assert report.when.startswith(f"Time ran out after turn {rules.max_turns} (2020-11-09)")
+    assert report.when.startswith(f"Time ran out after turn {rules.max_turns} (9 Nov 2020)")
     # no "— Turn 23 · 2020-11-16 —" heading for a turn that is never played
     turns = [e.turn for e in history(state) if e.kind == "turn"]
     assert turns[-1] == rules.max_turns - 1
@@ -68,6 +68,11 @@ def test_turning_points_say_what_was_signed_and_which_events_moved_the_ground_or
     # LNA player read 'Shock: LNA shells the port of Tripoli' among its turning points)
     shelling = next(line for line in lines if "shells the port" in line)
     assert "Shock:" not in shelling and shelling.endswith("(a shock for both sides).")
+    # dated as the news dated it, in words, not by the turn's first day in numbers (a screen
+    # reader's playtest: the news said 18 Feb and the export '2020-02-10'); the dates line up
+    assert shelling.startswith("18 Feb 2020  ")
+    signing = signed[0].split("  Signed: ")[0]
+    assert len(signing) == 11 and signing.strip()[-4:] == "2020" and "-" not in signing
 
 
 def test_a_yes_no_meter_is_charted_on_the_charts_scale(default_loaded):

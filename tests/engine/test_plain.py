@@ -257,7 +257,7 @@ def test_the_end_of_a_line_mode_game_compares_it_with_what_really_happened(tmp_p
     out = result.stdout
     assert "THE END: The talks collapse" in out
     tail = out.split("What really happened: ", 1)[1]
-    assert tail.startswith("The Geneva agreement (2020-10-23)")
+    assert tail.startswith("The Geneva agreement (23 Oct 2020)")
     assert "  Complete and permanent ceasefire: yours — not agreed; then — Permanent " \
            "ceasefire with UN-supported monitoring" in tail
 
@@ -422,7 +422,7 @@ def test_news_counts_its_sources_and_sources_reads_them(tmp_path):
     assert "[historical, 14 Jan 2020; 1 source: type 'sources' to hear them]" in out
     heard = out.split("Your move")[1].split("\n> sources\n", 1)[1]
     assert heard.startswith("Haftar leaves Moscow without signing: from '")
-    assert "(2020-" in heard and "Moscow" in heard
+    assert "(2 Jun 2020, " in heard and "Moscow" in heard  # (the article's date, in words)
     # the outlet, or that the copy does not name it, with the note's guess (a teacher's
     # playtest: the help promised the outlet and none was said)
     assert "outlet not named in the copy" in heard and "; probably teleSUR English)" in heard

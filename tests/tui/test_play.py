@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -865,8 +866,11 @@ async def test_the_debrief_folds_each_turning_point_under_its_text():
         lines = str(app.screen.query_one("#summary-text").render()).splitlines()
         points = lines[lines.index("Turning points") + 1:]
         points = points[:next(i for i, line in enumerate(points) if not line.strip())]
-        assert any(line.startswith(" " * 14) for line in points), points  # one was folded
-        assert all(line.startswith("  20") or line.startswith(" " * 14) for line in points)
+        assert any(line.startswith(" " * 15) for line in points), points  # one was folded
+        # each point starts with its date, right-aligned (' 1 Jun 2020'), its text after it
+        dated = re.compile(r"^   ?\d{1,2} [A-Z][a-z]{2} 20\d\d  \S")
+        assert all(dated.match(line) or line.startswith(" " * 15) and line[15] != " "
+                   for line in points), points
 
 
 async def test_a_long_backer_name_fits_the_narrow_world_tab_by_its_initials():

@@ -98,7 +98,7 @@ class DebriefScreen(Screen):
         if report.moments:
             text.append(plain("\nTurning points\n", "bold"))
             for moment in report.moments[-12:]:  # (folded under its text, past the date)
-                text.append(plain(present.fold(f"  {moment}", width, 14) + "\n"))
+                text.append(plain(present.fold(f"  {moment}", width, 15) + "\n"))
         text.append(plain("\nKeys: 1-5 switch tabs · e exports this debrief as Markdown · "
                           "n starts a new game (it asks first) · ctrl+q quits\n", "dim"))
         self.query_one("#summary-text", Static).update(text)
