@@ -126,8 +126,10 @@ def assessment_lines(rules: Rules, a: Assessment, owner: bool, logged: bool = Fa
     return lines
 
 
-def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT) -> list[str]:
-    """The changes in words; a faction's private meters only for its own delegation."""
+def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT,
+                 said: str = "") -> list[str]:
+    """The changes in words; a faction's private meters only for its own delegation. A cause
+    the heading above them already ``said`` is not said again on every line."""
     names = rules.slot_names
     hidden = rules.private_slots_for(viewer)
     out = []
@@ -156,7 +158,7 @@ def change_lines(rules: Rules, changes: tuple, viewer: str | None = OMNISCIENT) 
                 else "venue changed"
         else:
             text = f"{label}: {old} → {new}"
-        out.append(text + (f" — {why}" if why else ""))
+        out.append(text + (f" — {why}" if why and why != said else ""))
     return out
 
 
@@ -205,7 +207,10 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
                  f"{n} source{'' if n == 1 else 's'}: type 'sources' to hear them" if n else
                  "no sources")
         lines = [head, f"  {event.text.strip()}", f"  [{mark}; {cited}]"]
-        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"], viewer)]
+        # (not '— Heavy clashes on the front line' after each of five changes under that
+        # headline: a screen reader's playtest)
+        return lines + [f"  · {c}" for c in change_lines(rules, d["changes"], viewer,
+                                                         event.title)]
     if kind == "action":
         return _action_lines(rules, entry, viewer)
     if kind == "sign":
