@@ -62,16 +62,31 @@ class Moves:
         chosen: list[str] = []
         defaults = [(draft[k] if draft else None) or state.vals[rules.issue_slot[k]]
                     or rules.status_quo[k] for k in range(len(rules.issues))]
-        n_issues = len(rules.issues)
+        kept = list(defaults)  # what Enter keeps: the start, or a choice 'back' returned to
         self.say("Build the package: for each issue type an option's number; Enter keeps "
                  "the one marked 'kept if you press Enter'; 'back' returns to the issue "
                  "before; 'cancel' drops the package.")
+        while True:
+            if not self._choose_options(chosen, kept):
+                return None
+            package = tuple(chosen)
+            confirmed = self._confirm(action, package, defaults, draft is not None)
+            if confirmed != "back":
+                return confirmed
+            kept[-1] = chosen.pop()  # (it dropped the whole package: a screen reader's
+            # playtest meant the last issue)
+
+    def _choose_options(self, chosen: list[str], kept: list[str]) -> bool:
+        """Fill ``chosen`` issue by issue from where it stands; False if cancelled. 'back'
+        returns to the issue before, with the option chosen there marked for Enter."""
+        rules, state = self.rules, self.state
+        n_issues = len(rules.issues)
         while len(chosen) < n_issues:
             k = len(chosen)
             issue = rules.issues[k]
             agreed = state.vals[rules.issue_slot[k]]
             options = [o for o in rules.options[k] if not (agreed and o == rules.status_quo[k])]
-            default = defaults[k]
+            default = kept[k]
             # (a screen reader's playtest: where am I among the issues?)
             self.say(f"Issue {k + 1} of {n_issues}: {rules.s.agenda[issue].name}"
                      + (" (binding)" if rules.binding[k] else "") + (
@@ -90,11 +105,11 @@ class Moves:
                     break
                 word = line.split()[0].lower()
                 if word == "back" and chosen:  # (it dropped the whole package: a screen
-                    chosen.pop()  # reader's playtest meant the issue before)
-                    break
+                    kept[k - 1] = chosen.pop()  # reader's playtest meant the issue before,
+                    break  # and then Enter put back what it had chosen there)
                 if word in ("cancel", "back", "menu"):
                     self.say("No package tabled. Choose again ('menu' lists the moves).")
-                    return None
+                    return False
                 if word == "quit":
                     from game.plain import EndOfInput
 
@@ -105,7 +120,13 @@ class Moves:
                 self.say(f"  Choose {which}, Enter for the one marked, 'back' for the issue "
                          "before, or 'cancel' to drop this package:")
                 self.list_options(k, options, default, agreed)
-        package = tuple(chosen)
+        return True
+
+    def _confirm(self, action: Action, package: tuple[str, ...], defaults: list[str],
+                 on_draft: bool) -> Action | None | str:
+        """The package said once, what each side would likely make of it, and a last word:
+        the action to play, None if dropped, or 'back' to return to the last issue."""
+        rules, state = self.rules, self.state
         from game.engine.negotiation import check_package
 
         trouble = check_package(rules, state.vals, package)
@@ -115,11 +136,16 @@ class Moves:
             return None
         changed = [f"{rules.s.agenda[issue].name}: {present.option_label(rules, issue, o)}"
                    for issue, o, d in zip(rules.issues, package, defaults) if o != d]
-        start = "the draft on the table" if draft else "what stands now"
+        start = "the draft on the table" if on_draft else "what stands now"
         self.say(f"Your package: {start}" + (", with " + "; ".join(changed) + "." if changed
                                              else ", as it is." + (
                                                  " ('accept' agrees to it without tabling it "
-                                                 "again.)" if draft else "")))
+                                                 "again.)" if on_draft else "")))
+        left = [rules.s.agenda[issue].name for k, (issue, o) in enumerate(zip(rules.issues,
+                                                                                package))
+                if o == rules.status_quo[k] and not state.vals[rules.issue_slot[k]]]
+        if left:  # (a screen reader's playtest learnt only from a dislike that the package
+            self.say("It leaves as they stand: " + "; ".join(left) + ".")  # left no ceasefire)
         # what each side would likely make of it, then a last word before it goes on the
         # table (a teacher's playtest: the builder tabled at once, with no what-if)
         action = action._replace(package=package)
@@ -131,11 +157,14 @@ class Moves:
         if warning is not None:
             self.say(warning)
         while True:
-            word = self.ask("Enter (or y) tables it; 'cancel' drops it: ").lower()
+            word = self.ask("Enter (or y) tables it; 'back' returns to the last issue; "
+                            "'cancel' drops it: ").lower()
             if word in ("", "y", "yes"):
                 self.tabled = action  # (confirmed here: not asked again before it is played)
                 return action
-            if word.split()[0] in ("cancel", "back", "menu", "n", "no"):
+            if word.split()[0] == "back":
+                return "back"
+            if word.split()[0] in ("cancel", "menu", "n", "no"):
                 self.say("No package tabled. Choose again ('menu' lists the moves).")
                 return None
             if word == "quit":

@@ -247,8 +247,15 @@ LIKELY = {"accept": ("likely to accept", "green"), "reject": ("likely to reject"
           "uncertain": ("could go either way", "yellow"),
           "blocked": ("a backer would block it", "magenta"),
           "accepted": ("has accepted it", "green"), "away": ("away from the table", "grey50")}
-OWN_LIKELY = {"accept": "you can accept it", "reject": "below your reservation value",
+OWN_LIKELY = {"accept": "can accept it", "reject": "below your reservation value",
               "blocked": "your backer would block it"}
+
+
+def side_label(rules: Rules, faction: str, own: bool) -> str:
+    """Whose reaction a what-if line gives: 'LNA', or 'You (GNA)' for one's own side (a
+    student read 'GNA: you can accept it' as GNA's reaction, said to the player)."""
+    short = rules.s.factions[faction].short
+    return f"You ({short})" if own else short
 
 
 def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]:
@@ -262,11 +269,10 @@ def whatif_lines(state: State, role: str, package: tuple[str, ...]) -> list[str]
         return [f"Not a valid package: {trouble}."]
     lines = []
     for reaction in preview(state, role, package):
-        short = rules.s.factions[reaction.faction].short
         words = LIKELY[reaction.likely][0]
         if reaction.certain:
             words = OWN_LIKELY.get(reaction.likely, words)
-        lines.append(f"{short}: {words}")
+        lines.append(f"{side_label(rules, reaction.faction, reaction.certain)}: {words}")
         lines += [f"  {reason}" for reason in reaction.reasons]
     return lines
 

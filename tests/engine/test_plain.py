@@ -318,7 +318,7 @@ def test_whatif_previews_a_package_without_tabling_it(tmp_path):
                    "--seed", "3", "--role", "lna", "--save", str(save))
     assert result.returncode == 0, result.stderr
     # one's own side first (a playtest at 100x30 found it below the fold), after the echo
-    out = result.stdout.split("oil=reopen_escrow\nLNA: ", 1)[1]
+    out = result.stdout.split("oil=reopen_escrow\nYou (LNA): ", 1)[1]
     assert out.split("\n", 1)[0] == "below your reservation value", out
     assert "LNA values this package at" in out  # its own numbers, exactly
     # and why no package can reach its bar yet (its favourite read as broken, turn 1)
@@ -518,8 +518,9 @@ def test_the_package_builder_can_be_left_and_says_what_it_tables(tmp_path):
     # teacher's playtest: it went on the table at once, with no what-if); a stray word is
     # asked about again, not taken for a move
     told = out.split("Your package: what stands now, with Prisoner", 1)[1]
-    assert "\nHow each side would likely react:\n  GNA: " in told and "\n  LNA: " in told
-    assert told.count("Enter (or y) tables it; 'cancel' drops it: ") == 2
+    assert "\nHow each side would likely react:\n  You (GNA): " in told and "\n  LNA: " in told
+    assert told.count("Enter (or y) tables it; 'back' returns to the last issue; 'cancel' "
+                      "drops it: ") == 2
     data = json.loads(save.read_text(encoding="utf-8"))
     mine = [a for a in data["actions"] if a["role"] == "gna"]
     assert len(mine) == 1 and mine[0]["act"] == "counter"  # only the third build was tabled
@@ -635,6 +636,37 @@ def test_the_package_builder_says_where_it_is_and_back_returns_one_issue(tmp_pat
     wrong = built.split("> x", 1)[1].split("> cancel", 1)[0]
     assert "'back' for the issue before" in wrong and re.search(r"^  1\. ", wrong, re.M)
     assert "No package tabled" in built.split("> cancel", 1)[1]
+
+
+def test_back_keeps_what_was_chosen_and_the_last_prompt_goes_back_to_the_last_issue(tmp_path):
+    """A screen reader's playtest: after 'back', Enter put back the option the issue started
+    with, not the one just chosen there; 'back' at the last prompt dropped all eight issues;
+    the package was said without the issues it left as they stood (the ceasefire, unseen)."""
+    keys = "1\n4\nback\n\n" + "\n" * 7 + "back\n\ncancel\n"
+    result = plain(tmp_path, keys, "--seed", "7", "--role", "gna",
+                   "--save", str(tmp_path / "s.json"))
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    built = out.split("Build the package", 1)[1]
+    again = built.split("> back", 1)[1].split("Issue 2 of 8", 1)[0]
+    assert "  4. Permanent ceasefire with UN-supported monitoring (kept if you press Enter)" \
+        in again, again
+    said = built.split("Your package: ", 1)[1].split("\n", 1)[0]
+    assert "Complete and permanent ceasefire: Permanent ceasefire with UN-supported " \
+        "monitoring" in said
+    last = "Enter (or y) tables it; 'back' returns to the last issue; 'cancel' drops it: "
+    assert built.count(last) == 2 and built.count("Issue 8 of 8: ") == 2
+    assert "No package tabled" in built.rsplit(last, 1)[1]
+    assert "\n  You (GNA): " in built  # one's own side, said as one's own
+
+
+def test_the_package_is_said_with_the_open_issues_it_leaves_as_they_stand(tmp_path):
+    keys = "1\n\n2\n" + "\n" * 6 + "cancel\n"  # (only the prisoners change)
+    result = plain(tmp_path, keys, "--seed", "7", "--role", "gna",
+                   "--save", str(tmp_path / "s.json"))
+    built = result.stdout.split("Build the package", 1)[1]
+    left = built.split("It leaves as they stand: ", 1)[1].split("\n", 1)[0]
+    assert "Complete and permanent ceasefire" in left, left
 
 
 def test_commands_answer_to_their_first_letters_and_say_when_those_fit_several(tmp_path):

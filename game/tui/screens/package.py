@@ -173,9 +173,10 @@ class PackageScreen(ModalScreen):
             if reaction.certain:
                 self.own_reaction = reaction
                 words = OWN_LIKELY.get(reaction.likely, words)
-            text.append(f"  {fac.short}: ", style=f"bold {fac.color}")
+            label = present.side_label(rules, reaction.faction, reaction.certain)
+            text.append(f"  {label}: ", style=f"bold {fac.color}")
             text.append(words, style=f"bold {colour}")
-            details.append(f"\n{fac.short}", style=f"bold {fac.color}")
+            details.append(f"\n{label}", style=f"bold {fac.color}")
             for reason in reaction.reasons:  # folded under its own text, not the edge
                 details.append(plain("\n" + present.fold(f"  {reason}", width, 2)))
         text.append("\n")
