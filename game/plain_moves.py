@@ -156,6 +156,9 @@ class Moves:
             rules.actions[action.act].kind == "counter" else None
         if warning is not None:
             self.say(warning)
+        replaces = present.replaces_accepted(state, self.role, package)
+        if replaces and rules.actions[action.act].kind == "counter":
+            self.say(replaces)
         while True:
             word = self.ask("Enter (or y) tables it; 'back' returns to the last issue; "
                             "'cancel' drops it: ").lower()

@@ -216,17 +216,38 @@ def private_lines(rules: Rules, obs: Observation) -> list[str]:
         lines.append(beyond[:-1] + " (see Ripeness in the help: F1, or 'help concepts' in line "
                      "mode).")
     if p.table_value is not None:
-        verdict = "above" if p.table_value >= p.table_bar else "below"
-        bar = ("your reservation value" if p.table_binding else
-               f"what already stands ({p.table_bar:.0f}): it leaves {rules.s.words.binding} "
-               "alone")
-        lines.append(f"The draft is worth {p.table_value:.0f} to you — {verdict} {bar}.")
+        lines.append(draft_worth(rules, obs))
     for b, info in p.backers.items():
         if info["verdict"] in ("veto", "unhappy"):
             what = ("would veto it" if info["verdict"] == "veto"
                     else "would cut its support if you signed")
             lines.append(f"{rules.s.backers[b].name} {what}.")
     return lines
+
+
+def draft_worth(rules: Rules, obs: Observation) -> str:
+    """'The draft is worth 70 to you — above your reservation value.' for a delegation with a
+    draft on the table, else "" (on the Table tab too: a student found it only under World)."""
+    p = obs.private
+    if p is None or p.table_value is None:
+        return ""
+    verdict = "above" if p.table_value >= p.table_bar else "below"
+    bar = ("your reservation value" if p.table_binding else
+           f"what already stands ({p.table_bar:.0f}): it leaves {rules.s.words.binding} alone")
+    return f"The draft is worth {p.table_value:.0f} to you — {verdict} {bar}."
+
+
+def replaces_accepted(state: State, role: str, package: tuple[str, ...]) -> str:
+    """For a delegation about to table a package of its own over a draft it has accepted:
+    that the draft goes (a student's counter wiped out a draft worth 70 to it, unwarned)."""
+    rules: Rules = state.rules
+    faction = rules.faction_of.get(role)
+    table = state.table
+    if faction is None or table is None or faction not in table.accepted or \
+            package == table.package:
+        return ""
+    return ("It takes the place of the draft on the table, which you have accepted: if it is "
+            "rejected, that draft is gone.")
 
 
 def ripeness_line(rules: Rules, obs: Observation) -> str:

@@ -803,3 +803,29 @@ def test_why_before_any_reaction_says_who_has_walked_out():
     lines = notes.why_lines(state, "mediator")
     assert lines[0] == "Nobody has reacted to a package yet."
     assert "Meanwhile: LNA delegation walked out of the talks (13 Jan 2020)." in lines, lines
+
+
+def test_a_counter_over_a_draft_one_has_accepted_says_that_draft_goes():
+    """A student accepted a draft worth 70, then tabled a counter: the LNA rejected it and the
+    70-point draft was gone, with no word before that it would be. The draft's worth is on
+    the Table tab as well as under World, where the student had not looked."""
+    from game.engine.observe import observe
+
+    rules = rules_for("default")
+    state = advance(new_game(rules, 5, {"gna", "lna"}))
+    state = do(state, "gna", "counter ceasefire=permanent_monitored")
+    state = do(state, "lna", "reject")
+    state = advance(state)
+    assert state.role == "gna" and "gna" in state.rules.faction_of.values()
+    own = state.table.package
+    other = list(own)
+    k = rules.issues.index("prisoners")
+    other[k] = next(o for o in rules.options[k] if o != own[k])
+    said = present.replaces_accepted(state, "gna", tuple(other))
+    assert said.startswith("It takes the place of the draft on the table, which you have "
+                           "accepted")
+    assert present.replaces_accepted(state, "gna", own) == ""  # the same package: nothing goes
+    assert present.replaces_accepted(state, "lna", tuple(other)) == ""  # it never accepted
+    assert present.replaces_accepted(state, "mediator", tuple(other)) == ""
+    assert present.draft_worth(rules, observe(state, "gna")).startswith("The draft is worth ")
+    assert present.draft_worth(rules, observe(state, "mediator")) == ""

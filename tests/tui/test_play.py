@@ -1101,3 +1101,24 @@ async def test_w_does_not_wait_on_while_ones_own_delegation_is_away(tmp_path):
         assert app.state is before and app.waiting_on is None
         told = [n for n in app._notifications if n.title == "Not waiting on"]
         assert told and "(w waits one turn.)" in told[0].message
+
+
+@pytest.mark.parametrize("size", [(100, 30), (130, 36)])
+async def test_the_table_tab_says_what_the_draft_is_worth_to_a_delegation(size):
+    """A student found 'The draft is worth 70 to you' only under World, not on the Table tab
+    beside the draft (narrow: a paragraph; wide: the table's caption)."""
+    from game.tui.widgets.panels import TablePanel
+
+    app = make_app(seed=5, role="gna")
+    async with app.run_test(size=size) as pilot:
+        await start_game(pilot, app)
+        await pilot.pause(0.3)
+        assert app.state.table is not None  # (the mediator tables a package in turn 1)
+        shown = str(app.screen.query_one(TablePanel).render())
+        if "The draft is worth" not in shown:  # (wide: a Rich table, its caption inside)
+            from rich.console import Console
+
+            console = Console(width=size[0], record=True)
+            console.print(app.screen.query_one(TablePanel).content)
+            shown = console.export_text()
+        assert "The draft is worth " in " ".join(shown.split()), shown

@@ -206,8 +206,11 @@ class PackageScreen(ModalScreen):
         faction = rules.faction_of.get(self.app.role)
         if faction is None or rules.actions[self.action.act].kind != "counter":
             return ""
+        replaces = present.replaces_accepted(self.app.state, self.app.role,
+                                             tuple(self.package))
         return (f"Tabling it counts as your acceptance, and what it changes becomes your public "
-                f"stance: {present.if_others_accept(rules, faction)}, it is signed.")
+                f"stance: {present.if_others_accept(rules, faction)}, it is signed."
+                + (f" {replaces}" if replaces else ""))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -117,6 +117,9 @@ class TablePanel(Reflowing):
         caption = Text()
         if obs.table:
             caption.append(plain(f"Draft {present.draft_status(rules, obs)}."))
+            worth = present.draft_worth(rules, obs)
+            if worth:
+                caption.append(plain(f" {worth}", "yellow"))
         else:
             caption.append("No draft on the table.", style="dim")
         table.caption = caption
@@ -147,6 +150,9 @@ class TablePanel(Reflowing):
             text.append(plain(present.fold(f"  {stances}", width, 4) + "\n", "dim"))
         if obs.table:
             text.append(plain(f"Draft {present.draft_status(rules, obs)}.", "italic"))
+            worth = present.draft_worth(rules, obs)
+            if worth:
+                text.append(plain("\n" + present.fold(worth, width, 0), "yellow"))
         else:
             text.append("No draft on the table.", style="dim")
         return text
