@@ -173,17 +173,21 @@ class PlainGame(Reports, Moves, Menus):
         obs = observe(self.state, self.role, with_log=False)
         rules = self.rules
         self.say()
-        self.say(present.header(rules, obs) + ".")  # (no rule of '=': it is read aloud)
+        # (no rule of '=': it is read aloud; quiet, the turn and date were just said above)
+        head = present.header(rules, obs, dated=not short)
+        self.say(head[0].upper() + head[1:] + ".")
         if short:  # (a screen reader's playtest heard thirty near-identical lines a turn)
             n = len(obs.agreed)
             self.say(f"Agreed so far: {n} of {len(rules.issues)} issues ('status' lists "
                      "them)." if n else "Agreed so far: nothing yet.")
             for line in present.table_lines(rules, obs)[1 + n:]:  # (the draft on the table)
                 self.say(line)
-            for line in present.private_lines(rules, obs)[1:]:
+            # (without the delegation's own numbers, its first line; the mediator's lines
+            # are what each side has shown it: a playtest missed the first side's in quiet)
+            for line in present.private_lines(rules, obs)[obs.private is not None:]:
                 self.say(line)
             for line in notes.standing_notes(self.state, self.role):
-                self.say("! " + line)
+                self.say("Warning: " + line)
             return
         for line in present.faction_lines(rules, obs):
             self.say(line)
@@ -195,7 +199,7 @@ class PlainGame(Reports, Moves, Menus):
         for line in present.table_lines(rules, obs) + present.private_lines(rules, obs):
             self.say(line)
         for line in notes.standing_notes(self.state, self.role):  # (as the TUI says)
-            self.say("! " + line)
+            self.say("Warning: " + line)
 
     def turn(self) -> None:
         menu = present.choices(self.state, self.role)

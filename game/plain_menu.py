@@ -56,8 +56,18 @@ def help_text(rules: Rules, role: str) -> str:
               "  help concepts     how the negotiation works: reservation value, ripeness, "
               "binding issues, backers, trust",
               "  quit              save and stop",
-              "Words can be shortened to any unique beginning (e.g. 'acc' for 'accept')."]
+              f"Words can be shortened to any unique beginning (e.g. {_example(typed)})."]
     return "\n".join(lines)
+
+
+def _example(typed: list[str]) -> str:
+    """A shortening that works for this seat: one of its own moves if three letters name it
+    (a screen reader's playtest, as the mediator, read 'acc' for 'accept', a move it has not)."""
+    words = [t.split()[0] for t in typed] + list(COMMANDS) + ["wait"]
+    for word in words:
+        if len(word) > 4 and sum(w.startswith(word[:3]) for w in words) == 1:
+            return f"'{word[:3]}' for '{word}'"
+    return "'sta' for 'status'"
 
 
 COMMANDS = ("help", "concepts", "menu", "moves", "list", "sources", "why", "status", "brief",

@@ -77,10 +77,13 @@ def away_words(view) -> str:
     return f"WALKED OUT ({turns(int(view.away))} away)" if view.away >= 1 else "WALKED OUT"
 
 
-def header(rules: Rules, obs: Observation) -> str:
+def header(rules: Rules, obs: Observation, dated: bool = True) -> str:
+    """The turn, its date, the time left and the venue; without the turn and date if not
+    ``dated`` (line mode's quiet turns, just after '— Turn 5 · 9 Mar 2020 —')."""
     venue = rules.s.venues[obs.venue].name if obs.venue in rules.s.venues else "—"
-    return (f"Turn {obs.turn + 1} of {rules.max_turns} · {long_date(obs.date)} · "
-            f"{turns(obs.turns_left)} to the end "
+    when = f"Turn {obs.turn + 1} of {rules.max_turns} · {long_date(obs.date)} · " if dated \
+        else ""
+    return (f"{when}{turns(obs.turns_left)} to the end "
             f"({long_date(rules.s.calendar.deadline.isoformat())})"
             f" · talks: {venue}{deadline_words(obs.deadline_in)}")
 
