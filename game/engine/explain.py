@@ -250,9 +250,10 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
                 old, new = float(round(old)), float(round(new))
             for line in change_lines(rules, ((slot, old, new, ""),), viewer):
                 groups.setdefault(why, []).append(line)
-        parts = [f"{why}: {', '.join(lines)}" if why else ", ".join(lines)
-                 for why, lines in groups.items()]
-        return [f"As the turn ends — {'; '.join(parts)}."] if parts else []
+        # a cause a line (not one line of six causes: a screen reader's playtest)
+        parts = [f"{why[0].upper()}{why[1:]}: {', '.join(lines)}." if why else
+                 f"{', '.join(lines)}." for why, lines in groups.items()]
+        return ["As the turn ends:"] + [f"  · {part}" for part in parts] if parts else []
     if kind == "withdrawn":
         return [f"{_short(rules, f)} has left the table, and its acceptance of the draft goes "
                 "with it." for f in d["factions"]]

@@ -576,16 +576,19 @@ def test_the_turns_drift_is_told_once_a_turn_by_cause(rules):
     upkeeps = [e for e in history(state) if e.kind == "upkeep"]
     for entry in upkeeps:
         lines = describe(rules, entry, "gna")
-        line = lines[0] if lines else ""
-        assert not lines or line.startswith("As the turn ends — ")
+        assert not lines or lines[0] == "As the turn ends:"
+        # a cause a line, each said once
+        causes = [line.split(": ", 1)[0] for line in lines[1:]]
+        assert all(c.startswith("  · ") for c in causes) and len(set(causes)) == len(causes)
+        line = " ".join(lines).lower()
         assert "+0 (" not in line and "-0 (" not in line  # only what moved a shown number
         for slot, old, new, why in entry.data["changes"]:
             name = rules.label(rules.slot_names[slot])
             if isinstance(new, float) and round(old) != round(new) and \
                     rules.bounds.get(slot) != (0.0, 1.0):
                 # in the whole numbers the panels showed, so that they add up
-                assert f"{why}: " in line and \
-                    f"{name} {round(new) - round(old):+d} (now {round(new)})" in line
+                assert f"{why}: ".lower() in line and \
+                    f"{name} {round(new) - round(old):+d} (now {round(new)})".lower() in line
     assert sum(len(describe(rules, e, "gna")) for e in upkeeps) > 5
 
 
