@@ -18,6 +18,7 @@ from game.engine import ActionError, Rules, State, apply, history, new_game
 from game.engine.ai import choose
 from game.engine.explain import describe
 from game.engine.observe import observe
+from game.engine.rules import long_date
 from game.engine.state import Action
 
 class EndOfInput(Exception):
@@ -48,6 +49,8 @@ class PlainGame(Reports, Moves, Menus):
         self.echo = False  # write what was read after its prompt (input from a file or pipe)
         self.tabled: Action | None = None  # a package the builder has had confirmed
         self.quiet = False  # each turn in short ('quiet on': the settings keep it)
+        # per role, the last reaction said in full: its first line, its lines, its turn
+        self.reasons_said: dict[str, tuple[str, frozenset[str], int]] = {}
 
     def say(self, text: str = "") -> None:
         if self.width and len(text) > self.width:
@@ -161,11 +164,29 @@ class PlainGame(Reports, Moves, Menus):
         for entry in entries[self.shown:]:
             if entry.visible is not None and self.role not in entry.visible:
                 continue
-            for line in describe(self.rules, entry, self.role, cite=False):
+            lines = describe(self.rules, entry, self.role, cite=False)
+            if entry.kind == "action" and len(lines) > 2:
+                lines = self.not_again(entry, lines)
+            for line in lines:
                 self.say(line)
             if entry.kind == "ending":
                 self.ending_told = True
         self.shown = len(entries)
+
+    def not_again(self, entry, lines: list[str]) -> list[str]:
+        """A reaction's reasons said in full once: the same move with the same reasons later
+        says only what changed (its ripeness, the meters) and when they were said (a screen
+        reader's playtest heard the LNA's three-line rejection word for word every turn)."""
+        head, reasons = lines[0], [line for line in lines[1:] if not line.startswith("  · ")]
+        before = self.reasons_said.get(entry.role)
+        if before is not None and before[0] == head:
+            repeated = [line for line in reasons if line in before[1]]
+            if len(repeated) >= 2:
+                day = long_date(self.rules.iso_date(before[2]))
+                return [head, f"  For the same reasons as on {day} ('why' says them again)."] \
+                    + [line for line in lines[1:] if line not in repeated]
+        self.reasons_said[entry.role] = (head, frozenset(reasons), entry.turn)
+        return lines
 
     def situation(self, short: bool = False) -> None:
         """The situation in full ('status'), or ``short`` (with 'quiet on', at each turn):

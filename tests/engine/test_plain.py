@@ -849,3 +849,19 @@ def test_wait_on_does_not_start_while_ones_own_delegation_is_away():
     assert game.state is state  # nothing was played
     assert "Your delegation is away from the table, and waiting on could end the talks" \
         in out.getvalue() and "(0 waits one turn.)" in out.getvalue()
+
+
+def test_a_reaction_repeated_turn_after_turn_is_said_in_full_once(tmp_path):
+    """A screen reader's playtest heard the LNA's three-line rejection of the same draft word
+    for word every turn; now later ones say when the reasons were given, and what moved."""
+    out = plain(tmp_path, "propose ceasefire=permanent_monitored\n0\n0\nwhy\n", "--seed",
+                "4242", "--role", "mediator").stdout
+    played = out.split("> propose", 1)[1].split("> why", 1)[0]
+    rejections = played.split("LNA delegation (Benghazi): Reject the package on the table\n")
+    assert len(rejections) >= 3, played
+    assert rejections[1].startswith("  For LNA the package is")
+    for later in rejections[2:]:
+        assert later.startswith("  For the same reasons as on 13 Jan 2020 ('why' says them "
+                                "again).\n  Ripeness for LNA at the time: "), later[:300]
+    assert played.count("What hurts it most: ") == 1
+    assert "What hurts it most: " in out.split("> why", 1)[1]  # 'why' says them in full
