@@ -11,6 +11,9 @@ from game.engine.explain import target_name
 from game.engine.rules import Rules
 from game.engine.state import Action, State
 
+# A delegation's counter-proposal with no draft on the table: there is nothing to counter, so
+# it says what it does (a student read 'Table a counter-proposal' with nothing to counter)
+OWN_PACKAGE = "Table a package of your own (there is no draft to counter)"
 
 @dataclass(frozen=True)
 class Choice:
@@ -75,7 +78,7 @@ def choices(state: State, role: str) -> list[Choice]:
             label = act.label
             if kind in ("propose", "counter"):
                 if kind == "counter" and state.table is None:  # nothing to counter: it
-                    label += " (no draft on the table: this tables your own)"  # opens talks
+                    label = OWN_PACKAGE  # opens talks
                 out.append(Choice(label, action, needs_package=True))
                 continue
             if action.target:

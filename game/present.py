@@ -6,7 +6,7 @@ may see) or from the scenario; nothing here decides anything.
 
 from __future__ import annotations
 
-from game.choices import (Choice, choices, group_items, group_label,  # noqa: F401
+from game.choices import (OWN_PACKAGE, Choice, choices, group_items, group_label,  # noqa: F401
                           grouped, is_concession)  # (the menu: long a part of this module)
 from game.engine.core import chance_of
 from game.engine.explain import out_of_reach, ripeness_words

@@ -124,7 +124,10 @@ def _delegation(state, role, strategy, params, by_kind, rng):
         asks = f"its demand {demand:.1f}"
         if wary:
             by = _name(rules, rules.faction_of[table.proposer])
-            asks += f" and {wary:.1f} {neg.WARY} {by} tabled (trust {trust:.0f})"
+            # (a student read 'surplus 3.4 is below its demand 2.5 and 14.0 more ...': the
+            # sum is what it is below)
+            asks += (f" plus {wary:.1f} {neg.WARY} {by} tabled (trust {trust:.0f}), "
+                     f"{demand + wary:.1f} in all")
         if a.surplus >= demand + wary and not a.blocked:
             return pick("accept"), f"{strategy}: surplus {a.surplus:.1f} meets {asks}"
         if a.blocked:

@@ -844,7 +844,8 @@ async def test_the_builder_says_a_counter_with_no_draft_tables_ones_own():
         await pilot.pause(0.2)
         assert isinstance(app.screen, PackageScreen)
         title = str(app.screen.query_one("#package-title").render())
-        assert "(no draft on the table: this tables your own)" in title
+        assert "Table a package of your own (there is no draft to counter)" in title
+        assert "counter-proposal" not in title
 
 
 

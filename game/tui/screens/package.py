@@ -95,7 +95,7 @@ class PackageScreen(ModalScreen):
         act = rules.s.actions[self.action.act]
         label = act.label
         if act.kind == "counter" and self.app.state.table is None:  # (as the moves list says)
-            label += " (no draft on the table: this tables your own)"
+            label = present.OWN_PACKAGE
         self.query_one("#package-title", Static).update(Text.assemble(
             (label, "bold"), ("  ←/→ change an option · PgDn/PgUp read the reactions · "
                                   "Enter tables it · Esc cancels", "dim")))
