@@ -49,6 +49,9 @@ class Playing:
         if not lines and not quiet:
             return
         shown = lines[-6:]
+        signed = [line for line in lines[:-6] if line.startswith("Signed: ")]
+        if signed:  # a signature first, whatever came after it (a student's signed package
+            shown = signed + shown[len(signed):]  # was cut from the note: only News had it)
         if len(lines) > len(shown):
             shown.insert(0, f"… {len(lines) - len(shown)} more in News (n)")
         if quiet:  # (W waited through them; first, whatever the turn brought)

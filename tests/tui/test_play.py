@@ -1123,3 +1123,24 @@ async def test_the_table_tab_says_what_the_draft_is_worth_to_a_delegation(size):
             console.print(app.screen.query_one(TablePanel).content)
             shown = console.export_text()
         assert "The draft is worth " in " ".join(shown.split()), shown
+
+
+async def test_the_note_of_the_others_moves_never_leaves_out_a_signature(monkeypatch):
+    """A student's package was signed, and the note showed only the six later lines and
+    '… 2 more in News': the signature was found by scrolling the News."""
+    from game import notes
+
+    lines = ["NEWS: one", "Signed: Prisoner exchange: All detainees, all for all."] + [
+        f"NEWS: later {k}" for k in range(7)]
+    monkeypatch.setattr(notes, "turn_report", lambda before, after, role: lines)
+    app = make_app(seed=7, role="gna")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_game(pilot, app)
+        await pilot.press("t")  # (the Table in front: the note gives the turn's report)
+        await pilot.pause(0.1)
+        app.report(app.state, app.state)
+        await pilot.pause(0.1)
+        shown = [n for n in app._notifications if n.title == "Meanwhile"][-1].message
+        said = shown.splitlines()
+        assert said[0] == "… 3 more in News (n)" and said[1] == lines[1], said
+        assert said[-1] == "NEWS: later 6" and len(said) == 7
