@@ -126,6 +126,9 @@ class Menus:
         another move."""
         label = self.rules.s.actions[group[0].action.act].label
         self.say(f"{label}: which? (Enter or 'cancel' to choose another move)")
+        hint = present.move_hint(self.rules, group[0].action.act)
+        if hint:  # (what it does, whichever is chosen: as the full-screen game says)
+            self.say(hint)
         for n, item in enumerate(present.group_items(group), 1):
             self.say(f"  {n}. {spoken(item)}")
         while True:

@@ -329,6 +329,31 @@ def commits_you(rules: Rules, faction: str, why: str = "") -> str:
             f"{if_others_accept(rules, faction)}, it is signed." + (f" {why}" if why else ""))
 
 
+def move_hint(rules: Rules, act_id: str) -> str:
+    """What a move does, before one chooses where: its description and the fixed changes it
+    makes ('the other side's Trust +3'), for the pick of a softened stance or a backer (a
+    student's pick listed the options with no word of what any would do)."""
+    act = rules.s.actions[act_id]
+    owner = {"self": "your", "other": "the other side's"}
+    said = []
+    for effect in act.effects:
+        if not isinstance(effect.add, (int, float)) or effect.when is not None:
+            continue
+        head, _, field = effect.target.partition(".")
+        who, _, field = field.partition(".")
+        if head == "faction" and who in owner:
+            meter = next((f.meters[field].label for f in rules.s.factions.values()
+                          if field in f.meters), field)
+            said.append(f"{owner[who]} {meter} {effect.add:+g}")
+        elif head == "backer" and who == "target":
+            said.append(f"that backer's {field} {effect.add:+g}")
+        elif head == "world" and who in rules.s.world:
+            said.append(f"{rules.s.world[who].label} {effect.add:+g}")
+    parts = [" ".join(act.description.split())] + ([f"Effects: {'; '.join(said)}."]
+                                                    if said else [])
+    return " ".join(p for p in parts if p)
+
+
 def warning(state: State, action: Action) -> str | None:
     """For a move that cannot be undone (an offensive, walking out): what to weigh before it,
     in words; None for every other move."""

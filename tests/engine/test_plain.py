@@ -614,6 +614,8 @@ def test_the_ways_to_soften_a_stance_are_one_numbered_line_that_opens_them(tmp_p
     assert menu.count("Soften") == 1 and "  4. Soften a stance (10 ways)\n" in menu, menu
     assert first_menu(out) == [str(n) for n in range(1, len(first_menu(out)))] + ["0"]  # no gap
     listing = out.split("Soften a stance: which?", 1)[1].split("  > ", 1)[0]
+    assert "\nMove your public position one step; the other side notices. Effects: the other " \
+        "side's Trust +3.\n" in listing  # (what it does, before which)
     ways = re.findall(r"^  (\d+)\. (.+)$", listing, flags=re.M)
     assert [n for n, _ in ways] == [str(n) for n in range(1, 11)]
     assert "Nothing chosen. Choose again" in out

@@ -1075,6 +1075,12 @@ async def test_the_ways_to_soften_a_stance_are_one_line_that_opens_a_choice():
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, PickScreen)
+        # what softening does, before choosing which (a student's pick said nothing), and
+        # the footer says how to choose, not only how to cancel
+        hint = str(app.screen.query_one("#pick-hint").render())
+        assert "Move your public position one step" in hint
+        assert "Effects: the other side's Trust +3." in " ".join(hint.split())
+        assert "Choose" in [b.binding.description for b in app.screen.active_bindings.values()]
         before = len(app.state.actions)
         await pilot.press("down", "enter")  # the second way
         await settle(pilot, app)

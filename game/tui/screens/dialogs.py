@@ -132,15 +132,20 @@ class PickScreen(ModalScreen):
     and a playtest at 100x30 found two of them filling the moves box). Dismisses with the
     index chosen, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    # (Enter, taken before the list's own, so the footer shows it: a student saw only 'esc
+    # Cancel' and wondered how to choose; a click still chooses through the list)
+    BINDINGS = [Binding("enter", "choose", "Choose", priority=True),
+                Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, labels: list[str]) -> None:
+    def __init__(self, title: str, labels: list[str], hint: str = "") -> None:
         super().__init__()
-        self.title_text, self.labels = title, labels
+        self.title_text, self.labels, self.hint = title, labels, hint
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-box"):
             yield Static(plain(self.title_text, "bold"))
+            if self.hint:  # what the move does, whichever is chosen
+                yield Static(plain(self.hint, "dim"), id="pick-hint")
             yield OptionList(*[Option(plain(label), id=str(i))
                                for i, label in enumerate(self.labels)], id="picks",
                              markup=False)
@@ -149,6 +154,11 @@ class PickScreen(ModalScreen):
     @on(OptionList.OptionSelected, "#picks")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
+
+    def action_choose(self) -> None:
+        picks = self.query_one("#picks", OptionList)
+        if picks.highlighted is not None:
+            self.dismiss(picks.highlighted)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -229,9 +229,10 @@ class TalksScreen(Screen):
             if index is not None:
                 self.take(group[index])
 
-        label = self.app.rules.s.actions[group[0].action.act].label
-        self.app.push_screen(PickScreen(f"{label}: which?", present.group_items(group)),
-                             picked)
+        act = group[0].action.act
+        label = self.app.rules.s.actions[act].label
+        self.app.push_screen(PickScreen(f"{label}: which?", present.group_items(group),
+                                        present.move_hint(self.app.rules, act)), picked)
 
     def take(self, choice: present.Choice, confirmed: bool = False) -> None:
         warning = present.warning(self.app.state, choice.action)
