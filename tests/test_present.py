@@ -829,3 +829,20 @@ def test_a_counter_over_a_draft_one_has_accepted_says_that_draft_goes():
     assert present.replaces_accepted(state, "mediator", tuple(other)) == ""
     assert present.draft_worth(rules, observe(state, "gna")).startswith("The draft is worth ")
     assert present.draft_worth(rules, observe(state, "mediator")) == ""
+
+
+def test_the_full_screen_news_cites_its_articles_by_headline_not_by_id():
+    """A student read 'sources: unattributed-2020-06#moscow_talks_fail' in the News."""
+    from game.engine.explain import describe
+    from game.engine.simulate import play
+
+    rules = rules_for("default")
+    state = play(rules, 7)
+    events = [e for e in history(state) if e.kind == "event"
+              and rules.s.events[e.data["id"]].sources]
+    assert events
+    for entry in events:
+        named = describe(rules, entry, "gna", cite="named")[2]
+        assert "#" not in named and re.search(r"; sources?: '.+' \(\d{1,2} [A-Z][a-z]{2} "
+                                              r"20\d\d\)", named), named
+        assert "#" in describe(rules, entry, "gna")[2]  # the export and goldens keep the ids

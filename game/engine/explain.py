@@ -186,10 +186,21 @@ def package_lines(rules: Rules, package: tuple[str, ...], agreed: tuple | None =
     return out
 
 
+def _source_name(rules: Rules, ref: str) -> str:
+    """A citation ('note#fact') as its article: "'Headline' (2 Jun 2020)"; the id itself if
+    the scenario was loaded without its source notes."""
+    notes = rules.loaded.notes if rules.loaded is not None else {}
+    note = notes.get(ref.partition("#")[0])
+    if note is None:
+        return ref
+    return f"'{note.headline}' ({long_date(note.date.isoformat())})"
+
+
 def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
-             cite: bool = True) -> list[str]:
+             cite: bool | str = True) -> list[str]:
     """The entry in plain words for ``viewer`` (a role id, or None for the debrief).
-    ``cite=False``: an event's sources counted, not listed by id (line mode, read aloud)."""
+    ``cite=False``: an event's sources counted, not listed by id (line mode, read aloud);
+    ``cite="named"``: by the articles' headlines and dates (the full-screen game)."""
     d = entry.data
     kind = entry.kind
     if kind == "turn":  # (the date as the status line says it: a screen reader's playtest
@@ -203,9 +214,14 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
             # under 24 February)
         head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
         n = len(event.sources)
-        cited = (f"sources: {', '.join(event.sources) or 'none'}" if cite else
-                 f"{n} source{'' if n == 1 else 's'}: type 'sources' to hear them" if n else
-                 "no sources")
+        if cite == "named":  # the articles by headline and date, not by id (a student)
+            named = list(dict.fromkeys(_source_name(rules, ref) for ref in event.sources))
+            cited = (f"source{'' if len(named) == 1 else 's'}: {'; '.join(named)}" if named
+                     else "no sources")
+        else:
+            cited = (f"sources: {', '.join(event.sources) or 'none'}" if cite else
+                     f"{n} source{'' if n == 1 else 's'}: type 'sources' to hear them" if n
+                     else "no sources")
         lines = [head, f"  {event.text.strip()}", f"  [{mark}; {cited}]"]
         # (not '— Heavy clashes on the front line' after each of five changes under that
         # headline: a screen reader's playtest)

@@ -64,7 +64,7 @@ class DebriefScreen(Screen):
         for entry in history(state):
             if entry.kind in ("upkeep", "snapshot"):
                 continue
-            lines = describe(rules, entry, None)
+            lines = describe(rules, entry, None, cite="named")
             if lines:
                 timeline.append("\n".join(lines) + "\n", style="bold" if entry.kind in (
                     "turn", "sign", "ending") else "")

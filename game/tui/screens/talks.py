@@ -143,7 +143,7 @@ class TalksScreen(Screen):
             if entry.kind == "snapshot" or (
                     entry.visible is not None and self.app.role not in entry.visible):
                 continue
-            lines = describe(self.app.rules, entry, self.app.role)
+            lines = describe(self.app.rules, entry, self.app.role, cite="named")
             if not lines:
                 continue
             style = "bold" if entry.kind in ("turn", "sign", "ending") else (
