@@ -51,6 +51,7 @@ class PlainGame(Reports, Moves, Menus):
         self.quiet = False  # each turn in short ('quiet on': the settings keep it)
         # per role, the last reaction said in full: its first line, its lines, its turn
         self.reasons_said: dict[str, tuple[str, frozenset[str], int]] = {}
+        self.guesses_said: set[str] = set()  # what-if caveats already said (once a game)
 
     def say(self, text: str = "") -> None:
         if self.width and len(text) > self.width:
@@ -305,7 +306,7 @@ class PlainGame(Reports, Moves, Menus):
             except ActionError as exc:
                 self.say(str(exc))
                 return None
-            for text in present.whatif_lines(self.state, self.role, package):
+            for text in self.whatif(package):
                 self.say(text)
         elif word == "issues":
             self.issues()

@@ -40,6 +40,18 @@ class Moves:
                      f"no news ({self.rules.s.words.conflict} went on).")
             self.shown = len(history(before))  # the quiet turns are not read out
 
+    def whatif(self, package: tuple[str, ...]) -> list[str]:
+        """The what-if's lines, each side's 'It is a guess: …' said once a game, not at every
+        what-if (a screen reader's playtest heard it thirty times)."""
+        out = []
+        for text in present.whatif_lines(self.state, self.role, package):
+            if text.strip().startswith("It is a guess"):
+                if text in self.guesses_said:
+                    continue
+                self.guesses_said.add(text)
+            out.append(text)
+        return out
+
     def list_options(self, k: int, options: list[str], default: str, agreed: str) -> None:
         """The options of issue ``k`` a package may choose, each by its number in the agenda
         (as 'issues' lists them and 'whatif ISSUE=N' reads them: the same number every turn,
@@ -150,7 +162,7 @@ class Moves:
         # table (a teacher's playtest: the builder tabled at once, with no what-if)
         action = action._replace(package=package)
         self.say("How each side would likely react:")
-        for text in present.whatif_lines(state, self.role, package):
+        for text in self.whatif(package):
             self.say(f"  {text}")
         warning = present.own_verdict(state, self.role, package) if \
             rules.actions[action.act].kind == "counter" else None

@@ -867,3 +867,13 @@ def test_a_reaction_repeated_turn_after_turn_is_said_in_full_once(tmp_path):
                                 "again).\n  Ripeness for LNA at the time: "), later[:300]
     assert played.count("What hurts it most: ") == 1
     assert "What hurts it most: " in out.split("> why", 1)[1]  # 'why' says them in full
+
+
+def test_the_what_ifs_caveat_is_said_once_a_game(tmp_path):
+    """A screen reader's playtest heard 'It is a guess: GNA's values are private, …' at every
+    what-if, thirty times in a game."""
+    out = plain(tmp_path, "whatif ceasefire=truce\nwhatif ceasefire=permanent_monitored\n",
+                "--seed", "4242", "--role", "mediator").stdout
+    first, second = out.split("> whatif ceasefire=truce", 1)[1].split("> whatif ceasefire=p")
+    assert first.count("It is a guess: ") == 2  # one for each side, the first time
+    assert "It is a guess" not in second and "likely to" in second
