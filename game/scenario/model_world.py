@@ -138,8 +138,8 @@ class Territory(Base):
     at: MapPoint | None = None
     """Where its marker is drawn on the map (column ``x``, line ``y``, both from 0). The marker
     replaces the art character there: the holder's shape in its colour (``●``, ``■``, ``▲``,
-    ``◆`` by the order of ``factions``, then the short name's initial; ``○`` for nobody), or
-    ``!`` on the front line."""
+    ``◆`` by the order of ``factions``, then the short name's initial; ``○`` for nobody),
+    reversed on the front line."""
     sources: list[SourceRef] = []
     """Source facts about this place."""
 

@@ -40,7 +40,8 @@ def test_a_holder_is_told_by_its_shape_not_its_colour_alone():
     who cannot tell them apart (or a monochrome terminal) could not read."""
     rules = Rules(load_scenario(bundled_scenarios()[0]))
     territories = rules.s.territories
-    placed = [t for t, terr in territories.items() if terr.at is not None and not terr.front]
+    placed = [t for t, terr in territories.items() if terr.at is not None]
+    assert any(territories[t].front for t in placed)  # (the front line: reversed, not '!')
     first, second = rules.factions[:2]
     controllers = {t: (first if n % 2 else second) for n, t in enumerate(placed)}
     controllers[placed[0]] = ""  # nobody holds it
@@ -55,7 +56,10 @@ def test_a_holder_is_told_by_its_shape_not_its_colour_alone():
     key = drawn[-1]
     for f in (first, second):
         assert f"{shape[f]} {rules.s.factions[f].short}" in key, key
-    assert "○ nobody" in key and "! front line" in key
+    assert "○ nobody" in key and "reversed: front line" in key and "!" not in key
+    reversed_cells = [span for span in shown[-1].spans if "reverse" in str(span.style)]
+    fronts = [t for t in placed if territories[t].front]
+    assert len(reversed_cells) == len(fronts)
 
 
 def test_factions_past_the_four_shapes_take_their_initial():

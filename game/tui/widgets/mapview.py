@@ -1,5 +1,7 @@
 """The map: the scenario's text art, with a marker on each territory in its holder's colour
-and shape (colour alone would leave a reader who cannot tell the colours apart guessing)."""
+and shape (colour alone would leave a reader who cannot tell the colours apart guessing); a
+territory on the front line has its marker reversed (a '!' in its place hid who held it: a
+student saw no marker for the GNA's Tripoli)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from textual.widgets import Static
 
 SHAPES = "●■▲◆"  # one per faction, in the scenario's order; then the short name's initial
 NOBODY = "○"
-FRONT = "!"
+FRONT = "reversed: front line"  # (how the key names the front line's markers)
 
 
 def marks(rules) -> dict[str, str]:
@@ -40,10 +42,10 @@ def key(rules, controllers: dict[str, str]) -> str:
     parts = [f"{shape[f]} {rules.s.factions[f].short}" for f in rules.factions]
     territories = rules.s.territories
     shown = placed(rules)
-    if any(controllers.get(t, "") not in shape for t in shown if not territories[t].front):
+    if any(controllers.get(t, "") not in shape for t in shown):
         parts.append(f"{NOBODY} nobody")  # (only a marker on the map needs the key)
     if any(territories[t].front for t in shown):
-        parts.append(f"{FRONT} front line")
+        parts.append(FRONT)
     if rules.s.map and rules.s.map.legend:
         parts.append(rules.s.map.legend)
     return "  ".join(parts)
@@ -62,8 +64,9 @@ class MapView(Static):
         for tid in placed(rules):
             terr = s.territories[tid]
             owner = controllers.get(tid, "")
-            grid[terr.at.y][terr.at.x] = FRONT if terr.front else shape.get(owner, NOBODY)
-            colours[terr.at.y][terr.at.x] = _colour(rules, owner)
+            grid[terr.at.y][terr.at.x] = shape.get(owner, NOBODY)
+            colours[terr.at.y][terr.at.x] = _colour(rules, owner) + (" reverse" if terr.front
+                                                                     else "")
         text = Text()
         for row, styles in zip(grid, colours):
             for ch, style in zip(row, styles):
@@ -75,9 +78,9 @@ class MapView(Static):
         for tid, terr in s.territories.items() if legend else ():
             owner = controllers.get(tid, "")
             short = s.factions[owner].short if owner in s.factions else "—"
-            text.append(f"{FRONT if terr.front else shape.get(owner, NOBODY)} ",
-                        style=f"bold {_colour(rules, owner)}")
-            text.append(f"{terr.name} ")
+            text.append(shape.get(owner, NOBODY),
+                        style=f"bold {_colour(rules, owner)}" + (" reverse" if terr.front else ""))
+            text.append(f" {terr.name}{' (front line)' if terr.front else ''} ")
             text.append(f"{short}\n", style=_colour(rules, owner))
         if legend:
             text.append(note, style="dim")
