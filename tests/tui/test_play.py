@@ -671,6 +671,10 @@ async def test_the_status_line_keeps_the_venue_whole_at_its_longest(role):
             shown = str(bar.render()).rstrip()
             assert len(shown) <= 100 and shown.endswith("Video calls"), shown
             assert "deadline: this turn" in shown and "21 Sep 2020" in shown, shown
+            if role != "mediator":  # the delegation's short name, not nothing (a student)
+                short = app.rules.s.factions[app.rules.faction_of[role]].short
+                assert f" · You: {short} · " in shown or f"You: {short} delegation" in shown, \
+                    shown
 
 
 async def test_help_names_the_seed_and_how_to_replay_this_game():

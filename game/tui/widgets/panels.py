@@ -47,9 +47,13 @@ class StatusBar(Static):
         # "Video calls" to a running deadline)
         room = self.size.width - max(len(label), len(" others moving… ")) \
             if self.size.width else 10_000
+        faction = rules.faction_of.get(obs.role)
         lines = [present.short_header(rules, obs, role_name),
-                 present.short_header(rules, obs, present.bare_name(role_name), bare=True),
-                 present.short_header(rules, obs, "", bare=True)]
+                 present.short_header(rules, obs, present.bare_name(role_name), bare=True)]
+        if faction:  # ('You: GNA' before no name at all: a student saw the role vanish)
+            lines.append(present.short_header(rules, obs, rules.s.factions[faction].short,
+                                              bare=True))
+        lines.append(present.short_header(rules, obs, "", bare=True))
         line = " " + next((x for x in lines if len(x) + 1 <= room), lines[-1])
         text.append(plain(line, "bold"))
         self.update(text)
