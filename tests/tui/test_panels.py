@@ -35,3 +35,17 @@ async def test_each_sparkline_ends_at_the_number_beside_it():
                                                        for v in values]
         assert shown(talks.query_one("#backing")) == [(spark([v], 1), f"{v:.0f}")
                                                       for v in obs.backers.values()]
+
+
+def test_the_title_screen_gives_the_scenarios_dates_in_words(tmp_path):
+    """My own playtest read '2020-01-13 to 2020-11-09' on the title, and '13 Jan 2020'
+    everywhere in the game; a date the file gets wrong is shown as written."""
+    from game.tui.screens.title import read_entry
+    from tests.conftest import ROOT
+
+    entry = read_entry(ROOT / "scenarios" / "libya-5plus5-2020.yaml")
+    assert "13 Jan 2020 to 9 Nov 2020" in str(entry)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: Bad\ncalendar: {start: 2020-13-45, deadline: soon}\n",
+                   encoding="utf-8")
+    assert "2020-13-45 to soon" in str(read_entry(bad))

@@ -41,9 +41,20 @@ def read_entry(path: Path) -> Entry:
     cal = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
     roles = data.get("roles") if isinstance(data.get("roles"), dict) else {}
     return Entry(path, str(data.get("title", path.stem)), " ".join(str(data.get("summary", "")).split()),
-                 f"{cal.get('start', '?')} to {cal.get('deadline', '?')}",
+                 f"{_day(cal.get('start', '?'))} to {_day(cal.get('deadline', '?'))}",
                  [(str(r), str(v.get("name", r)), " ".join(str(v.get("brief", "")).split()))
                   for r, v in roles.items() if isinstance(v, dict)])
+
+
+def _day(value: object) -> str:
+    """A calendar date as the game says it ('13 Jan 2020'); as written if it is not a date
+    (the title reads the file before it is checked)."""
+    from game.engine.rules import long_date
+
+    try:
+        return long_date(str(value))
+    except (ValueError, IndexError):
+        return str(value)
 
 
 MENU = [("new", "New game"), ("continue", "Continue the last game"), ("load", "Load a saved game…"),
