@@ -15,6 +15,7 @@ from game.engine.state import Action, State
 # it says what it does (a student read 'Table a counter-proposal' with nothing to counter)
 OWN_PACKAGE = "Table a package of your own (there is no draft to counter)"
 
+
 @dataclass(frozen=True)
 class Choice:
     """One line of the action menu: what to show, and the action (package actions: None)."""

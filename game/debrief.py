@@ -70,31 +70,32 @@ def build(rules, state, role: str) -> Report:
 
 
 def moments(rules, state) -> list[str]:
-    """The turning points, one line each: signatures, vetoes, walkouts, offensives, shocks."""
+    """The turning points, one line each: signatures, vetoes, walkouts, offensives, shocks,
+    in the order of their dates (a dated event says its own day, which may fall after a
+    chance event of the same fortnight, dated by the fortnight's first day)."""
     s = rules.s
-    out = []
+    out: list[tuple[object, str]] = []  # (its day, what happened)
     for entry in log_list(state.log):
-        day = long_date(rules.date_of(min(entry.turn, rules.max_turns - 1)).isoformat())
-        date = f"{day:>11}"  # (right-aligned: the events line up, ' 1 Jun 2020')
+        when = rules.date_of(min(entry.turn, rules.max_turns - 1))
         d = entry.data
         if entry.kind == "sign":  # what was signed on each issue, not only which issues
             items = "; ".join(f"{s.agenda[rules.issues[k]].name}: "
                               f"{s.agenda[rules.issues[k]].options[d['package'][k]].label}"
                               for k in d["issues"])
-            out.append(f"{date}  Signed: {items}.")
+            out.append((when, f"Signed: {items}."))
         elif entry.kind == "event":
             event = s.events[d["id"]]
             if event.date is not None and not d["injected"]:  # its own day, as the news said
-                date = f"{long_date(str(event.date)):>11}"  # (a screen reader's playtest)
+                when = event.date  # (a screen reader's playtest)
             moved = {rules.slot_names[change[0]].rsplit(".", 1)[-1]
                      for change in d.get("changes", ())}
             if event.catastrophe:
                 # (not 'Shock: LNA shells the port' at the head of the LNA player's list, as
                 # if it had hit them: a catastrophe ripens the conflict for every side)
                 every = "both sides" if len(rules.factions) == 2 else "every side"
-                out.append(f"{date}  {event.title} (a shock for {every}).")
+                out.append((when, f"{event.title} (a shock for {every})."))
             elif moved & {"controller", "at_table"}:  # ground changed hands, or a seat emptied
-                out.append(f"{date}  {event.title}.")
+                out.append((when, f"{event.title}."))
         elif entry.kind == "action":
             action = d["action"]
             if action.act not in s.actions:
@@ -102,15 +103,18 @@ def moments(rules, state) -> list[str]:
             kind = s.actions[action.act].kind
             who = s.roles[action.role].name
             if d.get("vetoed"):
-                out.append(f"{date}  {s.backers[d['vetoed']].name} blocked the "
-                           f"{s.factions[rules.faction_of[action.role]].short} signature.")
+                out.append((when, f"{s.backers[d['vetoed']].name} blocked the "
+                                  f"{s.factions[rules.faction_of[action.role]].short} "
+                                  "signature."))
             elif kind == "walk_out":
-                out.append(f"{date}  {who} walked out.")
+                out.append((when, f"{who} walked out."))
             elif kind == "offensive":
                 result = "took" if d.get("success") else "failed to take"
-                out.append(f"{date}  {who} launched an offensive and {result} "
-                           f"{s.territories[action.target].name}.")
-    return out
+                out.append((when, f"{who} launched an offensive and {result} "
+                                  f"{s.territories[action.target].name}."))
+    out.sort(key=lambda moment: moment[0])  # (stable: the log's order within a day)
+    # (right-aligned, so that the events line up: ' 1 Jun 2020')
+    return [f"{long_date(when.isoformat()):>11}  {text}" for when, text in out]
 
 
 QUIET = "- Every side waited; no news."

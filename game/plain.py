@@ -21,6 +21,11 @@ from game.engine.observe import observe
 from game.engine.rules import long_date
 from game.engine.state import Action
 
+# A reaction's lines that move from turn to turn even for the same reasons: its ripeness, and
+# the changes the move made
+_MOVING = ("  Ripeness for ", "  · ")
+
+
 class EndOfInput(Exception):
     """Input ran out, or the player typed quit (the message says which)."""
 
@@ -50,7 +55,7 @@ class PlainGame(Reports, Moves, Menus):
         self.tabled: Action | None = None  # a package the builder has had confirmed
         self.quiet = False  # each turn in short ('quiet on': the settings keep it)
         # per role, the last reaction said in full: its first line, its lines, its turn
-        self.reasons_said: dict[str, tuple[str, frozenset[str], int]] = {}
+        self.reasons_said: dict[str, tuple[str, tuple[str, ...], int]] = {}
         self.guesses_said: set[str] = set()  # what-if caveats already said (once a game)
 
     def say(self, text: str = "") -> None:
@@ -175,18 +180,18 @@ class PlainGame(Reports, Moves, Menus):
         self.shown = len(entries)
 
     def not_again(self, entry, lines: list[str]) -> list[str]:
-        """A reaction's reasons said in full once: the same move with the same reasons later
-        says only what changed (its ripeness, the meters) and when they were said (a screen
-        reader's playtest heard the LNA's three-line rejection word for word every turn)."""
-        head, reasons = lines[0], [line for line in lines[1:] if not line.startswith("  · ")]
+        """A reaction's reasons said in full once: the same move for word-for-word the same
+        reasons later says only when they were given and what moved (its ripeness, the
+        meters). A screen reader's playtest heard the LNA's three-line rejection of one draft
+        every turn."""
+        head = lines[0]
+        reasons = tuple(line for line in lines[1:] if not line.startswith(_MOVING))
         before = self.reasons_said.get(entry.role)
-        if before is not None and before[0] == head:
-            repeated = [line for line in reasons if line in before[1]]
-            if len(repeated) >= 2:
-                day = long_date(self.rules.iso_date(before[2]))
-                return [head, f"  For the same reasons as on {day} ('why' says them again)."] \
-                    + [line for line in lines[1:] if line not in repeated]
-        self.reasons_said[entry.role] = (head, frozenset(reasons), entry.turn)
+        if before is not None and before[:2] == (head, reasons):
+            day = long_date(self.rules.iso_date(before[2]))
+            return [head, f"  For the same reasons as on {day} ('why' says them again)."] + [
+                line for line in lines[1:] if line.startswith(_MOVING)]
+        self.reasons_said[entry.role] = (head, reasons, entry.turn)
         return lines
 
     def situation(self, short: bool = False) -> None:
@@ -206,7 +211,7 @@ class PlainGame(Reports, Moves, Menus):
                 self.say(line)
             # (without the delegation's own numbers, its first line; the mediator's lines
             # are what each side has shown it: a playtest missed the first side's in quiet)
-            for line in present.private_lines(rules, obs)[obs.private is not None:]:
+            for line in present.private_lines(rules, obs)[1 if obs.private else 0:]:
                 self.say(line)
             for line in notes.standing_notes(self.state, self.role):
                 self.say("Warning: " + line)

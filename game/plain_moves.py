@@ -119,7 +119,11 @@ class Moves:
                 if word == "back" and chosen:  # (it dropped the whole package: a screen
                     kept[k - 1] = chosen.pop()  # reader's playtest meant the issue before,
                     break  # and then Enter put back what it had chosen there)
-                if word in ("cancel", "back", "menu"):
+                if word == "back":  # (at the first issue: nothing before it to go back to)
+                    self.say("  This is the first issue: choose an option, or 'cancel' to "
+                             "drop the package.")
+                    continue
+                if word in ("cancel", "menu"):
                     self.say("No package tabled. Choose again ('menu' lists the moves).")
                     return False
                 if word == "quit":
@@ -139,6 +143,7 @@ class Moves:
         """The package said once, what each side would likely make of it, and a last word:
         the action to play, None if dropped, or 'back' to return to the last issue."""
         rules, state = self.rules, self.state
+        from game.engine.wording import package_lines
         from game.engine.negotiation import check_package
 
         trouble = check_package(rules, state.vals, package)
@@ -153,11 +158,10 @@ class Moves:
                                              else ", as it is." + (
                                                  " ('accept' agrees to it without tabling it "
                                                  "again.)" if on_draft else "")))
-        left = [rules.s.agenda[issue].name for k, (issue, o) in enumerate(zip(rules.issues,
-                                                                                package))
-                if o == rules.status_quo[k] and not state.vals[rules.issue_slot[k]]]
-        if left:  # (a screen reader's playtest learnt only from a dislike that the package
-            self.say("It leaves as they stand: " + "; ".join(left) + ".")  # left no ceasefire)
+        # (a screen reader's playtest learnt only from a dislike that it left no ceasefire)
+        left = [line for line in package_lines(rules, package) if line.startswith("Left as")]
+        if left:
+            self.say(left[0] + ".")
         # what each side would likely make of it, then a last word before it goes on the
         # table (a teacher's playtest: the builder tabled at once, with no what-if)
         action = action._replace(package=package)

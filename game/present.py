@@ -332,26 +332,34 @@ def commits_you(rules: Rules, faction: str, why: str = "") -> str:
 def move_hint(rules: Rules, act_id: str) -> str:
     """What a move does, before one chooses where: its description and the fixed changes it
     makes ('the other side's Trust +3'), for the pick of a softened stance or a backer (a
-    student's pick listed the options with no word of what any would do)."""
+    student's pick listed the options with no word of what any would do). Changes it makes
+    only on a condition, or to a value worked out in play, make it say 'Effects include'."""
     act = rules.s.actions[act_id]
-    owner = {"self": "your", "other": "the other side's"}
-    said = []
+    s = rules.s
+    owner = {"self": "your", "other": "the other side's", "target": "that side's"}
+    said, unsaid = [], False
     for effect in act.effects:
+        head, _, rest = effect.target.partition(".")
+        who, _, field = rest.partition(".")
         if not isinstance(effect.add, (int, float)) or effect.when is not None:
+            unsaid = True
             continue
-        head, _, field = effect.target.partition(".")
-        who, _, field = field.partition(".")
-        if head == "faction" and who in owner:
-            meter = next((f.meters[field].label for f in rules.s.factions.values()
+        if head == "faction" and (who in owner or who in s.factions):
+            meter = next((f.meters[field].label for f in s.factions.values()
                           if field in f.meters), field)
-            said.append(f"{owner[who]} {meter} {effect.add:+g}")
-        elif head == "backer" and who == "target":
-            said.append(f"that backer's {field} {effect.add:+g}")
-        elif head == "world" and who in rules.s.world:
-            said.append(f"{rules.s.world[who].label} {effect.add:+g}")
-    parts = [" ".join(act.description.split())] + ([f"Effects: {'; '.join(said)}."]
-                                                    if said else [])
-    return " ".join(p for p in parts if p)
+            whose = owner.get(who) or f"{s.factions[who].short}'s"
+            said.append(f"{whose} {meter} {effect.add:+g}")
+        elif head == "backer" and (who == "target" or who in s.backers):
+            name = s.backers[who].name if who != "target" else ""
+            whose = "that backer's" if not name else name + ("'" if name.endswith("s") else
+                                                             "'s")
+            said.append(f"{whose} {field} {effect.add:+g}")
+        elif head == "world" and who in s.world:
+            said.append(f"{s.world[who].label} {effect.add:+g}")
+        else:
+            unsaid = True
+    effects = f"Effects{' include' if unsaid else ''}: {'; '.join(said)}." if said else ""
+    return " ".join(p for p in (" ".join(act.description.split()), effects) if p)
 
 
 def warning(state: State, action: Action) -> str | None:

@@ -73,6 +73,13 @@ def test_turning_points_say_what_was_signed_and_which_events_moved_the_ground_or
     assert shelling.startswith("18 Feb 2020  ")
     signing = signed[0].split("  Signed: ")[0]
     assert len(signing) == 11 and signing.strip()[-4:] == "2020" and "-" not in signing
+    # in the order of their dates (a review: '18 Feb' before a chance event's '10 Feb')
+    import datetime
+
+    for seed in range(4):
+        days = [datetime.datetime.strptime(line[:11].strip(), "%d %b %Y")
+                for line in moments(rules, play(rules, seed))]
+        assert days == sorted(days), seed
 
 
 def test_a_yes_no_meter_is_charted_on_the_charts_scale(default_loaded):

@@ -846,3 +846,14 @@ def test_the_full_screen_news_cites_its_articles_by_headline_not_by_id():
         assert "#" not in named and re.search(r"; sources?: '.+' \(\d{1,2} [A-Z][a-z]{2} "
                                               r"20\d\d\)", named), named
         assert "#" in describe(rules, entry, "gna")[2]  # the export and goldens keep the ids
+
+
+def test_a_moves_hint_names_whose_meters_it_moves_and_says_when_it_leaves_some_out():
+    """A review: the hint skipped changes to a named side or backer, and said 'Effects:' as
+    if complete for an offensive whose territory changes hands only on success."""
+    rules = rules_for("default")
+    denounce = present.move_hint(rules, "denounce_invaders")
+    assert "Effects: GNA's Trust -6;" in denounce and "United Arab Emirates' support +3" in \
+        denounce
+    assert "Effects include: " in present.move_hint(rules, "offensive")
+    assert present.move_hint(rules, "accept") == ""  # (no description, no effects)

@@ -127,7 +127,7 @@ def _delegation(state, role, strategy, params, by_kind, rng):
             # (a student read 'surplus 3.4 is below its demand 2.5 and 14.0 more ...': the
             # sum is what it is below)
             asks += (f" plus {wary:.1f} {neg.WARY} {by} tabled (trust {trust:.0f}), "
-                     f"{demand + wary:.1f} in all")
+                     f"{round(demand, 1) + round(wary, 1):.1f} in all")  # (as the parts read)
         if a.surplus >= demand + wary and not a.blocked:
             return pick("accept"), f"{strategy}: surplus {a.surplus:.1f} meets {asks}"
         if a.blocked:

@@ -577,9 +577,12 @@ def test_the_turns_drift_is_told_once_a_turn_by_cause(rules):
     for entry in upkeeps:
         lines = describe(rules, entry, "gna")
         assert not lines or lines[0] == "As the turn ends:"
-        # a cause a line, each said once
-        causes = [line.split(": ", 1)[0] for line in lines[1:]]
-        assert all(c.startswith("  · ") for c in causes) and len(set(causes)) == len(causes)
+        # a cause a line, each said on one line only
+        assert all(line.startswith("  · ") for line in lines[1:])
+        whys = {why for _, old, new, why in entry.data["changes"] if why and not (
+            isinstance(new, float) and isinstance(old, float) and round(old) == round(new))}
+        for why in whys:
+            assert sum(line.lower().startswith(f"  · {why.lower()}: ") for line in lines) == 1
         line = " ".join(lines).lower()
         assert "+0 (" not in line and "-0 (" not in line  # only what moved a shown number
         for slot, old, new, why in entry.data["changes"]:

@@ -661,6 +661,11 @@ def test_back_keeps_what_was_chosen_and_the_last_prompt_goes_back_to_the_last_is
     assert built.count(last) == 2 and built.count("Issue 8 of 8: ") == 2
     assert "No package tabled" in built.rsplit(last, 1)[1]
     assert "\n  You (GNA): " in built  # one's own side, said as one's own
+    # 'back' at the first issue keeps the package and asks again (a review)
+    result = plain(tmp_path, "1\nback\n4\ncancel\n", "--seed", "7", "--role", "gna",
+                   "--save", str(tmp_path / "t.json"))
+    first = result.stdout.split("Build the package", 1)[1].split("> cancel", 1)[0]
+    assert "This is the first issue" in first and "Issue 2 of 8: " in first
 
 
 def test_the_package_is_said_with_the_open_issues_it_leaves_as_they_stand(tmp_path):
@@ -668,7 +673,7 @@ def test_the_package_is_said_with_the_open_issues_it_leaves_as_they_stand(tmp_pa
     result = plain(tmp_path, keys, "--seed", "7", "--role", "gna",
                    "--save", str(tmp_path / "s.json"))
     built = result.stdout.split("Build the package", 1)[1]
-    left = built.split("It leaves as they stand: ", 1)[1].split("\n", 1)[0]
+    left = built.split("\nLeft as they stand: ", 1)[1].split("\n", 1)[0]
     assert "Complete and permanent ceasefire" in left, left
 
 
@@ -877,3 +882,26 @@ def test_the_what_ifs_caveat_is_said_once_a_game(tmp_path):
     first, second = out.split("> whatif ceasefire=truce", 1)[1].split("> whatif ceasefire=p")
     assert first.count("It is a guess: ") == 2  # one for each side, the first time
     assert "It is a guess" not in second and "likely to" in second
+
+
+def test_only_word_for_word_the_same_reasons_are_cut_short():
+    """A review: a counter of a new package shared two lines with the last one ('Its own
+    package:', its verdict) and was cut short as 'for the same reasons'."""
+    from types import SimpleNamespace as NS
+
+    from game.plain import PlainGame
+
+    game = PlainGame.__new__(PlainGame)
+    game.rules, game.reasons_said = rules_for("default"), {}
+    head = "LNA delegation (Benghazi): Table a counter-proposal"
+    first = [head, "  Its own package:", "  For LNA the package is just above its bar.",
+             "  What it likes least: Oil.", "  Ripeness for LNA at the time: 12.",
+             "  · GNA Trust -1 (now 20)"]
+    assert game.not_again(NS(role="lna", turn=0), first) == first
+    again = first[:4] + ["  Ripeness for LNA at the time: 14.", "  · GNA Trust -1 (now 19)"]
+    assert game.not_again(NS(role="lna", turn=1), again) == [
+        head, "  For the same reasons as on 13 Jan 2020 ('why' says them again).",
+        "  Ripeness for LNA at the time: 14.", "  · GNA Trust -1 (now 19)"]
+    other = first[:3] + ["  What it likes least: Sirte.", "  Ripeness for LNA at the time: 14."]
+    assert game.not_again(NS(role="lna", turn=2), other) == other  # a new reason: in full
+    assert game.not_again(NS(role="gna", turn=2), first) == first  # another side's: its own
