@@ -878,6 +878,21 @@ async def test_the_debrief_folds_each_turning_point_under_its_text():
         dated = re.compile(r"^   ?\d{1,2} [A-Z][a-z]{2} 20\d\d  \S")
         assert all(dated.match(line) or line.startswith(" " * 15) and line[15] != " "
                    for line in points), points
+        # the Timeline too: a folded line goes on under its text, never at the left edge
+        # where only the log's own lines begin (a student's playtest)
+        from game.engine.explain import describe
+
+        starts = {line[:12] for entry in history(app.state)
+                  for line in describe(app.rules, entry, None, cite="named")}
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        timeline = str(app.screen.query_one("#timeline-text").render()).splitlines()
+        width = app.screen.query_one("#timeline-text").content_size.width
+        assert width and all(len(line) <= width for line in timeline), [
+            line for line in timeline if len(line) > width]
+        edge = [line for line in timeline if line and not line.startswith(" ")]
+        assert edge and all(line[:12] in starts for line in edge), edge
+        assert any(line.startswith("    ") for line in timeline)  # something was folded
 
 
 async def test_a_long_backer_name_fits_the_narrow_world_tab_by_its_initials():

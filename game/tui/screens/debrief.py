@@ -60,15 +60,11 @@ class DebriefScreen(Screen):
         report = self.report = debrief.build(rules, state, role)
         self.show_summary()
         self.call_after_refresh(self.show_summary)  # (folded once it has its width)
-        timeline = Text()
-        for entry in history(state):
-            if entry.kind in ("upkeep", "snapshot"):
-                continue
-            lines = describe(rules, entry, None, cite="named")
-            if lines:
-                timeline.append("\n".join(lines) + "\n", style="bold" if entry.kind in (
-                    "turn", "sign", "ending") else "")
-        self.query_one("#timeline-text", Static).update(timeline)
+        self.timeline = [(describe(rules, entry, None, cite="named"), "bold" if entry.kind in (
+            "turn", "sign", "ending") else "") for entry in history(state)
+            if entry.kind not in ("upkeep", "snapshot")]
+        self.show_timeline()
+        self.call_after_refresh(self.show_timeline)
         self.query_one("#charts-text", Static).update(self.charts(report))
         self.query_one("#agreement-text", Static).update(plain("\n".join(report.agreement)))
         self.query_one("#history-text", Static).update(self.comparison(report))
@@ -103,9 +99,23 @@ class DebriefScreen(Screen):
                           "n starts a new game (it asks first) · ctrl+q quits\n", "dim"))
         self.query_one("#summary-text", Static).update(text)
 
+    def show_timeline(self) -> None:
+        """The Timeline tab, each line folded under its own text (a student saw folded lines
+        start at the left edge, under the dates and headlines)."""
+        static = self.query_one("#timeline-text", Static)
+        width = static.content_size.width  # (0 before layout: not folded yet)
+        text = Text()
+        for lines, style in self.timeline:
+            for line in lines:
+                indent = len(line) - len(line.lstrip())
+                indent += 2 if line.lstrip().startswith("· ") or indent == 0 else 0
+                text.append(plain(present.fold(line, width, indent) + "\n", style))
+        static.update(text)
+
     def on_resize(self) -> None:
         if getattr(self, "report", None) is not None:
             self.show_summary()
+            self.show_timeline()
 
     def focus_pane(self, pane_id: str) -> None:
         """The shown tab's text takes the keys, so the arrows and PageDown scroll it at once
@@ -115,6 +125,8 @@ class DebriefScreen(Screen):
     @on(TabbedContent.TabActivated, "#debrief-tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
         self.focus_pane(event.pane.id)
+        if event.pane.id == "timeline":  # (a hidden tab has no width to fold to)
+            self.call_after_refresh(self.show_timeline)
 
     def charts(self, report) -> Text:
         rules = self.app.rules
