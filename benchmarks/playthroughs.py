@@ -15,7 +15,9 @@ optimisation; what ``python3`` is there) 785-830/s; Debian's python3.11 (3.11.2,
 and link-time optimised, linked into the executable) 860-890/s. The machine's speed moves by up
 to a third from day to day, so compare versions in the same hour (the version before reactive
 devaluation, whose games were 6% shorter, read 904-918/s beside the first figure). Callgrind
-counts 8.8M instructions a game. (pyenv's 3.12.1 and 3.13.0 builds were slower than its 3.11.)
+counts 9.0M instructions a game. (pyenv's 3.12.1 and 3.13.0 builds were slower than its 3.11.)
+The same engine compiled as it is with Cython 3.3.1 (tried, not kept: this project has no
+compiled core) counted 7.5M, 1.2x fewer: not enough for 1,000/s either.
 """
 
 from __future__ import annotations
