@@ -27,10 +27,10 @@ def build(rules, state, role: str) -> Report:
     s = rules.s
     o = state.outcome
     if o.turn >= rules.max_turns:
-        day = long_date(s.calendar.deadline.isoformat())
+        day = long_date(s.calendar.deadline)
         when = f"Time ran out after turn {rules.max_turns} ({day})"
     else:
-        when = f"Ended in turn {o.turn + 1} ({long_date(rules.date_of(o.turn).isoformat())})"
+        when = f"Ended in turn {o.turn + 1} ({long_date(rules.date_of(o.turn))})"
     when += f" · scenario {s.title} · seed {state.seed}"
     data = series(state, None)
     charts = []
@@ -58,7 +58,7 @@ def build(rules, state, role: str) -> Report:
     rows = []
     title = text = ""
     if s.history is not None:
-        title = f"{s.history.title} ({long_date(s.history.date.isoformat())})"
+        title = f"{s.history.title} ({long_date(s.history.date)})"
         text = " ".join(s.history.text.split())
         for issue, real in s.history.agreed.items():
             k = rules.issues.index(issue)
@@ -114,7 +114,7 @@ def moments(rules, state) -> list[str]:
                                   f"{s.territories[action.target].name}."))
     out.sort(key=lambda moment: moment[0])  # (stable: the log's order within a day)
     # (right-aligned, so that the events line up: ' 1 Jun 2020')
-    return [f"{long_date(when.isoformat()):>11}  {text}" for when, text in out]
+    return [f"{long_date(when):>11}  {text}" for when, text in out]
 
 
 QUIET = "- Every side waited; no news."
@@ -185,7 +185,7 @@ def _sources(rules, state) -> list[str]:
     for note_id in cited:
         note = notes.get(note_id)
         if note is not None:
-            day = long_date(note.date.isoformat())
+            day = long_date(note.date)
             rows.append(f"- `{note_id}`: *{note.headline}*, {day}; "
                         f"{note.outlet_said}.")
     return ["", "## Sources of the news in this game", ""] + rows if rows else []

@@ -173,7 +173,7 @@ def _seats_left(rules: Rules, log: list, after, role: str) -> list[str]:
                 line = f"{who} {'walked out of' if kind == 'walk_out' else 'returned to'} " \
                        "the talks"
         if line:
-            out.append(f"{line} ({long_date(rules.date_of(entry.turn).isoformat())}).")
+            out.append(f"{line} ({long_date(rules.date_of(entry.turn))}).")
     return out
 
 
@@ -196,15 +196,15 @@ def why_lines(state: State, role: str) -> list[str]:
         # after a quiet turn for one that had not been brought up to date)
         # (a playtester read 'no new reactions' just after tabling a package as 'nobody
         # answered it': the answers came before the turn ended, so say when)
-        out += [f"Nothing new yet this turn ({long_date(rules.date_of(state.turn).isoformat())})"
+        out += [f"Nothing new yet this turn ({long_date(rules.date_of(state.turn))})"
                 f". The latest reactions, below, are from "
-                f"{long_date(rules.date_of(last).isoformat())}."]
+                f"{long_date(rules.date_of(last))}."]
         out += [f"Since then: {line}" for line in _seats_left(rules, log, entries[-1], role)]
         out.append("")
     for entry in reversed(entries):
         if entry.turn < last - 1:
             break
-        out.append(f"{long_date(rules.date_of(entry.turn).isoformat())}:")
+        out.append(f"{long_date(rules.date_of(entry.turn))}:")
         out += describe(rules, entry, role)
         mover = entry.data["action"].role
         ai = rules.s.ai.get(mover)

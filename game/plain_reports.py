@@ -48,7 +48,7 @@ class Reports:
                 self.say(f"{title}: {ref}")
                 continue
             fact = next((f for f in note.facts if f.id == fact_id), None)
-            self.say(f"{title}: from '{note.headline}' ({long_date(note.date.isoformat())}, "
+            self.say(f"{title}: from '{note.headline}' ({long_date(note.date)}, "
                      f"{note.outlet_said})"
                      + (f": {' '.join(fact.text.split())}" if fact is not None else ""))
 

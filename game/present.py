@@ -84,7 +84,7 @@ def header(rules: Rules, obs: Observation, dated: bool = True) -> str:
     when = f"Turn {obs.turn + 1} of {rules.max_turns} · {long_date(obs.date)} · " if dated \
         else ""
     return (f"{when}{turns(obs.turns_left)} to the end "
-            f"({long_date(rules.s.calendar.deadline.isoformat())})"
+            f"({long_date(rules.s.calendar.deadline)})"
             f" · talks: {venue}{deadline_words(obs.deadline_in)}")
 
 

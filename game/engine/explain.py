@@ -127,7 +127,7 @@ def describe(rules: Rules, entry: Entry, viewer: str | None = OMNISCIENT,
         event = rules.s.events[d["id"]]
         mark = "historical" if event.historical else "counterfactual"
         if event.date is not None and str(event.date) != rules.iso_date(entry.turn):
-            mark += f", {long_date(str(event.date))}"  # (a teacher: a March resignation
+            mark += f", {long_date(event.date)}"  # (a teacher: a March resignation
             # under 24 February)
         head = f"NEWS: {event.title}" + (" (injected by the facilitator)" if d["injected"] else "")
         n = len(event.sources)

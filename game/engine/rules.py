@@ -24,9 +24,12 @@ DERIVED = ("territory", "hurt", "prospects", "batna", "ripeness", "reservation",
 
 
 
-def long_date(iso: str) -> str:
-    """'27 Jan 2020' for '2020-01-27' (month names in English, whatever the locale)."""
-    year, month, day = (int(x) for x in iso.split("-"))
+def long_date(when) -> str:
+    """'27 Jan 2020' for '2020-01-27' or that date (month names in English, whatever the
+    locale)."""
+    if not isinstance(when, str):
+        return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+    year, month, day = (int(x) for x in when.split("-"))
     return f"{day} {MONTHS[month - 1]} {year}"
 
 

@@ -88,4 +88,4 @@ def _source_name(rules: Rules, ref: str) -> str:
     note = notes.get(ref.partition("#")[0])
     if note is None:
         return ref
-    return f"'{note.headline}' ({long_date(note.date.isoformat())})"
+    return f"'{note.headline}' ({long_date(note.date)})"
